@@ -1,0 +1,253 @@
+import { CrossRowTracker } from "./crossRow";
+import { type ColumnMapping, type HeaderInfo, recognizeHeader } from "./header/recognize";
+import { type ProblemCode, renderMessage, severityOf } from "./messages";
+import { classifyRow } from "./rowKinds";
+import { FIELD_RULES } from "./rules";
+import { formatPartialDate } from "./rules/dates";
+import { normalizeIdNumber } from "./rules/idNumber";
+import { reconcileBirthDate, reconcileGender } from "./rules/identity";
+import type { Issue, RuleContext, RuleResult } from "./rules/rule";
+import { type EngineOptions, type EngineOptionsInput, FIELD_BY_KEY, FIELDS, type FieldKey, resolveOptions } from "./schema";
+import { columnLetter, isBlank, isValidDate, sameValue } from "./text";
+import type { CellValue, Change, DroppedRow, Problem, RawRow, RowInput } from "./types";
+
+/** A column of the output sheet: the 23 canonical ones, then every source column that did not map. */
+export interface OutputColumn {
+  header: string;
+  field: FieldKey | null;
+  /** 1-based source column, or null where the source had none. */
+  sourceColumn: number | null;
+}
+
+/** One member row, normalised. */
+export interface NormalizedRow {
+  sourceRow: number;
+  values: CellValue[];
+  problems: Problem[];
+  changes: Change[];
+}
+
+/** What is known once every row has been pushed. */
+export interface NormalizeSummary {
+  header: HeaderInfo | null;
+  columns: OutputColumn[];
+  /** Problems of the whole sheet (header) and across rows (duplicates). */
+  problems: Problem[];
+  /** Header renames (old header → canonical one). */
+  changes: Change[];
+  dropped: DroppedRow[];
+  memberRows: number;
+}
+
+const KEYED_FIELDS = new Set<FieldKey>(["seq", "gender", "birthDate", "idNumber"]);
+/** Columns whose absence is worth a warning. */
+const EXPECTED_FIELDS: FieldKey[] = ["gender", "birthDate", "idNumber"];
+
+function asRawRow(input: RowInput, position: number): RawRow {
+  if (Array.isArray(input)) return { rowNumber: position, values: input as readonly CellValue[] };
+  const r = input as RawRow;
+  return { ...r, rowNumber: r.rowNumber ?? position };
+}
+
+/**
+ * The registry engine. Rows go in one at a time (push); member rows come out as soon as the header
+ * is known; what needs every row (duplicates) comes from end(). Pure: no I/O, no host objects.
+ */
+export class RegistryNormalizer {
+  readonly options: EngineOptions;
+  private readonly ctx: RuleContext;
+  private buffer: RawRow[] = [];
+  private header: HeaderInfo | null = null;
+  private headerDecided = false;
+  private columns: OutputColumn[] = [];
+  private extraBySource = new Map<number, number>();
+  private mappedSources = new Set<number>();
+  private readonly sheetProblems: Problem[] = [];
+  private readonly headerChanges: Change[] = [];
+  private readonly dropped: DroppedRow[] = [];
+  private readonly cross = new CrossRowTracker();
+  private position = 0;
+  private seq = 0;
+
+  constructor(options: EngineOptionsInput = {}) {
+    this.options = resolveOptions(options);
+    this.ctx = { locale: this.options.locale, dateSystem: this.options.dateSystem, asOf: this.options.asOf };
+  }
+
+  push(input: RowInput): NormalizedRow[] {
+    const row = asRawRow(input, ++this.position);
+    if (this.headerDecided) return this.header ? this.member(row) : [];
+    this.buffer.push(row);
+    return this.buffer.length >= this.options.headerSearchRows ? this.decideHeader() : [];
+  }
+
+  /** Flushes rows still waiting for the header and returns what needs every row. */
+  end(): NormalizeSummary & { rows: NormalizedRow[] } {
+    const rows = this.headerDecided ? [] : this.decideHeader();
+    const problems = [...this.sheetProblems];
+    for (const f of this.cross.findings()) {
+      const idCol = this.header?.fieldColumns.idNumber ?? 0;
+      f.rows.forEach((r, i) => {
+        const others = f.rows.filter((_, k) => k !== i).join("、");
+        problems.push(this.problem(f.code, { rows: others }, r, f.names[i], "idNumber", idCol, f.values[i]));
+      });
+    }
+    return {
+      rows,
+      header: this.header,
+      columns: this.columns,
+      problems,
+      changes: this.headerChanges,
+      dropped: this.dropped,
+      memberRows: this.seq,
+    };
+  }
+
+  private decideHeader(): NormalizedRow[] {
+    this.headerDecided = true;
+    const rows = this.buffer;
+    this.buffer = [];
+    this.header = recognizeHeader(
+      rows.map((r) => r.values),
+      rows.map((r) => r.rowNumber ?? 0),
+    );
+    if (!this.header) {
+      this.sheetProblems.push(this.problem("header-not-found", { rows: this.options.headerSearchRows }, 0, "", null, 0, null));
+      for (const r of rows) this.dropped.push({ row: r.rowNumber ?? 0, reason: "title", values: [...r.values] });
+      return [];
+    }
+    this.setUpColumns(this.header);
+    const out: NormalizedRow[] = [];
+    const last = Math.max(...this.header.rows);
+    for (const r of rows) {
+      const n = r.rowNumber ?? 0;
+      if (n < this.header.rows[0]) this.dropped.push({ row: n, reason: "title", values: [...r.values] });
+      else if (n <= last) this.dropped.push({ row: n, reason: "header", values: [...r.values] });
+      else out.push(...this.member(r));
+    }
+    return out;
+  }
+
+  private setUpColumns(h: HeaderInfo): void {
+    this.columns = FIELDS.map((f) => ({ header: f.header, field: f.key, sourceColumn: h.fieldColumns[f.key] ?? null }));
+    const headerRow = h.rows[h.rows.length - 1];
+    for (const c of h.columns) {
+      if (c.field) {
+        this.mappedSources.add(c.sourceColumn);
+        const canonical = FIELD_BY_KEY[c.field].header;
+        if (c.original !== canonical) {
+          this.headerChanges.push({
+            row: headerRow, name: "", field: c.field, column: canonical, sourceColumn: c.sourceColumn,
+            oldValue: c.original, newValue: canonical, rule: "header",
+          });
+        }
+      } else this.addExtraColumn(c, headerRow);
+    }
+    for (const key of EXPECTED_FIELDS) {
+      if (h.fieldColumns[key] === undefined) {
+        const header = FIELD_BY_KEY[key].header;
+        this.sheetProblems.push(this.problem("column-missing", { header }, headerRow, "", key, 0, null));
+      }
+    }
+  }
+
+  private addExtraColumn(c: ColumnMapping, headerRow: number): number {
+    const header = c.original !== "" ? c.original : `(第${columnLetter(c.sourceColumn)}列)`;
+    this.columns.push({ header, field: null, sourceColumn: c.sourceColumn });
+    const index = this.columns.length - 1;
+    this.extraBySource.set(c.sourceColumn, index);
+    if (c.unmapped === "duplicate") {
+      const field = c.duplicateOf ? FIELD_BY_KEY[c.duplicateOf].header : "";
+      this.sheetProblems.push(this.problem("column-duplicate", { header, field }, headerRow, "", null, c.sourceColumn, c.original, header));
+    } else {
+      this.sheetProblems.push(this.problem("column-unmapped", { header }, headerRow, "", null, c.sourceColumn, c.original || null, header));
+    }
+    return index;
+  }
+
+  private member(row: RawRow): NormalizedRow[] {
+    const h = this.header!;
+    const values = row.values;
+    const n = row.rowNumber ?? 0;
+    const kind = classifyRow(values, h.fieldColumns);
+    if (kind) {
+      this.dropped.push({ row: n, reason: kind, values: [...values] });
+      return [];
+    }
+    // Columns beyond the header that hold data: kept, as unnamed columns.
+    for (let i = 0; i < values.length; i++) {
+      const col = i + 1;
+      if (!isBlank(values[i]) && !this.isKnownSource(col)) {
+        this.addExtraColumn({ sourceColumn: col, original: "", field: null, unmapped: "unknown" }, h.rows[h.rows.length - 1]);
+      }
+    }
+    const out: CellValue[] = new Array(this.columns.length).fill(null);
+    const problems: Problem[] = [];
+    const changes: Change[] = [];
+    const raw = (key: FieldKey): CellValue => {
+      const c = h.fieldColumns[key];
+      return c === undefined ? null : values[c - 1] ?? null;
+    };
+    const ctxFor = (key: FieldKey): RuleContext => {
+      const c = h.fieldColumns[key];
+      const numFmt = c === undefined ? undefined : row.numFmts?.[c - 1];
+      return numFmt ? { ...this.ctx, numFmt } : this.ctx;
+    };
+    // The name first: every problem and change of the row carries it.
+    const nameResult = FIELD_RULES.name!(raw("name"), ctxFor("name"));
+    const name = typeof nameResult.value === "string" ? nameResult.value : nameResult.value === null ? "" : String(nameResult.value);
+    const record = (key: FieldKey, index: number, r: RuleResult) => {
+      const c = h.fieldColumns[key];
+      const old = raw(key);
+      out[index] = r.value;
+      for (const issue of r.issues) problems.push(this.issueProblem(issue, n, name, key, c ?? 0, old));
+      if (c !== undefined && !sameValue(old, r.value) && !(isBlank(old) && r.value === null)) {
+        changes.push({ row: n, name, field: key, column: FIELDS[index].header, sourceColumn: c, oldValue: old, newValue: r.value, rule: r.rule });
+      }
+    };
+    const id = normalizeIdNumber(raw("idNumber"), ctxFor("idNumber"));
+    const idResult: RuleResult =
+      h.fieldColumns.idNumber === undefined ? { value: null, rule: id.rule, issues: [] } : id;
+    FIELDS.forEach((f, index) => {
+      if (f.key === "seq") record("seq", index, { value: ++this.seq, rule: "renumber", issues: [] });
+      else if (f.key === "name") record("name", index, nameResult);
+      else if (f.key === "idNumber") record("idNumber", index, idResult);
+      else if (f.key === "gender") record("gender", index, reconcileGender(raw("gender"), id.info, ctxFor("gender")));
+      else if (f.key === "birthDate") record("birthDate", index, reconcileBirthDate(raw("birthDate"), id.info, ctxFor("birthDate")));
+      else if (!KEYED_FIELDS.has(f.key)) {
+        const c = h.fieldColumns[f.key];
+        if (c !== undefined) record(f.key, index, FIELD_RULES[f.key]!(raw(f.key), ctxFor(f.key)));
+      }
+    });
+    for (const [src, index] of this.extraBySource) out[index] = values[src - 1] ?? null;
+    const birth = out[4];
+    this.cross.add(n, name, id.key, isValidDate(birth) ? formatPartialDate({ y: birth.getUTCFullYear(), m: birth.getUTCMonth() + 1, d: birth.getUTCDate() }) : null);
+    return [{ sourceRow: n, values: out, problems, changes }];
+  }
+
+  private isKnownSource(col: number): boolean {
+    return this.extraBySource.has(col) || this.mappedSources.has(col);
+  }
+
+  private issueProblem(issue: Issue, row: number, name: string, field: FieldKey, sourceColumn: number, value: CellValue): Problem {
+    return this.problem(issue.code, issue.params ?? {}, row, name, field, sourceColumn, value);
+  }
+
+  private problem(
+    code: ProblemCode,
+    params: Record<string, string | number>,
+    row: number,
+    name: string,
+    field: FieldKey | null,
+    sourceColumn: number,
+    value: CellValue,
+    column?: string,
+  ): Problem {
+    const { message, fix } = renderMessage(code, params, this.options.locale);
+    const header = column ?? (field ? FIELD_BY_KEY[field].header : "");
+    const p: Problem = { code, severity: severityOf(code), row, name, field, column: header, sourceColumn, value, message };
+    if (fix) p.fix = fix;
+    return p;
+  }
+}
+

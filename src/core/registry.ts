@@ -1,0 +1,68 @@
+import type { HeaderInfo } from "./header/recognize";
+import { type NormalizedRow, type OutputColumn, RegistryNormalizer } from "./normalizer";
+import { REGISTRY_SHEET, type SheetPlan, cellMarks, columnPlans } from "./plan";
+import type { EngineOptionsInput } from "./schema";
+import type { CellValue, Change, DroppedRow, Problem, RowInput } from "./types";
+
+export interface RegistryCounts {
+  members: number;
+  errors: number;
+  warnings: number;
+  changes: number;
+  dropped: number;
+}
+
+/** The whole registry normalised: the new sheet as values plus a plan, and every problem and change. */
+export interface RegistryResult {
+  header: HeaderInfo | null;
+  columns: OutputColumn[];
+  /** Output data rows (under the header), aligned to columns. */
+  rows: CellValue[][];
+  /** The source row of each output row. */
+  sourceRows: number[];
+  problems: Problem[];
+  changes: Change[];
+  dropped: DroppedRow[];
+  plan: SheetPlan;
+  counts: RegistryCounts;
+}
+
+export function byRowThenColumn<T extends { row: number; sourceColumn: number }>(a: T, b: T): number {
+  return a.row - b.row || a.sourceColumn - b.sourceColumn;
+}
+
+/** Runs the engine over a whole sheet held in memory (the add-in, the web page and small files). */
+export function normalizeRegistry(rows: Iterable<RowInput>, options: EngineOptionsInput = {}): RegistryResult {
+  const engine = new RegistryNormalizer(options);
+  const out: NormalizedRow[] = [];
+  for (const r of rows) for (const o of engine.push(r)) out.push(o);
+  const end = engine.end();
+  out.push(...end.rows);
+  const width = end.columns.length;
+  const values = out.map((r) => (r.values.length < width ? [...r.values, ...new Array(width - r.values.length).fill(null)] : r.values));
+  const problems = [...out.flatMap((r) => r.problems), ...end.problems].sort(byRowThenColumn);
+  const changes = [...end.changes, ...out.flatMap((r) => r.changes)].sort(byRowThenColumn);
+  const plan: SheetPlan = {
+    sheetName: REGISTRY_SHEET,
+    columns: columnPlans(end.columns),
+    marks: cellMarks(out, end.columns, end.problems),
+    freezeRows: 1,
+  };
+  return {
+    header: end.header,
+    columns: end.columns,
+    rows: values,
+    sourceRows: out.map((r) => r.sourceRow),
+    problems,
+    changes,
+    dropped: end.dropped,
+    plan,
+    counts: {
+      members: out.length,
+      errors: problems.filter((p) => p.severity === "error").length,
+      warnings: problems.filter((p) => p.severity === "warning").length,
+      changes: changes.length,
+      dropped: end.dropped.length,
+    },
+  };
+}
