@@ -1,0 +1,82 @@
+import { idCheckChar, maskId, normalizeIdNumber, upgradeId15 } from "../../src/core/rules/idNumber";
+import { codes, ctx } from "./helpers";
+
+describe("ID number (GB 11643)", () => {
+  it("accepts DOMAIN.md's worked examples", () => {
+    const a = normalizeIdNumber("11010519491231002X", ctx);
+    expect(a.value).toBe("11010519491231002X");
+    expect(a.issues).toEqual([]);
+    expect(a.info).toEqual({ id: "11010519491231002X", birth: { y: 1949, m: 12, d: 31 }, gender: "女" });
+    const b = normalizeIdNumber("440524188001010014", ctx);
+    expect(b.issues).toEqual([]);
+    expect(b.info?.birth).toEqual({ y: 1880, m: 1, d: 1 });
+    expect(b.info?.gender).toBe("男");
+  });
+
+  it("computes the check character", () => {
+    expect(idCheckChar("11010519491231002")).toBe("X");
+    expect(idCheckChar("44052418800101001")).toBe("4");
+  });
+
+  it("upgrades a 15-digit number: 370725881105149 → 37072519881105149X", () => {
+    expect(upgradeId15("370725881105149")).toBe("37072519881105149X");
+    const r = normalizeIdNumber("370725881105149", ctx);
+    expect(r.value).toBe("37072519881105149X");
+    expect(r.rule).toBe("id-15-to-18");
+    expect(r.info?.gender).toBe("男");
+  });
+
+  it("upgrades a 15-digit number stored as a number (no precision is lost at 15 digits)", () => {
+    expect(normalizeIdNumber(370725881105149, ctx).value).toBe("37072519881105149X");
+  });
+
+  it("cleans full-width digits, a lower-case x and inner spaces", () => {
+    expect(normalizeIdNumber("１１０１０５１９４９１２３１００２ｘ", ctx).value).toBe("11010519491231002X");
+    expect(normalizeIdNumber("110105 19491231 002x", ctx).value).toBe("11010519491231002X");
+    expect(normalizeIdNumber(" 110105\u300019491231002X ", ctx).value).toBe("11010519491231002X");
+    expect(normalizeIdNumber('="11010519491231002X"', ctx).value).toBe("11010519491231002X");
+  });
+
+  it("reports a wrong check digit and suggests the right one", () => {
+    const r = normalizeIdNumber("110105194912310021", ctx);
+    expect(codes(r)).toEqual(["id-checksum"]);
+    expect(r.issues[0].params?.expected).toBe("X");
+    expect(r.info).toBeNull();
+    expect(r.key).toBe("110105194912310021");
+  });
+
+  it("never repairs a number that lost precision in Excel", () => {
+    const lost = 110105194912310000;
+    const r = normalizeIdNumber(lost, ctx);
+    expect(codes(r)).toEqual(["id-precision-lost"]);
+    expect(r.value).toBe(lost);
+    expect(r.info).toBeNull();
+  });
+
+  it("needs a real birth date inside", () => {
+    expect(codes(normalizeIdNumber("110105194902300011", ctx))).toEqual(["id-birth-date"]);
+    expect(codes(normalizeIdNumber("370725881305149", ctx))).toEqual(["id-birth-date"]);
+    // born after the day the data is judged on
+    expect(codes(normalizeIdNumber("110105203001010012", ctx))).toEqual(["id-birth-date"]);
+  });
+
+  it("reports malformed numbers and keeps them", () => {
+    for (const v of ["1101051949", "11010519491231002Y", "不详", "X10105194912310021"]) {
+      const r = normalizeIdNumber(v, ctx);
+      expect(codes(r)).toEqual(["id-format"]);
+    }
+    expect(normalizeIdNumber("不详", ctx).value).toBe("不详");
+    expect(codes(normalizeIdNumber(true, ctx))).toEqual(["id-format"]);
+  });
+
+  it("warns of an empty ID and of an unknown province", () => {
+    expect(codes(normalizeIdNumber(null, ctx))).toEqual(["id-missing"]);
+    expect(codes(normalizeIdNumber("   ", ctx))).toEqual(["id-missing"]);
+    const first17 = "99010519491231002";
+    expect(codes(normalizeIdNumber(first17 + idCheckChar(first17), ctx))).toEqual(["id-area"]);
+  });
+
+  it("masks for wider eyes", () => {
+    expect(maskId("11010519491231123X")).toBe("110105********123X");
+  });
+});
