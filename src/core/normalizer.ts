@@ -76,7 +76,11 @@ export class RegistryNormalizer {
 
   push(input: RowInput): NormalizedRow[] {
     const row = asRawRow(input, ++this.position);
-    if (this.headerDecided) return this.header ? this.member(row) : [];
+    if (this.headerDecided) {
+      if (this.header) return this.member(row);
+      this.dropped.push({ row: row.rowNumber ?? 0, reason: "no-header", values: [...row.values] });
+      return [];
+    }
     this.buffer.push(row);
     return this.buffer.length >= this.options.headerSearchRows ? this.decideHeader() : [];
   }
@@ -113,7 +117,7 @@ export class RegistryNormalizer {
     );
     if (!this.header) {
       this.sheetProblems.push(this.problem("header-not-found", { rows: this.options.headerSearchRows }, 0, "", null, 0, null));
-      for (const r of rows) this.dropped.push({ row: r.rowNumber ?? 0, reason: "title", values: [...r.values] });
+      for (const r of rows) this.dropped.push({ row: r.rowNumber ?? 0, reason: "no-header", values: [...r.values] });
       return [];
     }
     this.setUpColumns(this.header);

@@ -27,10 +27,10 @@ export function classifyRow(values: readonly CellValue[], fieldColumns: Partial<
     if (t !== null && t.length < 40 && TOTAL_RE.test(lookupKey(t))) return "total";
   }
   if (!nameBlank) return null;
-  if (filled === 1 && onlyCol === fieldColumns.seq) return "template";
-  if (filled === 1) {
-    const t = cellText(values[onlyCol - 1]);
-    if (t !== null && FOOTER_RE.test(lookupKey(t))) return "footer";
-  }
+  if (filled !== 1) return null;
+  const only = values[onlyCol - 1];
+  const t = cellText(only);
+  if (t !== null && FOOTER_RE.test(lookupKey(t))) return "footer";
+  if (onlyCol === fieldColumns.seq && t !== null && /^\d{1,7}$/.test(lookupKey(t))) return "template";
   return null;
 }
