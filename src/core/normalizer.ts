@@ -210,12 +210,10 @@ export class RegistryNormalizer {
       }
     };
     const id = normalizeIdNumber(raw("idNumber"), ctxFor("idNumber"));
-    const idResult: RuleResult =
-      h.fieldColumns.idNumber === undefined ? { value: null, rule: id.rule, issues: [] } : id;
     FIELDS.forEach((f, index) => {
       if (f.key === "seq") record("seq", index, { value: ++this.seq, rule: "renumber", issues: [] });
       else if (f.key === "name") record("name", index, nameResult);
-      else if (f.key === "idNumber") record("idNumber", index, idResult);
+      else if (f.key === "idNumber") record("idNumber", index, id);
       else if (f.key === "gender") record("gender", index, reconcileGender(raw("gender"), id.info, ctxFor("gender")));
       else if (f.key === "birthDate") record("birthDate", index, reconcileBirthDate(raw("birthDate"), id.info, ctxFor("birthDate")));
       else if (!KEYED_FIELDS.has(f.key)) {

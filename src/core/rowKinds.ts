@@ -21,9 +21,9 @@ export function classifyRow(values: readonly CellValue[], fieldColumns: Partial<
   if (filled === 0) return "blank";
   const nameCol = fieldColumns.name;
   const nameBlank = nameCol === undefined || isBlank(values[nameCol - 1]);
-  const probe = Math.min(values.length, Math.max(3, nameCol ?? 0));
-  for (let i = 0; i < probe; i++) {
-    const t = cellText(values[i]);
+  // 合计/总计/小计 stands in the first column, or in the 序号 or 姓名 column.
+  for (const c of new Set([1, fieldColumns.seq, nameCol])) {
+    const t = c === undefined ? null : cellText(values[c - 1]);
     if (t !== null && t.length < 40 && TOTAL_RE.test(lookupKey(t))) return "total";
   }
   if (!nameBlank) return null;
@@ -31,6 +31,6 @@ export function classifyRow(values: readonly CellValue[], fieldColumns: Partial<
   const only = values[onlyCol - 1];
   const t = cellText(only);
   if (t !== null && FOOTER_RE.test(lookupKey(t))) return "footer";
-  if (onlyCol === fieldColumns.seq && t !== null && /^\d{1,7}$/.test(lookupKey(t))) return "template";
+  if (onlyCol === fieldColumns.seq) return "template";
   return null;
 }

@@ -44,7 +44,7 @@ export function cellText(v: CellValue | undefined): string | null {
 /** Two cell values are the same value (dates compared by time). */
 export function sameValue(a: CellValue, b: CellValue): boolean {
   if (a instanceof Date || b instanceof Date) {
-    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+    return a instanceof Date && b instanceof Date && Object.is(a.getTime(), b.getTime());
   }
   if (typeof a === "number" && typeof b === "number") return Object.is(a, b) || a === b;
   return a === b;
