@@ -87,7 +87,9 @@ function printManualInstructions(command, reason) {
 function main(argv) {
   const [command, ...rest] = argv;
   if (command !== "start" && command !== "stop") {
-    console.error("用法 / Usage: node scripts/start-addin.js start|stop [office-addin-debugging options]");
+    console.error(
+      "用法 / Usage: node scripts/start-addin.js start|stop [office-addin-debugging options]"
+    );
     return 2;
   }
   const cli = findDebuggingCli();
@@ -108,7 +110,8 @@ function main(argv) {
   // office-addin-debugging can only sideload into desktop Excel on Windows and
   // macOS, and it reports that failure with exit code 0; show the manual
   // route there too (and whenever it failed outright).
-  const desktopUnsupported = process.platform !== "win32" && process.platform !== "darwin" && rest.length === 0;
+  const desktopUnsupported =
+    process.platform !== "win32" && process.platform !== "darwin" && rest.length === 0;
   if (status !== 0 || (command === "start" && desktopUnsupported)) {
     console.log("");
     printManualInstructions(command, "failed");

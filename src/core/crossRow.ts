@@ -41,7 +41,11 @@ export class CrossRowTracker {
       const first = this.byPerson.get(key);
       if (!first) this.byPerson.set(key, { id, row, name });
       else if (first.id !== id) {
-        const c = this.personConflicts.get(key) ?? { rows: [first.row], names: [first.name], ids: [first.id] };
+        const c = this.personConflicts.get(key) ?? {
+          rows: [first.row],
+          names: [first.name],
+          ids: [first.id],
+        };
         c.rows.push(row);
         c.names.push(name);
         c.ids.push(id);
@@ -53,9 +57,16 @@ export class CrossRowTracker {
   findings(): CrossRowFinding[] {
     const out: CrossRowFinding[] = [];
     for (const [id, seen] of this.byId) {
-      if (typeof seen !== "number") out.push({ code: "id-duplicate", rows: seen.rows, names: seen.names, values: seen.rows.map(() => id) });
+      if (typeof seen !== "number")
+        out.push({
+          code: "id-duplicate",
+          rows: seen.rows,
+          names: seen.names,
+          values: seen.rows.map(() => id),
+        });
     }
-    for (const c of this.personConflicts.values()) out.push({ code: "possible-duplicate", rows: c.rows, names: c.names, values: c.ids });
+    for (const c of this.personConflicts.values())
+      out.push({ code: "possible-duplicate", rows: c.rows, names: c.names, values: c.ids });
     return out.sort((a, b) => a.rows[0] - b.rows[0]);
   }
 }

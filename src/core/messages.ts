@@ -16,21 +16,25 @@ export const MESSAGES = {
   "header-not-found": {
     severity: "error",
     zh: (p) => `前 ${p.rows} 行中找不到表头（至少要有“姓名”和另一个名册列）`,
-    en: (p) => `No header row found in the first ${p.rows} rows (need 姓名 and at least one more registry column)`,
+    en: (p) =>
+      `No header row found in the first ${p.rows} rows (need 姓名 and at least one more registry column)`,
     fixZh: () => "确认这是成员名册，或在表头行写上“姓名”“公民身份号码”等列名",
-    fixEn: () => "Check that this is a member registry, or add headers such as 姓名 and 公民身份号码",
+    fixEn: () =>
+      "Check that this is a member registry, or add headers such as 姓名 and 公民身份号码",
   },
   "column-unmapped": {
     severity: "warning",
     zh: (p) => `列“${p.header}”不是名册的标准列，已原样保留在名册右侧`,
-    en: (p) => `Column "${p.header}" is not a standard registry column; kept as it is, after the standard ones`,
+    en: (p) =>
+      `Column "${p.header}" is not a standard registry column; kept as it is, after the standard ones`,
     fixZh: () => "如是标准列的别称，请改用标准列名",
     fixEn: () => "If it is another name for a standard column, rename it",
   },
   "column-duplicate": {
     severity: "warning",
     zh: (p) => `列“${p.header}”与前面的列同为“${p.field}”，已原样保留在名册右侧`,
-    en: (p) => `Column "${p.header}" is a second "${p.field}" column; kept as it is, after the standard ones`,
+    en: (p) =>
+      `Column "${p.header}" is a second "${p.field}" column; kept as it is, after the standard ones`,
     fixZh: () => "合并两列后删除多余的一列",
     fixEn: () => "Merge the two columns and delete the extra one",
   },
@@ -79,14 +83,17 @@ export const MESSAGES = {
   "birth-date-partial": {
     severity: "warning",
     zh: (p) => `出生日期“${p.value}”只精确到${p.precision}，又无有效身份证号可补全`,
-    en: (p) => `Date of birth "${p.value}" gives only the ${p.precision}, and there is no valid ID number to complete it`,
+    en: (p) =>
+      `Date of birth "${p.value}" gives only the ${p.precision}, and there is no valid ID number to complete it`,
     fixZh: () => "补全年月日",
     fixEn: () => "Complete the year, month and day",
   },
   "birth-date-ambiguous": {
     severity: "warning",
-    zh: (p) => `出生日期“${p.value}”可能是 1 月也可能是 10 月（Excel 把 .10 存成了 .1），已按 ${p.read} 处理`,
-    en: (p) => `Date of birth "${p.value}" may be January or October (Excel stores .10 as .1); read as ${p.read}`,
+    zh: (p) =>
+      `出生日期“${p.value}”可能是 1 月也可能是 10 月（Excel 把 .10 存成了 .1），已按 ${p.read} 处理`,
+    en: (p) =>
+      `Date of birth "${p.value}" may be January or October (Excel stores .10 as .1); read as ${p.read}`,
     fixZh: () => "核对后按 yyyy-mm-dd 填写",
     fixEn: () => "Check it and write it as yyyy-mm-dd",
   },
@@ -127,8 +134,10 @@ export const MESSAGES = {
   },
   "id-format": {
     severity: "error",
-    zh: (p) => `公民身份号码“${p.value}”格式不对：应为 18 位（前 17 位数字，末位数字或 X）或旧的 15 位数字`,
-    en: (p) => `ID number "${p.value}" is malformed: it needs 18 characters (17 digits, then a digit or X) or the old 15 digits`,
+    zh: (p) =>
+      `公民身份号码“${p.value}”格式不对：应为 18 位（前 17 位数字，末位数字或 X）或旧的 15 位数字`,
+    en: (p) =>
+      `ID number "${p.value}" is malformed: it needs 18 characters (17 digits, then a digit or X) or the old 15 digits`,
     fixZh: () => "对照证件重新录入",
     fixEn: () => "Re-enter it from the ID card",
   },
@@ -137,7 +146,8 @@ export const MESSAGES = {
     zh: (p) => `公民身份号码“${p.value}”校验位不对`,
     en: (p) => `ID number "${p.value}" fails its check digit`,
     fixZh: (p) => `对照证件核对；若前 17 位无误，末位应为 ${p.expected}`,
-    fixEn: (p) => `Check it against the card; if the first 17 digits are right, the last should be ${p.expected}`,
+    fixEn: (p) =>
+      `Check it against the card; if the first 17 digits are right, the last should be ${p.expected}`,
   },
   "id-birth-date": {
     severity: "error",
@@ -156,7 +166,8 @@ export const MESSAGES = {
   "id-precision-lost": {
     severity: "error",
     zh: (p) => `公民身份号码被 Excel 存成了数字（${p.value}），后几位已经丢失，无法自动修复`,
-    en: (p) => `The ID number was stored by Excel as a number (${p.value}); its last digits are lost and cannot be repaired`,
+    en: (p) =>
+      `The ID number was stored by Excel as a number (${p.value}); its last digits are lost and cannot be repaired`,
     fixZh: () => "把该列设为“文本”格式，再对照证件重新录入",
     fixEn: () => "Format the column as Text, then re-enter the number from the ID card",
   },
@@ -177,7 +188,8 @@ export const MESSAGES = {
   "political-invalid": {
     severity: "error",
     zh: (p) => `政治面貌“${p.value}”不是 GB/T 4762 的规范名称，也不是常用简称`,
-    en: (p) => `Political affiliation "${p.value}" is neither a GB/T 4762 name nor a known short form`,
+    en: (p) =>
+      `Political affiliation "${p.value}" is neither a GB/T 4762 name nor a known short form`,
     fixZh: () => "填写规范名称，如“中国民主同盟盟员”“群众”",
     fixEn: () => "Use a canonical name such as 中国民主同盟盟员 or 群众",
   },
@@ -205,7 +217,8 @@ export const MESSAGES = {
   "phone-invalid": {
     severity: "error",
     zh: (p) => `手机号码“${p.value}”不是有效的手机号（11 位，1 开头）或带区号的固定电话`,
-    en: (p) => `Phone "${p.value}" is neither a mobile number (11 digits starting with 1) nor a landline with area code`,
+    en: (p) =>
+      `Phone "${p.value}" is neither a mobile number (11 digits starting with 1) nor a landline with area code`,
     fixZh: () => "填写 11 位手机号，或“区号-号码”形式的固定电话",
     fixEn: () => "Use an 11-digit mobile number or a landline as area-number",
   },
@@ -240,7 +253,11 @@ export function severityOf(code: ProblemCode): Severity {
   return (MESSAGES[code] as MessageDef).severity;
 }
 
-export function renderMessage(code: ProblemCode, params: Params, locale: Locale): { message: string; fix?: string } {
+export function renderMessage(
+  code: ProblemCode,
+  params: Params,
+  locale: Locale
+): { message: string; fix?: string } {
   const def: MessageDef = MESSAGES[code];
   const en = locale === "en";
   const fix = en ? def.fixEn : def.fixZh;

@@ -7,7 +7,14 @@ import { formatPartialDate } from "./rules/dates";
 import { normalizeIdNumber } from "./rules/idNumber";
 import { reconcileBirthDate, reconcileGender } from "./rules/identity";
 import type { Issue, RuleContext, RuleResult } from "./rules/rule";
-import { type EngineOptions, type EngineOptionsInput, FIELD_BY_KEY, FIELDS, type FieldKey, resolveOptions } from "./schema";
+import {
+  type EngineOptions,
+  type EngineOptionsInput,
+  FIELD_BY_KEY,
+  FIELDS,
+  type FieldKey,
+  resolveOptions,
+} from "./schema";
 import { columnLetter, isBlank, isValidDate, sameValue } from "./text";
 import type { CellValue, Change, DroppedRow, Problem, RawRow, RowInput } from "./types";
 
@@ -71,7 +78,11 @@ export class RegistryNormalizer {
 
   constructor(options: EngineOptionsInput = {}) {
     this.options = resolveOptions(options);
-    this.ctx = { locale: this.options.locale, dateSystem: this.options.dateSystem, asOf: this.options.asOf };
+    this.ctx = {
+      locale: this.options.locale,
+      dateSystem: this.options.dateSystem,
+      asOf: this.options.asOf,
+    };
   }
 
   push(input: RowInput): NormalizedRow[] {
@@ -93,7 +104,9 @@ export class RegistryNormalizer {
       const idCol = this.header?.fieldColumns.idNumber ?? 0;
       f.rows.forEach((r, i) => {
         const others = f.rows.filter((_, k) => k !== i).join("、");
-        problems.push(this.problem(f.code, { rows: others }, r, f.names[i], "idNumber", idCol, f.values[i]));
+        problems.push(
+          this.problem(f.code, { rows: others }, r, f.names[i], "idNumber", idCol, f.values[i])
+        );
       });
     }
     return {
@@ -113,11 +126,22 @@ export class RegistryNormalizer {
     this.buffer = [];
     this.header = recognizeHeader(
       rows.map((r) => r.values),
-      rows.map((r) => r.rowNumber ?? 0),
+      rows.map((r) => r.rowNumber ?? 0)
     );
     if (!this.header) {
-      this.sheetProblems.push(this.problem("header-not-found", { rows: this.options.headerSearchRows }, 0, "", null, 0, null));
-      for (const r of rows) this.dropped.push({ row: r.rowNumber ?? 0, reason: "no-header", values: [...r.values] });
+      this.sheetProblems.push(
+        this.problem(
+          "header-not-found",
+          { rows: this.options.headerSearchRows },
+          0,
+          "",
+          null,
+          0,
+          null
+        )
+      );
+      for (const r of rows)
+        this.dropped.push({ row: r.rowNumber ?? 0, reason: "no-header", values: [...r.values] });
       return [];
     }
     this.setUpColumns(this.header);
@@ -125,7 +149,8 @@ export class RegistryNormalizer {
     const last = Math.max(...this.header.rows);
     for (const r of rows) {
       const n = r.rowNumber ?? 0;
-      if (n < this.header.rows[0]) this.dropped.push({ row: n, reason: "title", values: [...r.values] });
+      if (n < this.header.rows[0])
+        this.dropped.push({ row: n, reason: "title", values: [...r.values] });
       else if (n <= last) this.dropped.push({ row: n, reason: "header", values: [...r.values] });
       else out.push(...this.member(r));
     }
@@ -133,7 +158,11 @@ export class RegistryNormalizer {
   }
 
   private setUpColumns(h: HeaderInfo): void {
-    this.columns = FIELDS.map((f) => ({ header: f.header, field: f.key, sourceColumn: h.fieldColumns[f.key] ?? null }));
+    this.columns = FIELDS.map((f) => ({
+      header: f.header,
+      field: f.key,
+      sourceColumn: h.fieldColumns[f.key] ?? null,
+    }));
     const headerRow = h.rows[h.rows.length - 1];
     for (const c of h.columns) {
       if (c.field) {
@@ -141,8 +170,14 @@ export class RegistryNormalizer {
         const canonical = FIELD_BY_KEY[c.field].header;
         if (c.original !== canonical) {
           this.headerChanges.push({
-            row: headerRow, name: "", field: c.field, column: canonical, sourceColumn: c.sourceColumn,
-            oldValue: c.original, newValue: canonical, rule: "header",
+            row: headerRow,
+            name: "",
+            field: c.field,
+            column: canonical,
+            sourceColumn: c.sourceColumn,
+            oldValue: c.original,
+            newValue: canonical,
+            rule: "header",
           });
         }
       } else this.addExtraColumn(c, headerRow);
@@ -150,7 +185,9 @@ export class RegistryNormalizer {
     for (const key of EXPECTED_FIELDS) {
       if (h.fieldColumns[key] === undefined) {
         const header = FIELD_BY_KEY[key].header;
-        this.sheetProblems.push(this.problem("column-missing", { header }, headerRow, "", key, 0, null));
+        this.sheetProblems.push(
+          this.problem("column-missing", { header }, headerRow, "", key, 0, null)
+        );
       }
     }
   }
@@ -162,9 +199,31 @@ export class RegistryNormalizer {
     this.extraBySource.set(c.sourceColumn, index);
     if (c.unmapped === "duplicate") {
       const field = c.duplicateOf ? FIELD_BY_KEY[c.duplicateOf].header : "";
-      this.sheetProblems.push(this.problem("column-duplicate", { header, field }, headerRow, "", null, c.sourceColumn, c.original, header));
+      this.sheetProblems.push(
+        this.problem(
+          "column-duplicate",
+          { header, field },
+          headerRow,
+          "",
+          null,
+          c.sourceColumn,
+          c.original,
+          header
+        )
+      );
     } else {
-      this.sheetProblems.push(this.problem("column-unmapped", { header }, headerRow, "", null, c.sourceColumn, c.original || null, header));
+      this.sheetProblems.push(
+        this.problem(
+          "column-unmapped",
+          { header },
+          headerRow,
+          "",
+          null,
+          c.sourceColumn,
+          c.original || null,
+          header
+        )
+      );
     }
     return index;
   }
@@ -182,7 +241,10 @@ export class RegistryNormalizer {
     for (let i = 0; i < values.length; i++) {
       const col = i + 1;
       if (!isBlank(values[i]) && !this.isKnownSource(col)) {
-        this.addExtraColumn({ sourceColumn: col, original: "", field: null, unmapped: "unknown" }, h.rows[h.rows.length - 1]);
+        this.addExtraColumn(
+          { sourceColumn: col, original: "", field: null, unmapped: "unknown" },
+          h.rows[h.rows.length - 1]
+        );
       }
     }
     const out: CellValue[] = new Array(this.columns.length).fill(null);
@@ -190,7 +252,7 @@ export class RegistryNormalizer {
     const changes: Change[] = [];
     const raw = (key: FieldKey): CellValue => {
       const c = h.fieldColumns[key];
-      return c === undefined ? null : values[c - 1] ?? null;
+      return c === undefined ? null : (values[c - 1] ?? null);
     };
     const ctxFor = (key: FieldKey): RuleContext => {
       const c = h.fieldColumns[key];
@@ -199,23 +261,45 @@ export class RegistryNormalizer {
     };
     // The name first: every problem and change of the row carries it.
     const nameResult = FIELD_RULES.name!(raw("name"), ctxFor("name"));
-    const name = typeof nameResult.value === "string" ? nameResult.value : nameResult.value === null ? "" : String(nameResult.value);
+    const name =
+      typeof nameResult.value === "string"
+        ? nameResult.value
+        : nameResult.value === null
+          ? ""
+          : String(nameResult.value);
     const record = (key: FieldKey, index: number, r: RuleResult) => {
       const c = h.fieldColumns[key];
       const old = raw(key);
       out[index] = r.value;
-      for (const issue of r.issues) problems.push(this.issueProblem(issue, n, name, key, c ?? 0, old));
+      for (const issue of r.issues)
+        problems.push(this.issueProblem(issue, n, name, key, c ?? 0, old));
       if (c !== undefined && !sameValue(old, r.value) && !(isBlank(old) && r.value === null)) {
-        changes.push({ row: n, name, field: key, column: FIELDS[index].header, sourceColumn: c, oldValue: old, newValue: r.value, rule: r.rule });
+        changes.push({
+          row: n,
+          name,
+          field: key,
+          column: FIELDS[index].header,
+          sourceColumn: c,
+          oldValue: old,
+          newValue: r.value,
+          rule: r.rule,
+        });
       }
     };
     const id = normalizeIdNumber(raw("idNumber"), ctxFor("idNumber"));
     FIELDS.forEach((f, index) => {
-      if (f.key === "seq") record("seq", index, { value: ++this.seq, rule: "renumber", issues: [] });
+      if (f.key === "seq")
+        record("seq", index, { value: ++this.seq, rule: "renumber", issues: [] });
       else if (f.key === "name") record("name", index, nameResult);
       else if (f.key === "idNumber") record("idNumber", index, id);
-      else if (f.key === "gender") record("gender", index, reconcileGender(raw("gender"), id.info, ctxFor("gender")));
-      else if (f.key === "birthDate") record("birthDate", index, reconcileBirthDate(raw("birthDate"), id.info, ctxFor("birthDate")));
+      else if (f.key === "gender")
+        record("gender", index, reconcileGender(raw("gender"), id.info, ctxFor("gender")));
+      else if (f.key === "birthDate")
+        record(
+          "birthDate",
+          index,
+          reconcileBirthDate(raw("birthDate"), id.info, ctxFor("birthDate"))
+        );
       else if (!KEYED_FIELDS.has(f.key)) {
         const c = h.fieldColumns[f.key];
         if (c !== undefined) record(f.key, index, FIELD_RULES[f.key]!(raw(f.key), ctxFor(f.key)));
@@ -223,7 +307,18 @@ export class RegistryNormalizer {
     });
     for (const [src, index] of this.extraBySource) out[index] = values[src - 1] ?? null;
     const birth = out[4];
-    this.cross.add(n, name, id.key, isValidDate(birth) ? formatPartialDate({ y: birth.getUTCFullYear(), m: birth.getUTCMonth() + 1, d: birth.getUTCDate() }) : null);
+    this.cross.add(
+      n,
+      name,
+      id.key,
+      isValidDate(birth)
+        ? formatPartialDate({
+            y: birth.getUTCFullYear(),
+            m: birth.getUTCMonth() + 1,
+            d: birth.getUTCDate(),
+          })
+        : null
+    );
     return [{ sourceRow: n, values: out, problems, changes }];
   }
 
@@ -231,7 +326,14 @@ export class RegistryNormalizer {
     return this.extraBySource.has(col) || this.mappedSources.has(col);
   }
 
-  private issueProblem(issue: Issue, row: number, name: string, field: FieldKey, sourceColumn: number, value: CellValue): Problem {
+  private issueProblem(
+    issue: Issue,
+    row: number,
+    name: string,
+    field: FieldKey,
+    sourceColumn: number,
+    value: CellValue
+  ): Problem {
     return this.problem(issue.code, issue.params ?? {}, row, name, field, sourceColumn, value);
   }
 
@@ -243,13 +345,22 @@ export class RegistryNormalizer {
     field: FieldKey | null,
     sourceColumn: number,
     value: CellValue,
-    column?: string,
+    column?: string
   ): Problem {
     const { message, fix } = renderMessage(code, params, this.options.locale);
     const header = column ?? (field ? FIELD_BY_KEY[field].header : "");
-    const p: Problem = { code, severity: severityOf(code), row, name, field, column: header, sourceColumn, value, message };
+    const p: Problem = {
+      code,
+      severity: severityOf(code),
+      row,
+      name,
+      field,
+      column: header,
+      sourceColumn,
+      value,
+      message,
+    };
     if (fix) p.fix = fix;
     return p;
   }
 }
-

@@ -35,7 +35,8 @@ export interface SheetPlan {
 
 export function columnPlans(columns: readonly OutputColumn[]): ColumnPlan[] {
   return columns.map((c) => {
-    if (!c.field) return { header: c.header, width: Math.min(30, Math.max(10, c.header.length * 2 + 2)) };
+    if (!c.field)
+      return { header: c.header, width: Math.min(30, Math.max(10, c.header.length * 2 + 2)) };
     const f = FIELD_BY_KEY[c.field];
     const plan: ColumnPlan = { header: c.header, width: f.width };
     if (f.kind === "id" || f.kind === "phone") plan.numFmt = "@";
@@ -46,7 +47,11 @@ export function columnPlans(columns: readonly OutputColumn[]): ColumnPlan[] {
 }
 
 /** Marks for every problem tied to a cell; several problems on one cell share one note, the worst colour wins. */
-export function cellMarks(rows: readonly NormalizedRow[], columns: readonly OutputColumn[], extra: readonly Problem[]): CellMark[] {
+export function cellMarks(
+  rows: readonly NormalizedRow[],
+  columns: readonly OutputColumn[],
+  extra: readonly Problem[]
+): CellMark[] {
   const rowIndex = new Map<number, number>();
   rows.forEach((r, i) => rowIndex.set(r.sourceRow, i));
   const byField = new Map<string, number>();

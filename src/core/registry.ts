@@ -27,19 +27,29 @@ export interface RegistryResult {
   counts: RegistryCounts;
 }
 
-export function byRowThenColumn<T extends { row: number; sourceColumn: number }>(a: T, b: T): number {
+export function byRowThenColumn<T extends { row: number; sourceColumn: number }>(
+  a: T,
+  b: T
+): number {
   return a.row - b.row || a.sourceColumn - b.sourceColumn;
 }
 
 /** Runs the engine over a whole sheet held in memory (the add-in, the web page and small files). */
-export function normalizeRegistry(rows: Iterable<RowInput>, options: EngineOptionsInput = {}): RegistryResult {
+export function normalizeRegistry(
+  rows: Iterable<RowInput>,
+  options: EngineOptionsInput = {}
+): RegistryResult {
   const engine = new RegistryNormalizer(options);
   const out: NormalizedRow[] = [];
   for (const r of rows) for (const o of engine.push(r)) out.push(o);
   const end = engine.end();
   out.push(...end.rows);
   const width = end.columns.length;
-  const values = out.map((r) => (r.values.length < width ? [...r.values, ...new Array(width - r.values.length).fill(null)] : r.values));
+  const values = out.map((r) =>
+    r.values.length < width
+      ? [...r.values, ...new Array(width - r.values.length).fill(null)]
+      : r.values
+  );
   const problems = [...out.flatMap((r) => r.problems), ...end.problems].sort(byRowThenColumn);
   const changes = [...end.changes, ...out.flatMap((r) => r.changes)].sort(byRowThenColumn);
   const plan: SheetPlan = {

@@ -3,13 +3,17 @@ import { cellText, isBlank, lookupKey } from "./text";
 import type { CellValue, DropReason } from "./types";
 
 const TOTAL_RE = /^(合计|总计|小计|共计)/;
-const FOOTER_RE = /^(填表人|填报人|制表人?|审核人?|负责人|单位负责人|联系人|说明|注|备注|填表日期|填报日期)[:：]/;
+const FOOTER_RE =
+  /^(填表人|填报人|制表人?|审核人?|负责人|单位负责人|联系人|说明|注|备注|填表日期|填报日期)[:：]/;
 
 /**
  * Why a data row is not a member, or null for a member row: blank, a total (合计/总计/小计),
  * a numbered row with nothing else in it (an unfilled template line), or a footer line (填表人：…).
  */
-export function classifyRow(values: readonly CellValue[], fieldColumns: Partial<Record<FieldKey, number>>): DropReason | null {
+export function classifyRow(
+  values: readonly CellValue[],
+  fieldColumns: Partial<Record<FieldKey, number>>
+): DropReason | null {
   let filled = 0;
   let onlyCol = -1;
   for (let i = 0; i < values.length; i++) {

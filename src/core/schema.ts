@@ -18,10 +18,12 @@ const text = z.string().min(1);
 export const idNumberSchema = z.string().regex(/^\d{17}[\dX]$/);
 export const mobileSchema = z.string().regex(/^(1[3-9]\d{9}|0\d{2,3}-\d{7,8})$/);
 /** Several categories joined by "、", each one of the twelve. */
-export const categoryListSchema = z.string().refine(
-  (s) => splitCanonicalCategories(s) !== null,
-  "统战对象类别须为规定的类别，多个以“、”分隔",
-);
+export const categoryListSchema = z
+  .string()
+  .refine(
+    (s) => splitCanonicalCategories(s) !== null,
+    "统战对象类别须为规定的类别，多个以“、”分隔"
+  );
 
 /** A member of the registry in canonical form: the target of normalisation. */
 export const memberSchema = z.object({
@@ -74,34 +76,93 @@ export const FIELDS: readonly FieldDef[] = [
   { key: "seq", header: "序号", headerEn: "No.", kind: "seq", width: 6 },
   { key: "name", header: "姓名", headerEn: "Name", kind: "text", width: 10 },
   { key: "gender", header: "性别", headerEn: "Gender", kind: "code", list: GENDERS, width: 6 },
-  { key: "ethnicity", header: "民族", headerEn: "Ethnicity", kind: "code", list: ETHNICITIES, width: 10 },
+  {
+    key: "ethnicity",
+    header: "民族",
+    headerEn: "Ethnicity",
+    kind: "code",
+    list: ETHNICITIES,
+    width: 10,
+  },
   { key: "birthDate", header: "出生日期", headerEn: "Date of birth", kind: "date", width: 12 },
   { key: "idNumber", header: "公民身份号码", headerEn: "ID number", kind: "id", width: 21 },
-  { key: "political", header: "政治面貌", headerEn: "Political affiliation", kind: "code", list: POLITICAL_STATUSES, width: 22 },
-  { key: "category", header: "统战对象类别", headerEn: "Category", kind: "codeList", list: CATEGORIES, width: 22 },
+  {
+    key: "political",
+    header: "政治面貌",
+    headerEn: "Political affiliation",
+    kind: "code",
+    list: POLITICAL_STATUSES,
+    width: 22,
+  },
+  {
+    key: "category",
+    header: "统战对象类别",
+    headerEn: "Category",
+    kind: "codeList",
+    list: CATEGORIES,
+    width: 22,
+  },
   { key: "branch", header: "所在支部", headerEn: "Branch", kind: "text", width: 16 },
   { key: "post", header: "工作岗位", headerEn: "Post", kind: "text", width: 16 },
   { key: "duty", header: "职务", headerEn: "Duty", kind: "text", width: 12 },
   { key: "title", header: "职称", headerEn: "Professional title", kind: "text", width: 12 },
-  { key: "education", header: "学历", headerEn: "Education", kind: "code", list: EDUCATION_LEVELS, width: 10 },
+  {
+    key: "education",
+    header: "学历",
+    headerEn: "Education",
+    kind: "code",
+    list: EDUCATION_LEVELS,
+    width: 10,
+  },
   { key: "mobile", header: "手机号码", headerEn: "Phone", kind: "phone", width: 15 },
-  { key: "householdSize", header: "家庭人口", headerEn: "Household size", kind: "integer", width: 8 },
-  { key: "familyMembers", header: "家庭主要成员", headerEn: "Family members", kind: "text", width: 24 },
-  { key: "familyEconomy", header: "家庭经济状况", headerEn: "Family economy", kind: "code", list: FAMILY_ECONOMY_LEVELS, width: 10 },
+  {
+    key: "householdSize",
+    header: "家庭人口",
+    headerEn: "Household size",
+    kind: "integer",
+    width: 8,
+  },
+  {
+    key: "familyMembers",
+    header: "家庭主要成员",
+    headerEn: "Family members",
+    kind: "text",
+    width: 24,
+  },
+  {
+    key: "familyEconomy",
+    header: "家庭经济状况",
+    headerEn: "Family economy",
+    kind: "code",
+    list: FAMILY_ECONOMY_LEVELS,
+    width: 10,
+  },
   { key: "thoughts", header: "思想动态", headerEn: "Thinking", kind: "text", width: 24 },
-  { key: "workRequests", header: "工作诉求与建议", headerEn: "Requests and suggestions", kind: "text", width: 24 },
-  { key: "specialties", header: "兴趣特长", headerEn: "Interests and specialties", kind: "text", width: 16 },
+  {
+    key: "workRequests",
+    header: "工作诉求与建议",
+    headerEn: "Requests and suggestions",
+    kind: "text",
+    width: 24,
+  },
+  {
+    key: "specialties",
+    header: "兴趣特长",
+    headerEn: "Interests and specialties",
+    kind: "text",
+    width: 16,
+  },
   { key: "contactCadre", header: "联系人", headerEn: "Contact cadre", kind: "text", width: 10 },
   { key: "recordedOn", header: "建档日期", headerEn: "Recorded on", kind: "date", width: 12 },
   { key: "remarks", header: "备注", headerEn: "Remarks", kind: "text", width: 20 },
 ];
 
 export const FIELD_BY_KEY: Readonly<Record<FieldKey, FieldDef>> = Object.fromEntries(
-  FIELDS.map((f) => [f.key, f]),
+  FIELDS.map((f) => [f.key, f])
 ) as Record<FieldKey, FieldDef>;
 
 export const FIELD_INDEX: Readonly<Record<FieldKey, number>> = Object.fromEntries(
-  FIELDS.map((f, i) => [f.key, i]),
+  FIELDS.map((f, i) => [f.key, i])
 ) as Record<FieldKey, number>;
 
 /** Splits a canonical category list; null if any part is not one of the twelve. */

@@ -50,7 +50,8 @@ export interface Change {
   rule: string;
 }
 
-export type DropReason = "title" | "header" | "blank" | "total" | "template" | "footer" | "no-header";
+export type DropReason =
+  "title" | "header" | "blank" | "total" | "template" | "footer" | "no-header";
 
 /** A source row that is not a member: kept with its values so nothing is lost. */
 export interface DroppedRow {

@@ -36,6 +36,7 @@ export function parseAction(search: string): ActionInfo | undefined {
 
 /** The status line shown in the pane, Chinese first. */
 export function describeAction(action: ActionInfo | undefined): string {
-  if (!action) return "未选择操作：请在“开始”选项卡的“统战台账”组中选择一个按钮。 (No action selected.)";
+  if (!action)
+    return "未选择操作：请在“开始”选项卡的“统战台账”组中选择一个按钮。 (No action selected.)";
   return `当前操作：${action.zh} (${action.en})`;
 }

@@ -25,7 +25,9 @@ function render(hostStatus: string): void {
 
 if (typeof Office === "undefined") {
   // office.js failed to load (offline, blocked by a proxy, or opened outside Office).
-  render("未能加载 Office.js，请在 Excel 中打开本加载项。 (Office.js could not be loaded; open this add-in from Excel.)");
+  render(
+    "未能加载 Office.js，请在 Excel 中打开本加载项。 (Office.js could not be loaded; open this add-in from Excel.)"
+  );
 } else {
   Office.onReady((info) => {
     if (info.host === Office.HostType.Excel) {

@@ -86,7 +86,8 @@ describe("manifest.xml", () => {
   function stringResource(resid: string): { value: string; en?: string } {
     for (const group of ["bt:ShortStrings", "bt:LongStrings"]) {
       for (const s of children(child(resources, group), "bt:String")) {
-        if (attr(s, "id") === resid) return { value: attr(s, "DefaultValue") ?? "", en: enUsOverride(s, "bt:Override") };
+        if (attr(s, "id") === resid)
+          return { value: attr(s, "DefaultValue") ?? "", en: enUsOverride(s, "bt:Override") };
       }
     }
     throw new Error(`string resource ${resid} not found`);
@@ -131,7 +132,9 @@ describe("manifest.xml", () => {
   });
 
   test("has en-US overrides for display name and description", () => {
-    expect(enUsOverride(child(officeApp, "DisplayName"), "Override")).toBe("United-Front Ledger Assistant");
+    expect(enUsOverride(child(officeApp, "DisplayName"), "Override")).toBe(
+      "United-Front Ledger Assistant"
+    );
     const descEn = enUsOverride(child(officeApp, "Description"), "Override");
     expect(descEn).toBeTruthy();
     expect(descEn).not.toBe(info.description);
@@ -146,7 +149,9 @@ describe("manifest.xml", () => {
   });
 
   test("uses task pane VersionOverrides with a Workbook host and a function file", () => {
-    expect(attr(versionOverrides, "xmlns")).toBe("http://schemas.microsoft.com/office/taskpaneappversionoverrides");
+    expect(attr(versionOverrides, "xmlns")).toBe(
+      "http://schemas.microsoft.com/office/taskpaneappversionoverrides"
+    );
     expect(attr(versionOverrides, "xsi:type")).toBe("VersionOverridesV1_0");
     const host = child(child(versionOverrides, "Hosts"), "Host");
     expect(attr(host, "xsi:type")).toBe("Workbook");
@@ -168,7 +173,9 @@ describe("manifest.xml", () => {
       const label = stringResource(attr(child(control, "Label"), "resid") ?? "");
       expect(label).toEqual({ value: BUTTONS[i].zh, en: BUTTONS[i].en });
 
-      const tooltip = stringResource(attr(child(child(control, "Supertip"), "Description"), "resid") ?? "");
+      const tooltip = stringResource(
+        attr(child(child(control, "Supertip"), "Description"), "resid") ?? ""
+      );
       expect(tooltip.value).toBeTruthy();
       expect(tooltip.en).toBeTruthy();
 
@@ -184,7 +191,10 @@ describe("manifest.xml", () => {
   test("every string resource has an en-US override", () => {
     for (const group of ["bt:ShortStrings", "bt:LongStrings"]) {
       for (const s of children(child(resources, group), "bt:String")) {
-        expect([attr(s, "id"), enUsOverride(s, "bt:Override")]).toEqual([attr(s, "id"), expect.any(String)]);
+        expect([attr(s, "id"), enUsOverride(s, "bt:Override")]).toEqual([
+          attr(s, "id"),
+          expect.any(String),
+        ]);
       }
     }
   });
@@ -217,7 +227,10 @@ describe("manifest.xml", () => {
 
   test("assets/ holds real PNG icons of 16, 32, 64, 80 and 128 pixels", () => {
     for (const size of ICON_SIZES) {
-      expect(pngSize(path.join(root, "assets", `icon-${size}.png`))).toEqual({ width: size, height: size });
+      expect(pngSize(path.join(root, "assets", `icon-${size}.png`))).toEqual({
+        width: size,
+        height: size,
+      });
     }
   });
 
@@ -268,7 +281,9 @@ describe("webpack production build", () => {
     expect(fs.readFileSync(path.join(outDir, "manifest.xml"), "utf8")).toBe(manifestText);
     for (const size of ICON_SIZES) {
       const rel = path.join("assets", `icon-${size}.png`);
-      expect(fs.readFileSync(path.join(outDir, rel)).equals(fs.readFileSync(path.join(root, rel)))).toBe(true);
+      expect(
+        fs.readFileSync(path.join(outDir, rel)).equals(fs.readFileSync(path.join(root, rel)))
+      ).toBe(true);
     }
   });
 
@@ -280,7 +295,9 @@ describe("webpack production build", () => {
       const html = fs.readFileSync(path.join(outDir, page), "utf8");
       expect(html).toContain("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
       expect(html).toMatch(new RegExp(`<script[^>]+src="?${bundle.replace(".", "\\.")}"?`));
-      expect(html).toMatch(/http-equiv="?Content-Security-Policy"?[^>]*script-src 'self' https:\/\/appsforoffice\.microsoft\.com;/);
+      expect(html).toMatch(
+        /http-equiv="?Content-Security-Policy"?[^>]*script-src 'self' https:\/\/appsforoffice\.microsoft\.com;/
+      );
       expect(fs.existsSync(path.join(outDir, bundle))).toBe(true);
     }
     const taskpane = fs.readFileSync(path.join(outDir, "taskpane.html"), "utf8");

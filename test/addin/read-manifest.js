@@ -14,7 +14,9 @@
 
 const path = require("path");
 const { OfficeAddinManifest } = require("office-addin-manifest");
-const { ManifestHandlerXml } = require("office-addin-manifest/lib/manifestHandler/manifestHandlerXml");
+const {
+  ManifestHandlerXml,
+} = require("office-addin-manifest/lib/manifestHandler/manifestHandlerXml");
 
 async function main() {
   const manifestPath = path.resolve(process.argv[2] || "manifest.xml");

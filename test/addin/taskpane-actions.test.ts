@@ -14,12 +14,17 @@ describe("task pane ?action= parameter", () => {
     expect(parseAction(search)?.id).toBe(id);
   });
 
-  test.each(["", "?", "?action=", "?action=delete", "?actions=validate"])("%j -> no action", (search) => {
-    expect(parseAction(search)).toBeUndefined();
-  });
+  test.each(["", "?", "?action=", "?action=delete", "?actions=validate"])(
+    "%j -> no action",
+    (search) => {
+      expect(parseAction(search)).toBeUndefined();
+    }
+  );
 
   test("status line names the chosen action in Chinese, then English", () => {
-    expect(describeAction(parseAction("?action=bulletin"))).toBe("当前操作：新建通报 (New bulletin)");
+    expect(describeAction(parseAction("?action=bulletin"))).toBe(
+      "当前操作：新建通报 (New bulletin)"
+    );
     expect(describeAction(undefined)).toMatch(/^未选择操作/);
   });
 
@@ -28,7 +33,9 @@ describe("task pane ?action= parameter", () => {
     const ids = [...manifest.matchAll(/taskpane\.html\?action=([a-z]+)/g)].map((m) => m[1]);
     expect(ids).toEqual(ACTIONS.map((a) => a.id));
     for (const a of ACTIONS) {
-      const label = new RegExp(`DefaultValue="${a.zh}">\\s*<bt:Override Locale="en-US" Value="${a.en}"/>`);
+      const label = new RegExp(
+        `DefaultValue="${a.zh}">\\s*<bt:Override Locale="en-US" Value="${a.en}"/>`
+      );
       expect(manifest).toMatch(label);
     }
   });

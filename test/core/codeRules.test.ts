@@ -11,7 +11,16 @@ import {
 import { codes, ctx } from "./helpers";
 
 describe("gender", () => {
-  it.each([["男", "男"], ["女", "女"], [" 男 ", "男"], ["男性", "男"], ["F", "女"], ["m", "男"], [1, "男"], [2, "女"]])("%s → %s", (v, out) => {
+  it.each([
+    ["男", "男"],
+    ["女", "女"],
+    [" 男 ", "男"],
+    ["男性", "男"],
+    ["F", "女"],
+    ["m", "男"],
+    [1, "男"],
+    [2, "女"],
+  ])("%s → %s", (v, out) => {
     expect(normalizeGender(v, ctx)).toMatchObject({ value: out, issues: [] });
   });
   it("reports what is neither", () => {
@@ -22,11 +31,21 @@ describe("gender", () => {
 
 describe("ethnicity (GB/T 3304)", () => {
   it("keeps all 56 canonical names", () => {
-    for (const e of ETHNICITIES) expect(normalizeEthnicity(e, ctx)).toMatchObject({ value: e, issues: [] });
+    for (const e of ETHNICITIES)
+      expect(normalizeEthnicity(e, ctx)).toMatchObject({ value: e, issues: [] });
   });
-  it.each([["汉", "汉族"], ["回", "回族"], ["蒙古", "蒙古族"], ["毛难族", "毛南族"], ["维吾尔", "维吾尔族"], ["01", "汉族"], [1, "汉族"], ["56", "基诺族"], ["汉　族", "汉族"]])(
-    "%s → %s",
-    (v, out) => expect(normalizeEthnicity(v, ctx)).toMatchObject({ value: out, issues: [] }),
+  it.each([
+    ["汉", "汉族"],
+    ["回", "回族"],
+    ["蒙古", "蒙古族"],
+    ["毛难族", "毛南族"],
+    ["维吾尔", "维吾尔族"],
+    ["01", "汉族"],
+    [1, "汉族"],
+    ["56", "基诺族"],
+    ["汉　族", "汉族"],
+  ])("%s → %s", (v, out) =>
+    expect(normalizeEthnicity(v, ctx)).toMatchObject({ value: out, issues: [] })
   );
   it("reports unknown names", () => {
     expect(codes(normalizeEthnicity("火星族", ctx))).toEqual(["ethnicity-invalid"]);
@@ -57,12 +76,20 @@ describe("political affiliation (GB/T 4762)", () => {
 });
 
 describe("education and family economy", () => {
-  it.each([["本科", "大学本科"], ["大专", "大学专科"], ["硕士", "研究生"], ["初中", "初中及以下"], ["高中", "高中"], ["中专", "中专"]])("%s → %s", (v, out) =>
-    expect(normalizeEducation(v, ctx).value).toBe(out),
-  );
-  it.each([["较好", "良好"], ["一般", "一般"], ["困难户", "困难"], ["中等", "一般"]])("%s → %s", (v, out) =>
-    expect(normalizeFamilyEconomy(v, ctx).value).toBe(out),
-  );
+  it.each([
+    ["本科", "大学本科"],
+    ["大专", "大学专科"],
+    ["硕士", "研究生"],
+    ["初中", "初中及以下"],
+    ["高中", "高中"],
+    ["中专", "中专"],
+  ])("%s → %s", (v, out) => expect(normalizeEducation(v, ctx).value).toBe(out));
+  it.each([
+    ["较好", "良好"],
+    ["一般", "一般"],
+    ["困难户", "困难"],
+    ["中等", "一般"],
+  ])("%s → %s", (v, out) => expect(normalizeFamilyEconomy(v, ctx).value).toBe(out));
   it("reports unknown levels", () => {
     expect(codes(normalizeEducation("幼儿园", ctx))).toEqual(["education-invalid"]);
     expect(codes(normalizeFamilyEconomy("还行吧", ctx))).toEqual(["economy-invalid"]);
@@ -81,9 +108,14 @@ describe("category (several allowed)", () => {
     ["华侨、归侨及侨眷", "华侨、归侨及侨眷"],
     ["归侨侨眷", "华侨、归侨及侨眷"],
     ["台胞台属", "台湾同胞及其在大陆的亲属"],
-    ["香港同胞、澳门同胞、台湾同胞及其在大陆的亲属", "香港同胞、澳门同胞、台湾同胞及其在大陆的亲属"],
+    [
+      "香港同胞、澳门同胞、台湾同胞及其在大陆的亲属",
+      "香港同胞、澳门同胞、台湾同胞及其在大陆的亲属",
+    ],
     ["民主党派成员 民主党派成员", "民主党派成员"],
-  ])("%s → %s", (v, out) => expect(normalizeCategory(v, ctx)).toMatchObject({ value: out, issues: [] }));
+  ])("%s → %s", (v, out) =>
+    expect(normalizeCategory(v, ctx)).toMatchObject({ value: out, issues: [] })
+  );
 
   it("reports the part it does not know, and keeps the cell", () => {
     const r = normalizeCategory("民主党派、外星人", ctx);

@@ -1,4 +1,11 @@
-import { type DateContext, dateToSerial, formatPartialDate, isDateFormat, parseDateValue, serialToDate } from "../../src/core/rules/dates";
+import {
+  type DateContext,
+  dateToSerial,
+  formatPartialDate,
+  isDateFormat,
+  parseDateValue,
+  serialToDate,
+} from "../../src/core/rules/dates";
 import { utc } from "./helpers";
 
 const c1900: DateContext = { dateSystem: 1900, twoDigitYearMax: 2010 };
@@ -71,8 +78,14 @@ describe("date parsing", () => {
 
   it("round-trips serials", () => {
     for (const d of [utc(1965, 3, 12), utc(1900, 3, 1), utc(2026, 11, 23), utc(1900, 1, 1)]) {
-      expect(serialToDate(dateToSerial(d, 1900), 1900)).toEqual({ y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate() });
-      expect(serialToDate(dateToSerial(d, 1904), 1904)?.y ?? d.getUTCFullYear()).toBe(d.getUTCFullYear());
+      expect(serialToDate(dateToSerial(d, 1900), 1900)).toEqual({
+        y: d.getUTCFullYear(),
+        m: d.getUTCMonth() + 1,
+        d: d.getUTCDate(),
+      });
+      expect(serialToDate(dateToSerial(d, 1904), 1904)?.y ?? d.getUTCFullYear()).toBe(
+        d.getUTCFullYear()
+      );
     }
   });
 
@@ -82,7 +95,19 @@ describe("date parsing", () => {
   });
 
   it("refuses what is not a date", () => {
-    for (const v of ["1965.13", "1965-02-30", "abc", "", "12345678901234567890", true, null, NaN, Infinity, -5, 1e300]) {
+    for (const v of [
+      "1965.13",
+      "1965-02-30",
+      "abc",
+      "",
+      "12345678901234567890",
+      true,
+      null,
+      NaN,
+      Infinity,
+      -5,
+      1e300,
+    ]) {
       expect(p(v as never)).toBeNull();
     }
   });

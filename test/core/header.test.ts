@@ -81,9 +81,20 @@ describe("finding the header", () => {
     ];
     const h = recognizeHeader(rows, nums(rows))!;
     expect(h.rows).toEqual([1, 2]);
-    expect(h.fieldColumns).toMatchObject({ seq: 1, name: 2, gender: 3, ethnicity: 4, birthDate: 5, mobile: 6 });
+    expect(h.fieldColumns).toMatchObject({
+      seq: 1,
+      name: 2,
+      gender: 3,
+      ethnicity: 4,
+      birthDate: 5,
+      mobile: 6,
+    });
     expect(h.columns[5].original).toBe("联系方式/手机");
-    expect(h.columns[6]).toMatchObject({ unmapped: "duplicate", duplicateOf: "mobile", original: "电话" });
+    expect(h.columns[6]).toMatchObject({
+      unmapped: "duplicate",
+      duplicateOf: "mobile",
+      original: "电话",
+    });
   });
 
   it("joins a two-row header whose first row has most fields", () => {
@@ -119,7 +130,15 @@ describe("finding the header", () => {
   });
 
   it("finds no header where there is none", () => {
-    expect(recognizeHeader([["a", "b"], [1, 2]], [1, 2])).toBeNull();
+    expect(
+      recognizeHeader(
+        [
+          ["a", "b"],
+          [1, 2],
+        ],
+        [1, 2]
+      )
+    ).toBeNull();
     expect(recognizeHeader([["姓名"], ["张三"]], [1, 2])).toBeNull();
     expect(recognizeHeader([], [])).toBeNull();
   });

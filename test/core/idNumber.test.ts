@@ -6,7 +6,11 @@ describe("ID number (GB 11643)", () => {
     const a = normalizeIdNumber("11010519491231002X", ctx);
     expect(a.value).toBe("11010519491231002X");
     expect(a.issues).toEqual([]);
-    expect(a.info).toEqual({ id: "11010519491231002X", birth: { y: 1949, m: 12, d: 31 }, gender: "女" });
+    expect(a.info).toEqual({
+      id: "11010519491231002X",
+      birth: { y: 1949, m: 12, d: 31 },
+      gender: "女",
+    });
     const b = normalizeIdNumber("440524188001010014", ctx);
     expect(b.issues).toEqual([]);
     expect(b.info?.birth).toEqual({ y: 1880, m: 1, d: 1 });
@@ -31,7 +35,9 @@ describe("ID number (GB 11643)", () => {
   });
 
   it("cleans full-width digits, a lower-case x and inner spaces", () => {
-    expect(normalizeIdNumber("１１０１０５１９４９１２３１００２ｘ", ctx).value).toBe("11010519491231002X");
+    expect(normalizeIdNumber("１１０１０５１９４９１２３１００２ｘ", ctx).value).toBe(
+      "11010519491231002X"
+    );
     expect(normalizeIdNumber("110105 19491231 002x", ctx).value).toBe("11010519491231002X");
     expect(normalizeIdNumber(" 110105\u300019491231002X ", ctx).value).toBe("11010519491231002X");
     expect(normalizeIdNumber('="11010519491231002X"', ctx).value).toBe("11010519491231002X");

@@ -6,7 +6,11 @@ const female1949 = normalizeIdNumber("11010519491231002X", ctx).info;
 
 describe("gender against the ID number", () => {
   it("fills a missing gender from the ID", () => {
-    expect(reconcileGender(null, female1949, ctx)).toMatchObject({ value: "女", rule: "gender-from-id", issues: [] });
+    expect(reconcileGender(null, female1949, ctx)).toMatchObject({
+      value: "女",
+      rule: "gender-from-id",
+      issues: [],
+    });
     expect(reconcileGender("", female1949, ctx).value).toBe("女");
   });
   it("reports a contradiction and keeps the value", () => {
@@ -22,22 +26,39 @@ describe("gender against the ID number", () => {
 
 describe("birth date against the ID number", () => {
   it("fills from the ID when missing or less precise", () => {
-    expect(reconcileBirthDate(null, female1949, ctx)).toMatchObject({ value: utc(1949, 12, 31), rule: "birth-date-from-id" });
-    expect(reconcileBirthDate("1949.12", female1949, ctx)).toMatchObject({ value: utc(1949, 12, 31), issues: [] });
-    expect(reconcileBirthDate("1949年", female1949, ctx)).toMatchObject({ value: utc(1949, 12, 31), issues: [] });
+    expect(reconcileBirthDate(null, female1949, ctx)).toMatchObject({
+      value: utc(1949, 12, 31),
+      rule: "birth-date-from-id",
+    });
+    expect(reconcileBirthDate("1949.12", female1949, ctx)).toMatchObject({
+      value: utc(1949, 12, 31),
+      issues: [],
+    });
+    expect(reconcileBirthDate("1949年", female1949, ctx)).toMatchObject({
+      value: utc(1949, 12, 31),
+      issues: [],
+    });
     // yyyy.1 is January or October: neither agrees with December
     expect(codes(reconcileBirthDate(1949.1, female1949, ctx))).toEqual(["birth-date-mismatch"]);
   });
   it("compares at the precision given", () => {
     expect(codes(reconcileBirthDate("1949.11", female1949, ctx))).toEqual(["birth-date-mismatch"]);
-    expect(codes(reconcileBirthDate("1949-12-30", female1949, ctx))).toEqual(["birth-date-mismatch"]);
+    expect(codes(reconcileBirthDate("1949-12-30", female1949, ctx))).toEqual([
+      "birth-date-mismatch",
+    ]);
     expect(codes(reconcileBirthDate("1950年", female1949, ctx))).toEqual(["birth-date-mismatch"]);
-    expect(reconcileBirthDate("1949-12-31", female1949, ctx)).toMatchObject({ value: utc(1949, 12, 31), issues: [] });
+    expect(reconcileBirthDate("1949-12-31", female1949, ctx)).toMatchObject({
+      value: utc(1949, 12, 31),
+      issues: [],
+    });
   });
   it("accepts yyyy.1 as October when the ID says October", () => {
     const october = normalizeIdNumber("370725881005149", ctx).info;
     expect(october?.birth.m).toBe(10);
-    expect(reconcileBirthDate(1988.1, october, ctx)).toMatchObject({ value: utc(1988, 10, 5), issues: [] });
+    expect(reconcileBirthDate(1988.1, october, ctx)).toMatchObject({
+      value: utc(1988, 10, 5),
+      issues: [],
+    });
   });
   it("without an ID: a full date is a date; a partial one stays as text with a warning", () => {
     expect(reconcileBirthDate("1965年3月12日", null, ctx).value).toEqual(utc(1965, 3, 12));
@@ -49,9 +70,18 @@ describe("birth date against the ID number", () => {
     expect(codes(a)).toEqual(["birth-date-partial", "birth-date-ambiguous"]);
   });
   it("reads Excel serials and real dates", () => {
-    expect(reconcileBirthDate(18263, female1949, ctx)).toMatchObject({ value: utc(1949, 12, 31), issues: [] });
-    expect(reconcileBirthDate(utc(1949, 12, 31), female1949, ctx)).toMatchObject({ value: utc(1949, 12, 31), issues: [] });
-    expect(reconcileBirthDate(16801, female1949, { ...ctx, dateSystem: 1904 })).toMatchObject({ value: utc(1949, 12, 31), issues: [] });
+    expect(reconcileBirthDate(18263, female1949, ctx)).toMatchObject({
+      value: utc(1949, 12, 31),
+      issues: [],
+    });
+    expect(reconcileBirthDate(utc(1949, 12, 31), female1949, ctx)).toMatchObject({
+      value: utc(1949, 12, 31),
+      issues: [],
+    });
+    expect(reconcileBirthDate(16801, female1949, { ...ctx, dateSystem: 1904 })).toMatchObject({
+      value: utc(1949, 12, 31),
+      issues: [],
+    });
   });
   it("reports the unreadable and the impossible", () => {
     expect(codes(reconcileBirthDate("不详", null, ctx))).toEqual(["birth-date-invalid"]);

@@ -20,16 +20,23 @@ describe("a realistic messy registry (generated, every quirk of DOMAIN.md)", () 
     fixture.expected.forEach((row, i) =>
       row.forEach((want, j) => {
         const got = result.rows[i][j];
-        const same = want instanceof Date ? got instanceof Date && got.getTime() === want.getTime() : got === want;
-        if (!same) diffs.push(`row ${result.sourceRows[i]} ${FIELDS[j].header}: want ${String(want)}, got ${String(got)}`);
-      }),
+        const same =
+          want instanceof Date
+            ? got instanceof Date && got.getTime() === want.getTime()
+            : got === want;
+        if (!same)
+          diffs.push(
+            `row ${result.sourceRows[i]} ${FIELDS[j].header}: want ${String(want)}, got ${String(got)}`
+          );
+      })
     );
     expect(diffs).toEqual([]);
   });
 
   it("reports exactly the planted problems", () => {
     const got = result.problems.map((p) => ({ row: p.row, column: p.column, code: p.code }));
-    const byRow = (a: { row: number; code: string }, b: { row: number; code: string }) => a.row - b.row || a.code.localeCompare(b.code);
+    const byRow = (a: { row: number; code: string }, b: { row: number; code: string }) =>
+      a.row - b.row || a.code.localeCompare(b.code);
     expect(got.sort(byRow)).toEqual([...fixture.problems].sort(byRow));
   });
 

@@ -11,8 +11,30 @@ const col = (h: string) => FIELDS.findIndex((f) => f.header === h);
 const messy: CellValue[][] = [
   ["××公司统战成员登记表（2008年）"],
   ["填报单位：机关党委", null, null, "填报日期：2008年5月"],
-  ["序号", "姓　名", "性别", "民族", "出生年月", "身份证号码", "党派", "联系电话", "备注", "自定义"],
-  [1, "张 三", null, "汉", "1949.12", "11010519491231002x", "民盟", "+86 138-1234-5678", " 老同志 ", "x"],
+  [
+    "序号",
+    "姓　名",
+    "性别",
+    "民族",
+    "出生年月",
+    "身份证号码",
+    "党派",
+    "联系电话",
+    "备注",
+    "自定义",
+  ],
+  [
+    1,
+    "张 三",
+    null,
+    "汉",
+    "1949.12",
+    "11010519491231002x",
+    "民盟",
+    "+86 138-1234-5678",
+    " 老同志 ",
+    "x",
+  ],
   [2, "李四", "男", "回", 19881105, "370725881105149", 5, "0755 12345678", null, null],
   [null, null, null, null, null, null, null, null, null, null],
   [3, null, null, null, null, null, null, null, null, null],
@@ -52,24 +74,61 @@ describe("normalizeRegistry on a messy sheet", () => {
     expect(r.columns.slice(23).map((c) => c.header)).toEqual(["自定义", "(第K列)"]);
     expect(r.rows[0][23]).toBe("x");
     expect(r.rows[2][24]).toBe("多出来的");
-    expect(r.problems.filter((p) => p.code === "column-unmapped").map((p) => p.column)).toEqual(["自定义", "(第K列)"]);
+    expect(r.problems.filter((p) => p.code === "column-unmapped").map((p) => p.column)).toEqual([
+      "自定义",
+      "(第K列)",
+    ]);
   });
 
   it("drops and logs title, header, blank, template, total and footer rows", () => {
     expect(r.dropped.map((d) => [d.row, d.reason])).toEqual([
-      [1, "title"], [2, "title"], [3, "header"], [6, "blank"], [7, "template"], [10, "total"], [11, "footer"],
+      [1, "title"],
+      [2, "title"],
+      [3, "header"],
+      [6, "blank"],
+      [7, "template"],
+      [10, "total"],
+      [11, "footer"],
     ]);
     expect(r.dropped.find((d) => d.reason === "total")!.values).toEqual(["合计", "4人"]);
   });
 
   it("logs every change with row, name, column, old and new value, and rule", () => {
     expect(r.changes).toContainEqual({
-      row: 4, name: "张三", field: "idNumber", column: "公民身份号码", sourceColumn: 6,
-      oldValue: "11010519491231002x", newValue: "11010519491231002X", rule: "id-number",
+      row: 4,
+      name: "张三",
+      field: "idNumber",
+      column: "公民身份号码",
+      sourceColumn: 6,
+      oldValue: "11010519491231002x",
+      newValue: "11010519491231002X",
+      rule: "id-number",
     });
-    expect(r.changes).toContainEqual(expect.objectContaining({ row: 4, column: "性别", oldValue: null, newValue: "女", rule: "gender-from-id" }));
-    expect(r.changes).toContainEqual(expect.objectContaining({ row: 5, column: "公民身份号码", oldValue: "370725881105149", rule: "id-15-to-18" }));
-    expect(r.changes).toContainEqual(expect.objectContaining({ row: 3, column: "公民身份号码", oldValue: "身份证号码", rule: "header" }));
+    expect(r.changes).toContainEqual(
+      expect.objectContaining({
+        row: 4,
+        column: "性别",
+        oldValue: null,
+        newValue: "女",
+        rule: "gender-from-id",
+      })
+    );
+    expect(r.changes).toContainEqual(
+      expect.objectContaining({
+        row: 5,
+        column: "公民身份号码",
+        oldValue: "370725881105149",
+        rule: "id-15-to-18",
+      })
+    );
+    expect(r.changes).toContainEqual(
+      expect.objectContaining({
+        row: 3,
+        column: "公民身份号码",
+        oldValue: "身份证号码",
+        rule: "header",
+      })
+    );
     expect(lostCells(messy, r)).toEqual([]);
   });
 
@@ -86,10 +145,21 @@ describe("normalizeRegistry on a messy sheet", () => {
   it("reports each problem with row, name, column, value, code, severity, message and fix", () => {
     const p = r.problems.find((x) => x.code === "birth-date-partial")!;
     expect(p).toEqual({
-      code: "birth-date-partial", severity: "warning", row: 8, name: "王五", field: "birthDate", column: "出生日期",
-      sourceColumn: 5, value: "1965年3月", message: "出生日期“1965年3月”只精确到月，又无有效身份证号可补全", fix: "补全年月日",
+      code: "birth-date-partial",
+      severity: "warning",
+      row: 8,
+      name: "王五",
+      field: "birthDate",
+      column: "出生日期",
+      sourceColumn: 5,
+      value: "1965年3月",
+      message: "出生日期“1965年3月”只精确到月，又无有效身份证号可补全",
+      fix: "补全年月日",
     });
-    expect(r.counts).toMatchObject({ members: 4, errors: r.problems.filter((x) => x.severity === "error").length });
+    expect(r.counts).toMatchObject({
+      members: 4,
+      errors: r.problems.filter((x) => x.severity === "error").length,
+    });
   });
 
   it("plans formats, drop-downs and marks", () => {
@@ -97,13 +167,22 @@ describe("normalizeRegistry on a messy sheet", () => {
     expect(r.plan.columns[col("公民身份号码")].numFmt).toBe("@");
     expect(r.plan.columns[col("出生日期")].numFmt).toBe("yyyy-mm-dd");
     expect(r.plan.columns[col("政治面貌")].list).toContain("中国民主同盟盟员");
-    expect(r.plan.marks).toContainEqual({ row: 2, column: col("出生日期"), severity: "warning", note: expect.stringContaining("只精确到月") });
-    expect(r.plan.marks).toContainEqual(expect.objectContaining({ row: 1, column: col("公民身份号码"), severity: "error" }));
+    expect(r.plan.marks).toContainEqual({
+      row: 2,
+      column: col("出生日期"),
+      severity: "warning",
+      note: expect.stringContaining("只精确到月"),
+    });
+    expect(r.plan.marks).toContainEqual(
+      expect.objectContaining({ row: 1, column: col("公民身份号码"), severity: "error" })
+    );
   });
 
   it("speaks English when asked", () => {
     const en = normalizeRegistry(messy, { ...opts, locale: "en" });
-    expect(en.problems.find((x) => x.code === "id-duplicate")!.message).toBe("The same ID number is on row(s) 9");
+    expect(en.problems.find((x) => x.code === "id-duplicate")!.message).toBe(
+      "The same ID number is on row(s) 9"
+    );
   });
 });
 
@@ -125,7 +204,7 @@ describe("streaming", () => {
   it("uses number formats and the 1904 date system", () => {
     const r = normalizeRegistry(
       [{ values: ["姓名", "出生日期"] }, { values: ["张三", 22351], numFmts: [null, "yyyy/m/d"] }],
-      { ...opts, dateSystem: 1904 },
+      { ...opts, dateSystem: 1904 }
     );
     expect(r.rows[0][col("出生日期")]).toEqual(utc(1965, 3, 12));
   });
@@ -136,22 +215,40 @@ describe("whole-sheet problems", () => {
     const grid = [["这不是名册"], ["a", "b"], [1, 2]];
     const r = normalizeRegistry(grid, opts);
     expect(r.rows).toEqual([]);
-    expect(r.problems).toEqual([expect.objectContaining({ code: "header-not-found", severity: "error", row: 0 })]);
+    expect(r.problems).toEqual([
+      expect.objectContaining({ code: "header-not-found", severity: "error", row: 0 }),
+    ]);
     expect(r.problems[0].message).toContain("找不到表头");
     expect(lostCells(grid, r)).toEqual([]);
   });
 
   it("warns of missing key columns", () => {
-    const r = normalizeRegistry([["姓名", "民族"], ["张三", "汉"]], opts);
-    expect(r.problems.filter((p) => p.code === "column-missing").map((p) => p.column)).toEqual(["性别", "出生日期", "公民身份号码"]);
+    const r = normalizeRegistry(
+      [
+        ["姓名", "民族"],
+        ["张三", "汉"],
+      ],
+      opts
+    );
+    expect(r.problems.filter((p) => p.code === "column-missing").map((p) => p.column)).toEqual([
+      "性别",
+      "出生日期",
+      "公民身份号码",
+    ]);
     expect(r.rows[0][col("民族")]).toBe("汉族");
   });
 
   it("warns of a person listed twice with different IDs", () => {
     const r = normalizeRegistry(
-      [["姓名", "出生日期", "身份证号"], ["张三", "1949-12-31", "11010519491231002X"], ["张三", "1949-12-31", "110105194912310045"]],
-      opts,
+      [
+        ["姓名", "出生日期", "身份证号"],
+        ["张三", "1949-12-31", "11010519491231002X"],
+        ["张三", "1949-12-31", "110105194912310045"],
+      ],
+      opts
     );
-    expect(r.problems.filter((p) => p.code === "possible-duplicate").map((p) => p.row)).toEqual([2, 3]);
+    expect(r.problems.filter((p) => p.code === "possible-duplicate").map((p) => p.row)).toEqual([
+      2, 3,
+    ]);
   });
 });

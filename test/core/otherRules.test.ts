@@ -22,7 +22,9 @@ describe("phone numbers", () => {
     ["01012345678", "010-12345678"],
     ["0371-6123456", "0371-6123456"],
     ["+86 755 12345678", "0755-12345678"],
-  ])("%s → %s", (v, out) => expect(normalizePhone(v, ctx)).toMatchObject({ value: out, issues: [] }));
+  ])("%s → %s", (v, out) =>
+    expect(normalizePhone(v, ctx)).toMatchObject({ value: out, issues: [] })
+  );
 
   it("reports what is no number", () => {
     for (const v of ["1234", "23812345678", "138123456789", "无", "12345678"]) {
@@ -44,11 +46,20 @@ describe("phone numbers", () => {
 });
 
 describe("household size", () => {
-  it.each([[3, 3], ["3人", 3], ["3 口", 3], ["三人", 3], ["十二", 12], ["２", 2], ["二十", 20]])("%s → %s", (v, out) =>
-    expect(normalizeHouseholdSize(v, ctx)).toMatchObject({ value: out, issues: [] }),
+  it.each([
+    [3, 3],
+    ["3人", 3],
+    ["3 口", 3],
+    ["三人", 3],
+    ["十二", 12],
+    ["２", 2],
+    ["二十", 20],
+  ])("%s → %s", (v, out) =>
+    expect(normalizeHouseholdSize(v, ctx)).toMatchObject({ value: out, issues: [] })
   );
   it("refuses 0, 21, fractions and words", () => {
-    for (const v of [0, 21, 2.5, "很多", "-1"]) expect(codes(normalizeHouseholdSize(v, ctx))).toEqual(["household-invalid"]);
+    for (const v of [0, 21, 2.5, "很多", "-1"])
+      expect(codes(normalizeHouseholdSize(v, ctx))).toEqual(["household-invalid"]);
   });
   it("reads Chinese numerals", () => {
     expect(parseChineseNumber("十五")).toBe(15);
@@ -66,7 +77,9 @@ describe("names and text", () => {
     ["欧阳 娜娜", "欧阳 娜娜"],
     ["阿依古丽·买买提", "阿依古丽·买买提"],
     ["John Smith", "John Smith"],
-  ])("%s → %s", (v, out) => expect(normalizeName(v, ctx)).toMatchObject({ value: out, issues: [] }));
+  ])("%s → %s", (v, out) =>
+    expect(normalizeName(v, ctx)).toMatchObject({ value: out, issues: [] })
+  );
 
   it("requires a name", () => {
     expect(codes(normalizeName(null, ctx))).toEqual(["name-missing"]);

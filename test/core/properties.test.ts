@@ -9,7 +9,10 @@ const opts = { asOf: AS_OF };
 const runs = { numRuns: Number(process.env.FC_RUNS ?? 300) };
 
 /** The output sheet as a grid: header row, then the data rows. */
-const outputGrid = (r: RegistryResult): CellValue[][] => [r.columns.map((c) => c.header), ...r.rows];
+const outputGrid = (r: RegistryResult): CellValue[][] => [
+  r.columns.map((c) => c.header),
+  ...r.rows,
+];
 
 /** Row problems keyed by output row, so that two runs can be compared. */
 function rowProblems(r: RegistryResult): string[] {
@@ -21,7 +24,10 @@ function rowProblems(r: RegistryResult): string[] {
 }
 
 const sheetProblems = (r: RegistryResult) =>
-  r.problems.filter((p) => p.code === "column-unmapped" || p.code === "column-duplicate").map((p) => `${p.code}|${p.column}`).sort();
+  r.problems
+    .filter((p) => p.code === "column-unmapped" || p.code === "column-duplicate")
+    .map((p) => `${p.code}|${p.column}`)
+    .sort();
 
 describe("engine properties", () => {
   it("never throws, whatever the grid", () => {
@@ -30,7 +36,7 @@ describe("engine properties", () => {
         const r = normalizeRegistry(grid, opts);
         expect(Array.isArray(r.rows)).toBe(r.problems.length >= 0);
       }),
-      runs,
+      runs
     );
   });
 
@@ -39,7 +45,7 @@ describe("engine properties", () => {
       fc.property(anyGrid, (grid) => {
         expect(lostCells(grid, normalizeRegistry(grid, opts))).toEqual([]);
       }),
-      runs,
+      runs
     );
   });
 
@@ -55,7 +61,7 @@ describe("engine properties", () => {
         expect(rowProblems(second)).toEqual(rowProblems(first));
         expect(sheetProblems(second)).toEqual(sheetProblems(first));
       }),
-      runs,
+      runs
     );
   });
 
@@ -66,7 +72,7 @@ describe("engine properties", () => {
         const accounted = r.rows.length + r.dropped.length;
         expect(accounted).toBe(grid.length);
       }),
-      runs,
+      runs
     );
   });
 });

@@ -6,7 +6,10 @@ import type { CellValue } from "../../src/core/types";
  * The no-loss rule: every non-empty source cell is in the output unchanged, or in the change log
  * with its old value, or in a dropped row (title, header, blank, total…). Returns what was lost.
  */
-export function lostCells(grid: readonly (readonly CellValue[])[], result: RegistryResult): string[] {
+export function lostCells(
+  grid: readonly (readonly CellValue[])[],
+  result: RegistryResult
+): string[] {
   const lost: string[] = [];
   const dropped = new Map(result.dropped.map((d) => [d.row, d.values]));
   const outRow = new Map(result.sourceRows.map((r, i) => [r, i]));
@@ -36,8 +39,10 @@ export function lostCells(grid: readonly (readonly CellValue[])[], result: Regis
       const out = result.rows[i][j];
       if (sameValue(out, v)) return;
       const key = `${row}:${col}`;
-      if (!changed.has(key)) lost.push(`${where}: changed to ${showValue(out)} without a log entry`);
-      else if (!sameValue(changed.get(key)!, v)) lost.push(`${where}: logged with another old value`);
+      if (!changed.has(key))
+        lost.push(`${where}: changed to ${showValue(out)} without a log entry`);
+      else if (!sameValue(changed.get(key)!, v))
+        lost.push(`${where}: logged with another old value`);
     });
   });
   return lost;

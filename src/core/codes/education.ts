@@ -1,4 +1,11 @@
-export const EDUCATION_LEVELS = ["研究生", "大学本科", "大学专科", "中专", "高中", "初中及以下"] as const;
+export const EDUCATION_LEVELS = [
+  "研究生",
+  "大学本科",
+  "大学专科",
+  "中专",
+  "高中",
+  "初中及以下",
+] as const;
 
 export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
 

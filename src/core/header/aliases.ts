@@ -2,7 +2,7 @@ import { FIELDS, type FieldKey } from "../schema";
 
 /**
  * Other words old workbooks use for the canonical headers. Keys are compared after
- * NFKC and removal of every kind of space, so "姓　名" and "姓 名" need no entry.
+ * NFKC and removal of every kind of space, so "姓\u3000名" and "姓 名" need no entry.
  */
 export const HEADER_ALIASES: Readonly<Record<string, FieldKey>> = {
   编号: "seq",

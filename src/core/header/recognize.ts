@@ -72,7 +72,10 @@ function score(row: readonly CellValue[]): number {
  * with the row above or below it when that is the group or sub-header row of a two-row header.
  * Returns null when no row names 姓名 and at least one other field.
  */
-export function recognizeHeader(rows: readonly (readonly CellValue[])[], rowNumbers: readonly number[]): HeaderInfo | null {
+export function recognizeHeader(
+  rows: readonly (readonly CellValue[])[],
+  rowNumbers: readonly number[]
+): HeaderInfo | null {
   let best = -1;
   let bestScore = 1;
   rows.forEach((r, i) => {
@@ -105,9 +108,13 @@ export function recognizeHeader(rows: readonly (readonly CellValue[])[], rowNumb
       .filter((v) => !isBlank(v))
       .map((v) => String(v).trim())
       .filter((v, k, a) => a.indexOf(v) === k)
-      .join("/"),
+      .join("/")
   );
-  return mapColumns(cells, originals, used.map((u) => rowNumbers[u]));
+  return mapColumns(
+    cells,
+    originals,
+    used.map((u) => rowNumbers[u])
+  );
 }
 
 /** A row that could be part of a header: its non-empty cells are short text, half or more naming a field. */
@@ -128,15 +135,19 @@ function mapColumns(cells: CellValue[], originals: string[], rows: number[]): He
     else if (fieldColumns[field] !== undefined) {
       col.unmapped = "duplicate";
       col.duplicateOf = field;
-    }
-    else {
+    } else {
       col.field = field;
       fieldColumns[field] = i + 1;
     }
     return col;
   });
   // Trailing columns with no header at all are not columns (data beyond them is handled per row).
-  while (columns.length > 0 && columns[columns.length - 1].original === "" && columns[columns.length - 1].field === null) columns.pop();
+  while (
+    columns.length > 0 &&
+    columns[columns.length - 1].original === "" &&
+    columns[columns.length - 1].field === null
+  )
+    columns.pop();
   return { rows, columns, fieldColumns };
 }
 

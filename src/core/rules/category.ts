@@ -19,7 +19,11 @@ export const normalizeCategory: FieldRule = (v: CellValue) => {
   if (v === null || (typeof v === "string" && trimAll(v) === "")) return ok(null, "category");
   const text = cellText(v);
   if (text === null || text.length > 200) {
-    return { value: v, rule: "category", issues: [{ code: "category-invalid", params: { part: showValue(v) } }] };
+    return {
+      value: v,
+      rule: "category",
+      issues: [{ code: "category-invalid", params: { part: showValue(v) } }],
+    };
   }
   const s = lookupKey(text);
   const found = new Set<Category>();
@@ -46,7 +50,12 @@ export const normalizeCategory: FieldRule = (v: CellValue) => {
     const issues: Issue[] = unknown.map((part) => ({ code: "category-invalid", params: { part } }));
     return { value: v, rule: "category", issues };
   }
-  if (found.size === 0) return { value: v, rule: "category", issues: [{ code: "category-invalid", params: { part: text } }] };
+  if (found.size === 0)
+    return {
+      value: v,
+      rule: "category",
+      issues: [{ code: "category-invalid", params: { part: text } }],
+    };
   const value = CATEGORIES.filter((c) => found.has(c)).join(CATEGORY_SEPARATOR);
   return ok(value, "category");
 };

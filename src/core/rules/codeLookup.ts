@@ -43,7 +43,8 @@ export function codeRule(t: CodeTable): FieldRule {
   return (v: CellValue) => {
     if (v === null || (typeof v === "string" && trimAll(v) === "")) return ok(null, t.rule);
     const text = cellText(v);
-    const hit = text === null || text.length > 50 ? undefined : lookup.get(lookupKey(text).toUpperCase());
+    const hit =
+      text === null || text.length > 50 ? undefined : lookup.get(lookupKey(text).toUpperCase());
     if (hit === undefined) return problem(v, t.rule, t.invalid, { value: showValue(v) });
     return ok(hit, t.rule);
   };

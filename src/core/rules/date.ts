@@ -1,6 +1,12 @@
 import { showValue, trimAll } from "../text";
 import type { CellValue } from "../types";
-import { type DateContext, formatPartialDate, parseDateValue, precisionLabel, toUtcDate } from "./dates";
+import {
+  type DateContext,
+  formatPartialDate,
+  parseDateValue,
+  precisionLabel,
+  toUtcDate,
+} from "./dates";
 import { type RuleContext, type RuleResult, ok, problem } from "./rule";
 
 export function dateContext(ctx: RuleContext, twoDigitYearMax: number): DateContext {

@@ -28,21 +28,32 @@ export function daysInMonth(y: number, m: number): number {
 
 export function isRealDate(y: number, m: number, d: number): boolean {
   return (
-    Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) &&
-    y >= 1000 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)
+    Number.isInteger(y) &&
+    Number.isInteger(m) &&
+    Number.isInteger(d) &&
+    y >= 1000 &&
+    y <= 9999 &&
+    m >= 1 &&
+    m <= 12 &&
+    d >= 1 &&
+    d <= daysInMonth(y, m)
   );
 }
 
 /** A date number format: y or d outside quotes and brackets ("General", "0.00", "@" are not). */
 export function isDateFormat(numFmt: string | null | undefined): boolean {
   if (!numFmt) return false;
-  const bare = numFmt.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "").replace(/\\./g, "");
+  const bare = numFmt
+    .replace(/"[^"]*"/g, "")
+    .replace(/\[[^\]]*\]/g, "")
+    .replace(/\\./g, "");
   return /[yd]/i.test(bare);
 }
 
 /** Excel serial to a calendar day, in either date system; null where it is no real day (e.g. the fake 1900-02-29). */
 export function serialToDate(serial: number, dateSystem: 1900 | 1904): PartialDate | null {
-  if (!Number.isFinite(serial) || serial < (dateSystem === 1904 ? 0 : 1) || serial > MAX_SERIAL) return null;
+  if (!Number.isFinite(serial) || serial < (dateSystem === 1904 ? 0 : 1) || serial > MAX_SERIAL)
+    return null;
   const whole = Math.floor(serial);
   let ms: number;
   if (dateSystem === 1904) ms = Date.UTC(1904, 0, 1) + whole * DAY_MS;
@@ -81,14 +92,23 @@ function parseDateText(raw: string, ctx: DateContext): PartialDate | null {
   const s = stripSpaces(nfkc(raw).replace(TIME_RE, ""));
   let m = FULL_RE.exec(s);
   if (m) {
-    const pd = make(+m[1], m[2] === undefined ? undefined : +m[2], m[3] === undefined ? undefined : +m[3]);
+    const pd = make(
+      +m[1],
+      m[2] === undefined ? undefined : +m[2],
+      m[3] === undefined ? undefined : +m[3]
+    );
     if (pd && m[2] === "1" && m[3] === undefined && /^\d{4}\.1$/.test(s)) pd.ambiguousMonth = true;
     return pd;
   }
   m = /^(\d{4})(\d{2})(\d{2})?$/.exec(s);
   if (m) return make(+m[1], +m[2], m[3] === undefined ? undefined : +m[3]);
   m = SHORT_RE.exec(s);
-  if (m) return make(expandYear(+m[1], ctx.twoDigitYearMax), +m[2], m[3] === undefined ? undefined : +m[3]);
+  if (m)
+    return make(
+      expandYear(+m[1], ctx.twoDigitYearMax),
+      +m[2],
+      m[3] === undefined ? undefined : +m[3]
+    );
   if (/^\d{5}$/.test(s)) return serialToDate(+s, ctx.dateSystem);
   return null;
 }
@@ -97,7 +117,8 @@ function parseDateNumber(n: number, ctx: DateContext): PartialDate | null {
   if (!Number.isFinite(n)) return null;
   if (isDateFormat(ctx.numFmt)) return serialToDate(n, ctx.dateSystem);
   if (Number.isInteger(n)) {
-    if (n >= 18000101 && n <= 99991231) return make(Math.floor(n / 10000), Math.floor(n / 100) % 100, n % 100);
+    if (n >= 18000101 && n <= 99991231)
+      return make(Math.floor(n / 10000), Math.floor(n / 100) % 100, n % 100);
     if (n >= 180001 && n <= 999912) return make(Math.floor(n / 100), n % 100);
     if (n >= 1800 && n <= 2200) return make(n);
     return serialToDate(n, ctx.dateSystem);
@@ -105,7 +126,8 @@ function parseDateNumber(n: number, ctx: DateContext): PartialDate | null {
   const whole = Math.floor(n);
   const frac = n - whole;
   if (whole >= 1800 && whole <= 9999) return fromYearFraction(whole, frac);
-  if (whole >= 0 && whole <= 99) return fromYearFraction(expandYear(whole, ctx.twoDigitYearMax), frac);
+  if (whole >= 0 && whole <= 99)
+    return fromYearFraction(expandYear(whole, ctx.twoDigitYearMax), frac);
   return serialToDate(n, ctx.dateSystem);
 }
 
@@ -141,11 +163,18 @@ const pad = (n: number) => String(n).padStart(2, "0");
 
 /** "1965-03-12", "1965-03" or "1965". */
 export function formatPartialDate(pd: PartialDate): string {
-  return pd.m === undefined ? String(pd.y) : pd.d === undefined ? `${pd.y}-${pad(pd.m)}` : `${pd.y}-${pad(pd.m)}-${pad(pd.d)}`;
+  return pd.m === undefined
+    ? String(pd.y)
+    : pd.d === undefined
+      ? `${pd.y}-${pad(pd.m)}`
+      : `${pd.y}-${pad(pd.m)}-${pad(pd.d)}`;
 }
 
 /** Does a less precise date agree with a full one? (month 1 or 10 for an ambiguous one) */
-export function agreesWith(pd: PartialDate, full: Required<Pick<PartialDate, "y" | "m" | "d">>): boolean {
+export function agreesWith(
+  pd: PartialDate,
+  full: Required<Pick<PartialDate, "y" | "m" | "d">>
+): boolean {
   if (pd.y !== full.y) return false;
   if (pd.m === undefined) return true;
   if (pd.m !== full.m && !(pd.ambiguousMonth && full.m === 10)) return false;

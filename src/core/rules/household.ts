@@ -2,7 +2,18 @@ import { cellText, nfkc, showValue, stripSpaces, trimAll } from "../text";
 import type { CellValue } from "../types";
 import { type FieldRule, ok, problem } from "./rule";
 
-const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGITS: Record<string, number> = {
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 /** 一 … 二十 as a number; null for anything else. */
 export function parseChineseNumber(s: string): number | null {

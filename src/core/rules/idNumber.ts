@@ -7,9 +7,42 @@ const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = "10X98765432";
 /** Province-level area codes (first two digits). */
 const PROVINCES = new Set([
-  "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
-  "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65",
-  "71", "81", "82", "83", "91",
+  "11",
+  "12",
+  "13",
+  "14",
+  "15",
+  "21",
+  "22",
+  "23",
+  "31",
+  "32",
+  "33",
+  "34",
+  "35",
+  "36",
+  "37",
+  "41",
+  "42",
+  "43",
+  "44",
+  "45",
+  "46",
+  "50",
+  "51",
+  "52",
+  "53",
+  "54",
+  "61",
+  "62",
+  "63",
+  "64",
+  "65",
+  "71",
+  "81",
+  "82",
+  "83",
+  "91",
 ]);
 
 /** GB 11643 check character for the first 17 digits. */
@@ -41,7 +74,9 @@ export interface IdResult extends RuleResult {
 
 /** Masks an ID number for wider eyes: 110105********123X. */
 export function maskId(id: string): string {
-  return id.length >= 10 ? id.slice(0, 6) + "*".repeat(id.length - 10) + id.slice(-4) : "*".repeat(id.length);
+  return id.length >= 10
+    ? id.slice(0, 6) + "*".repeat(id.length - 10) + id.slice(-4)
+    : "*".repeat(id.length);
 }
 
 function cleanIdText(s: string): string {
@@ -54,14 +89,18 @@ function cleanIdText(s: string): string {
 
 export function normalizeIdNumber(raw: CellValue, ctx: RuleContext): IdResult {
   const none = (r: RuleResult): IdResult => ({ ...r, info: null, key: null });
-  if (raw === null || (typeof raw === "string" && trimAll(raw) === "")) return none(problem(raw, "id-number", "id-missing"));
+  if (raw === null || (typeof raw === "string" && trimAll(raw) === ""))
+    return none(problem(raw, "id-number", "id-missing"));
   if (typeof raw === "number") {
     // Excel keeps 15 significant digits: a longer number has lost its tail, and no rule can bring it back.
-    if (!Number.isFinite(raw) || Math.abs(raw) >= 1e15) return none(problem(raw, "id-number", "id-precision-lost", { value: String(raw) }));
-    if (!Number.isInteger(raw) || raw < 0) return none(problem(raw, "id-number", "id-format", { value: String(raw) }));
+    if (!Number.isFinite(raw) || Math.abs(raw) >= 1e15)
+      return none(problem(raw, "id-number", "id-precision-lost", { value: String(raw) }));
+    if (!Number.isInteger(raw) || raw < 0)
+      return none(problem(raw, "id-number", "id-format", { value: String(raw) }));
   }
   if (typeof raw === "boolean" || raw instanceof Date) {
-    const shown = raw instanceof Date ? (isValidDate(raw) ? raw.toISOString().slice(0, 10) : "?") : String(raw);
+    const shown =
+      raw instanceof Date ? (isValidDate(raw) ? raw.toISOString().slice(0, 10) : "?") : String(raw);
     return none(problem(raw, "id-number", "id-format", { value: shown }));
   }
   const text = typeof raw === "number" ? String(raw) : raw;
@@ -73,7 +112,9 @@ export function normalizeIdNumber(raw: CellValue, ctx: RuleContext): IdResult {
   if (/^\d{15}$/.test(cleaned)) {
     const y = 1900 + +cleaned.slice(6, 8);
     if (!isRealDate(y, +cleaned.slice(8, 10), +cleaned.slice(10, 12))) {
-      return none(problem(keep, rule, "id-birth-date", { value: cleaned, date: `19${cleaned.slice(6, 12)}` }));
+      return none(
+        problem(keep, rule, "id-birth-date", { value: cleaned, date: `19${cleaned.slice(6, 12)}` })
+      );
     }
     id = upgradeId15(cleaned);
     rule = "id-15-to-18";
@@ -86,15 +127,29 @@ export function normalizeIdNumber(raw: CellValue, ctx: RuleContext): IdResult {
   const m = +id.slice(10, 12);
   const d = +id.slice(12, 14);
   const asOf = ctx.asOf;
-  const future = Date.UTC(y, m - 1, d) > Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth(), asOf.getUTCDate());
+  const future =
+    Date.UTC(y, m - 1, d) > Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth(), asOf.getUTCDate());
   if (!isRealDate(y, m, d) || y < 1800 || future) {
-    return { value: id, rule, issues: [{ code: "id-birth-date", params: { value: id, date: id.slice(6, 14) } }], info: null, key: id };
+    return {
+      value: id,
+      rule,
+      issues: [{ code: "id-birth-date", params: { value: id, date: id.slice(6, 14) } }],
+      info: null,
+      key: id,
+    };
   }
   const expected = idCheckChar(id.slice(0, 17));
   if (expected !== id[17]) {
-    return { value: id, rule, issues: [{ code: "id-checksum", params: { value: id, expected } }], info: null, key: id };
+    return {
+      value: id,
+      rule,
+      issues: [{ code: "id-checksum", params: { value: id, expected } }],
+      info: null,
+      key: id,
+    };
   }
-  if (!PROVINCES.has(id.slice(0, 2))) issues.push({ code: "id-area", params: { value: id, area: id.slice(0, 6) } });
+  if (!PROVINCES.has(id.slice(0, 2)))
+    issues.push({ code: "id-area", params: { value: id, area: id.slice(0, 6) } });
   const info: IdInfo = { id, birth: { y, m, d }, gender: +id[16] % 2 === 1 ? "男" : "女" };
   return { ...ok(id, rule), issues, info, key: id };
 }

@@ -1,13 +1,7 @@
 import { showValue, trimAll } from "../text";
 import type { CellValue } from "../types";
 import { normalizeGender } from "./codeRules";
-import {
-  agreesWith,
-  formatPartialDate,
-  parseDateValue,
-  precisionLabel,
-  toUtcDate,
-} from "./dates";
+import { agreesWith, formatPartialDate, parseDateValue, precisionLabel, toUtcDate } from "./dates";
 import { dateContext } from "./date";
 import type { IdInfo } from "./idNumber";
 import { type Issue, type RuleContext, type RuleResult, ok } from "./rule";
@@ -17,7 +11,11 @@ export function reconcileGender(v: CellValue, id: IdInfo | null, ctx: RuleContex
   const r = normalizeGender(v, ctx);
   if (r.value === null && r.issues.length === 0) return id ? ok(id.gender, "gender-from-id") : r;
   if (id && r.issues.length === 0 && r.value !== id.gender) {
-    return { value: r.value, rule: r.rule, issues: [{ code: "gender-mismatch", params: { value: showValue(v), expected: id.gender } }] };
+    return {
+      value: r.value,
+      rule: r.rule,
+      issues: [{ code: "gender-mismatch", params: { value: showValue(v), expected: id.gender } }],
+    };
   }
   return r;
 }
@@ -30,18 +28,37 @@ const ymd = (b: IdInfo["birth"]) => formatPartialDate(b);
  */
 export function reconcileBirthDate(v: CellValue, id: IdInfo | null, ctx: RuleContext): RuleResult {
   const fromId = id ? toUtcDate(id.birth) : null;
-  if (v === null || (typeof v === "string" && trimAll(v) === "")) return fromId ? ok(fromId, "birth-date-from-id") : ok(null, "birth-date");
+  if (v === null || (typeof v === "string" && trimAll(v) === ""))
+    return fromId ? ok(fromId, "birth-date-from-id") : ok(null, "birth-date");
   const asOf = ctx.asOf;
   const pd = parseDateValue(v, dateContext(ctx, asOf.getUTCFullYear() - 16));
-  if (pd === null) return { value: v, rule: "birth-date", issues: [{ code: "birth-date-invalid", params: { value: showValue(v) } }] };
+  if (pd === null)
+    return {
+      value: v,
+      rule: "birth-date",
+      issues: [{ code: "birth-date-invalid", params: { value: showValue(v) } }],
+    };
   const shown = showValue(v);
   if (pd.d !== undefined) {
     const date = toUtcDate(pd);
-    if (pd.y < 1800 || date.getTime() > Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth(), asOf.getUTCDate())) {
-      return { value: v, rule: "birth-date", issues: [{ code: "birth-date-out-of-range", params: { value: formatPartialDate(pd) } }] };
+    if (
+      pd.y < 1800 ||
+      date.getTime() > Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth(), asOf.getUTCDate())
+    ) {
+      return {
+        value: v,
+        rule: "birth-date",
+        issues: [{ code: "birth-date-out-of-range", params: { value: formatPartialDate(pd) } }],
+      };
     }
     if (id && !agreesWith(pd, id.birth)) {
-      return { value: date, rule: "birth-date", issues: [{ code: "birth-date-mismatch", params: { value: shown, expected: ymd(id.birth) } }] };
+      return {
+        value: date,
+        rule: "birth-date",
+        issues: [
+          { code: "birth-date-mismatch", params: { value: shown, expected: ymd(id.birth) } },
+        ],
+      };
     }
     return ok(date, "birth-date");
   }
@@ -53,10 +70,18 @@ export function reconcileBirthDate(v: CellValue, id: IdInfo | null, ctx: RuleCon
       issues: [{ code: "birth-date-mismatch", params: { value: shown, expected: ymd(id.birth) } }],
     };
   }
-  const issues: Issue[] = [{ code: "birth-date-partial", params: { value: shown, precision: precisionLabel(pd, ctx.locale) } }];
+  const issues: Issue[] = [
+    {
+      code: "birth-date-partial",
+      params: { value: shown, precision: precisionLabel(pd, ctx.locale) },
+    },
+  ];
   // An ambiguous month stays as it was typed, so that the doubt is not lost on the next run.
   if (pd.ambiguousMonth) {
-    issues.push({ code: "birth-date-ambiguous", params: { value: shown, read: formatPartialDate(pd) } });
+    issues.push({
+      code: "birth-date-ambiguous",
+      params: { value: shown, read: formatPartialDate(pd) },
+    });
     return { value: v, rule: "birth-date", issues };
   }
   return { value: formatPartialDate(pd), rule: "birth-date", issues };

@@ -1,6 +1,11 @@
 import type { FieldKey } from "../schema";
 import { normalizeCategory } from "./category";
-import { normalizeEducation, normalizeEthnicity, normalizeFamilyEconomy, normalizePolitical } from "./codeRules";
+import {
+  normalizeEducation,
+  normalizeEthnicity,
+  normalizeFamilyEconomy,
+  normalizePolitical,
+} from "./codeRules";
 import { normalizeDate } from "./date";
 import { normalizeHouseholdSize } from "./household";
 import { normalizePhone } from "./phone";

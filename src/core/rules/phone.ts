@@ -30,10 +30,15 @@ const SPLIT_RE = /[/／,，;；、]|\s{2,}|或/;
 export const normalizePhone: FieldRule = (v: CellValue) => {
   if (v === null || (typeof v === "string" && trimAll(v) === "")) return ok(null, "phone");
   const text = cellText(v);
-  if (text === null || text.length > 100) return problem(v, "phone", "phone-invalid", { value: showValue(v) });
-  const parts = nfkc(text).split(SPLIT_RE).map(trimAll).filter((p) => p !== "");
+  if (text === null || text.length > 100)
+    return problem(v, "phone", "phone-invalid", { value: showValue(v) });
+  const parts = nfkc(text)
+    .split(SPLIT_RE)
+    .map(trimAll)
+    .filter((p) => p !== "");
   const canon = parts.map(canonicalPhone);
-  if (canon.length === 0 || canon.some((c) => c === null)) return problem(v, "phone", "phone-invalid", { value: showValue(v) });
+  if (canon.length === 0 || canon.some((c) => c === null))
+    return problem(v, "phone", "phone-invalid", { value: showValue(v) });
   if (canon.length === 1) return ok(canon[0], "phone");
   return problem(canon.join("、"), "phone", "phone-multiple", { count: canon.length });
 };

@@ -33,6 +33,11 @@ export function ok(value: CellValue, rule: string): RuleResult {
   return { value, rule, issues: NO_ISSUES };
 }
 
-export function problem(value: CellValue, rule: string, code: ProblemCode, params?: IssueParams): RuleResult {
+export function problem(
+  value: CellValue,
+  rule: string,
+  code: ProblemCode,
+  params?: IssueParams
+): RuleResult {
   return { value, rule, issues: [{ code, params }] };
 }

@@ -9,7 +9,8 @@ export function textRule(rule: string, column: string): FieldRule {
       const t = trimAll(v);
       return ok(t === "" ? null : t, rule);
     }
-    if (typeof v === "boolean") return problem(v, rule, "unexpected-type", { column, value: showValue(v) });
+    if (typeof v === "boolean")
+      return problem(v, rule, "unexpected-type", { column, value: showValue(v) });
     return ok(v, rule);
   };
 }
@@ -18,13 +19,16 @@ const HAN_RE = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$/;
 
 /** 姓名: trimmed; a 2-3 character Han name loses its inner spaces ("张 三" → "张三"); other names kept. */
 export const normalizeName: FieldRule = (v: CellValue) => {
-  if (v === null || (typeof v === "string" && trimAll(v) === "")) return problem(null, "name", "name-missing");
+  if (v === null || (typeof v === "string" && trimAll(v) === ""))
+    return problem(null, "name", "name-missing");
   if (typeof v !== "string") {
-    if (typeof v === "boolean") return problem(v, "name", "unexpected-type", { column: "姓名", value: showValue(v) });
+    if (typeof v === "boolean")
+      return problem(v, "name", "unexpected-type", { column: "姓名", value: showValue(v) });
     return ok(v, "name");
   }
   const t = trimAll(v);
   const squeezed = stripSpaces(t);
-  if (squeezed !== t && squeezed.length >= 2 && squeezed.length <= 3 && HAN_RE.test(squeezed)) return ok(squeezed, "name");
+  if (squeezed !== t && squeezed.length >= 2 && squeezed.length <= 3 && HAN_RE.test(squeezed))
+    return ok(squeezed, "name");
   return ok(t, "name");
 };
