@@ -1,0 +1,101 @@
+import type { Locale } from "./types";
+
+type Params = { file: string; sheet?: string; row?: number; column?: string; detail?: string; limit?: string | number };
+
+interface FileErrorDef {
+  zh: (p: Params) => string;
+  en: (p: Params) => string;
+}
+
+const where = (p: Params, en: boolean) =>
+  [
+    p.sheet ? (en ? `sheet "${p.sheet}"` : `工作表“${p.sheet}”`) : "",
+    p.row ? (en ? `row ${p.row}` : `第 ${p.row} 行`) : "",
+    p.column ? (en ? `column ${p.column}` : `${p.column} 列`) : "",
+  ]
+    .filter(Boolean)
+    .join(en ? ", " : "");
+
+const at = (p: Params, en: boolean) => {
+  const w = where(p, en);
+  return w ? (en ? ` (${w})` : `（${w}）`) : "";
+};
+
+/** Every error that stops a file from being read or written, in Chinese and English. */
+export const FILE_ERRORS = {
+  "file-not-found": {
+    zh: (p) => `${p.file}：找不到文件`,
+    en: (p) => `${p.file}: file not found`,
+  },
+  "file-unreadable": {
+    zh: (p) => `${p.file}：无法读取文件（${p.detail ?? "权限不足或被占用"}）`,
+    en: (p) => `${p.file}: cannot read the file (${p.detail ?? "no permission, or in use"})`,
+  },
+  "file-empty": {
+    zh: (p) => `${p.file}：文件是空的`,
+    en: (p) => `${p.file}: the file is empty`,
+  },
+  "not-a-spreadsheet": {
+    zh: (p) => `${p.file}：不是 Excel 工作簿或 CSV 文件`,
+    en: (p) => `${p.file}: not an Excel workbook or a CSV file`,
+  },
+  "corrupt-workbook": {
+    zh: (p) => `${p.file}：工作簿已损坏或不完整，无法打开${p.detail ? `（${p.detail}）` : ""}`,
+    en: (p) => `${p.file}: the workbook is damaged or truncated${p.detail ? ` (${p.detail})` : ""}`,
+  },
+  "password-protected": {
+    zh: (p) => `${p.file}：工作簿设有打开密码，请在 Excel 中取消密码后另存再试`,
+    en: (p) => `${p.file}: the workbook is password-protected; remove the password in Excel, save, and try again`,
+  },
+  "too-large": {
+    zh: (p) => `${p.file}：解压后超过 ${p.limit} 的上限（可能是“压缩炸弹”），未处理`,
+    en: (p) => `${p.file}: it would unpack to more than ${p.limit} (a zip bomb?); not processed`,
+  },
+  "too-many-cells": {
+    zh: (p) => `${p.file}${at(p, false)}：单元格数超过上限 ${p.limit}（可用 --max-cells 调整）`,
+    en: (p) => `${p.file}${at(p, true)}: more cells than the limit of ${p.limit} (see --max-cells)`,
+  },
+  "cell-too-long": {
+    zh: (p) => `${p.file}${at(p, false)}：单元格超过 Excel 上限 32767 个字符`,
+    en: (p) => `${p.file}${at(p, true)}: a cell holds more than Excel's 32,767 characters`,
+  },
+  "libreoffice-missing": {
+    zh: (p) => `${p.file}：读取 .xls/.et 需要 LibreOffice，本机未安装（Debian/Ubuntu：sudo apt-get install libreoffice-calc-nogui）`,
+    en: (p) => `${p.file}: reading .xls/.et needs LibreOffice, which is not installed (Debian/Ubuntu: sudo apt-get install libreoffice-calc-nogui)`,
+  },
+  "conversion-failed": {
+    zh: (p) => `${p.file}：LibreOffice 无法转换该文件${p.detail ? `（${p.detail}）` : ""}`,
+    en: (p) => `${p.file}: LibreOffice could not convert the file${p.detail ? ` (${p.detail})` : ""}`,
+  },
+  "no-registry-sheet": {
+    zh: (p) => `${p.file}：没有找到成员名册（任何工作表的前 10 行都没有“姓名”等表头）`,
+    en: (p) => `${p.file}: no member registry found (no sheet has headers such as 姓名 in its first 10 rows)`,
+  },
+  "sheet-not-found": {
+    zh: (p) => `${p.file}：没有名为“${p.sheet}”的工作表`,
+    en: (p) => `${p.file}: there is no sheet named "${p.sheet}"`,
+  },
+  "write-failed": {
+    zh: (p) => `${p.file}：无法写入输出文件（${p.detail ?? "权限不足或磁盘已满"}）`,
+    en: (p) => `${p.file}: cannot write the output (${p.detail ?? "no permission, or disk full"})`,
+  },
+  "output-is-input": {
+    zh: (p) => `${p.file}：输出文件与输入文件相同，拒绝覆盖输入`,
+    en: (p) => `${p.file}: the output would overwrite an input; refused`,
+  },
+} satisfies Record<string, FileErrorDef>;
+
+export type FileErrorCode = keyof typeof FILE_ERRORS;
+
+export const FILE_ERROR_CODES = Object.keys(FILE_ERRORS) as FileErrorCode[];
+
+/** A file-level failure as data: a code and where; the message is made for the user's locale. */
+export interface FileErrorInfo {
+  code: FileErrorCode;
+  params: Params;
+}
+
+export function fileErrorMessage(e: FileErrorInfo, locale: Locale): string {
+  const def: FileErrorDef = FILE_ERRORS[e.code];
+  return locale === "en" ? def.en(e.params) : def.zh(e.params);
+}
