@@ -1,6 +1,13 @@
 import type { Locale } from "./types";
 
-type Params = { file: string; sheet?: string; row?: number; column?: string; detail?: string; limit?: string | number };
+type Params = {
+  file: string;
+  sheet?: string;
+  row?: number;
+  column?: string;
+  detail?: string;
+  limit?: string | number;
+};
 
 interface FileErrorDef {
   zh: (p: Params) => string;
@@ -45,7 +52,8 @@ export const FILE_ERRORS = {
   },
   "password-protected": {
     zh: (p) => `${p.file}：工作簿设有打开密码，请在 Excel 中取消密码后另存再试`,
-    en: (p) => `${p.file}: the workbook is password-protected; remove the password in Excel, save, and try again`,
+    en: (p) =>
+      `${p.file}: the workbook is password-protected; remove the password in Excel, save, and try again`,
   },
   "too-large": {
     zh: (p) => `${p.file}：解压后超过 ${p.limit} 的上限（可能是“压缩炸弹”），未处理`,
@@ -60,16 +68,20 @@ export const FILE_ERRORS = {
     en: (p) => `${p.file}${at(p, true)}: a cell holds more than Excel's 32,767 characters`,
   },
   "libreoffice-missing": {
-    zh: (p) => `${p.file}：读取 .xls/.et 需要 LibreOffice，本机未安装（Debian/Ubuntu：sudo apt-get install libreoffice-calc-nogui）`,
-    en: (p) => `${p.file}: reading .xls/.et needs LibreOffice, which is not installed (Debian/Ubuntu: sudo apt-get install libreoffice-calc-nogui)`,
+    zh: (p) =>
+      `${p.file}：读取 .xls/.et 需要 LibreOffice，本机未安装（Debian/Ubuntu：sudo apt-get install libreoffice-calc-nogui）`,
+    en: (p) =>
+      `${p.file}: reading .xls/.et needs LibreOffice, which is not installed (Debian/Ubuntu: sudo apt-get install libreoffice-calc-nogui)`,
   },
   "conversion-failed": {
     zh: (p) => `${p.file}：LibreOffice 无法转换该文件${p.detail ? `（${p.detail}）` : ""}`,
-    en: (p) => `${p.file}: LibreOffice could not convert the file${p.detail ? ` (${p.detail})` : ""}`,
+    en: (p) =>
+      `${p.file}: LibreOffice could not convert the file${p.detail ? ` (${p.detail})` : ""}`,
   },
   "no-registry-sheet": {
     zh: (p) => `${p.file}：没有找到成员名册（任何工作表的前 10 行都没有“姓名”等表头）`,
-    en: (p) => `${p.file}: no member registry found (no sheet has headers such as 姓名 in its first 10 rows)`,
+    en: (p) =>
+      `${p.file}: no member registry found (no sheet has headers such as 姓名 in its first 10 rows)`,
   },
   "sheet-not-found": {
     zh: (p) => `${p.file}：没有名为“${p.sheet}”的工作表`,

@@ -152,3 +152,12 @@ function mapColumns(cells: CellValue[], originals: string[], rows: number[]): He
 }
 
 export const CANONICAL_HEADERS: readonly string[] = FIELDS.map((f) => f.header);
+
+/** How well the first rows of a sheet look like a registry: the fields its header names (0: no header). */
+export function headerScore(rows: readonly (readonly CellValue[])[]): number {
+  const h = recognizeHeader(
+    rows,
+    rows.map((_, i) => i + 1)
+  );
+  return h ? Object.keys(h.fieldColumns).length : 0;
+}

@@ -1,0 +1,224 @@
+import { Command, CommanderError, Help, Option } from "commander";
+import { promises as fs } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { maskSensitiveText } from "../../src/core/privacy";
+import type { Locale } from "../../src/core/types";
+import type { FileOutcome } from "../../src/hosts/exceljs/convertFile";
+import { type CliText, cliText, localeFromArgv } from "./i18n";
+import { collectInputs, outputPaths } from "./inputs";
+import { makeProgress } from "./progress";
+import { makeReport, writeReport } from "./report";
+import { runBatch } from "./runBatch";
+import { renderTable } from "./table";
+
+/** Exit codes: 0 no errors in the data; 1 data problems found; 2 a file could not be read or written. */
+export const EXIT = { ok: 0, problems: 1, failed: 2 } as const;
+
+interface CommonOptions {
+  lang?: string;
+  jobs?: string;
+  quiet?: boolean;
+  sheet?: string;
+  maxCells?: string;
+  maxSize?: string;
+  showPii?: boolean;
+}
+
+const VERSION: string = (() => {
+  try {
+    return require(path.join(__dirname, "..", "..", "..", "package.json")).version as string;
+  } catch {
+    return "0.0.0";
+  }
+})();
+
+class UsageError extends Error {}
+
+function positive(
+  value: string | undefined,
+  name: string,
+  t: CliText,
+  integer: boolean
+): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n)))
+    throw new UsageError(integer ? t.badJobs : t.badNumber(name));
+  return n;
+}
+
+function printProblems(outcome: FileOutcome, t: CliText, showPii: boolean, limit = 20): void {
+  const shown = outcome.problems.slice(0, limit);
+  for (const p of shown) {
+    const line = t.problemLine(p.row, p.name, p.column, p.message);
+    process.stdout.write((showPii ? line : maskSensitiveText(line)) + "\n");
+  }
+  if (outcome.problems.length > limit)
+    process.stdout.write(t.more(outcome.problems.length - limit) + "\n");
+}
+
+async function runFiles(
+  kind: "convert" | "check",
+  args: string[],
+  opts: CommonOptions & { out?: string; dryRun?: boolean },
+  locale: Locale
+): Promise<number> {
+  const t = cliText(locale);
+  const jobs = positive(opts.jobs, "--jobs", t, true) ?? Math.max(1, os.availableParallelism());
+  const maxCells = positive(opts.maxCells, "--max-cells", t, true);
+  const maxSizeMb = positive(opts.maxSize, "--max-size", t, false);
+  if (kind === "convert" && !opts.out) throw new UsageError(t.outRequired);
+  const outDir = kind === "convert" ? path.resolve(opts.out!) : null;
+  const inputs = await collectInputs(args, outDir ? [outDir] : []);
+  if (inputs.length === 0) throw new UsageError(t.noInputs);
+  const write = outDir !== null && !opts.dryRun;
+  if (write) await fs.mkdir(outDir!, { recursive: true });
+  const outputs = outDir ? outputPaths(inputs, outDir) : inputs.map(() => null);
+  const progress = makeProgress(inputs.length, t.progress, !!opts.quiet);
+  const outcomes = await runBatch(
+    inputs.map((input, i) => ({ input, output: outputs[i] })),
+    {
+      inputs,
+      sheet: opts.sheet,
+      locale,
+      dryRun: !write,
+      maxCells,
+      maxUncompressedBytes: maxSizeMb ? maxSizeMb * 1024 * 1024 : undefined,
+    },
+    jobs,
+    (o, i) => {
+      const text = o.error
+        ? o.error.message
+        : t.counts(o.counts!.members, o.counts!.changes, o.counts!.errors, o.counts!.warnings);
+      progress.tick(
+        t.fileLine(
+          i + 1,
+          inputs.length,
+          path.basename(o.input),
+          opts.showPii ? text : maskSensitiveText(text)
+        )
+      );
+    }
+  );
+  progress.stop();
+  if (kind === "check" && !opts.quiet)
+    for (const o of outcomes) printProblems(o, t, !!opts.showPii);
+  for (const o of outcomes)
+    if (o.error)
+      process.stderr.write(
+        (opts.showPii ? o.error.message : maskSensitiveText(o.error.message)) + "\n"
+      );
+  const tt = t.table;
+  process.stdout.write(
+    renderTable(
+      [tt.file, tt.members, tt.changes, tt.errors, tt.warnings, tt.status],
+      outcomes.map((o) => [
+        path.basename(o.input),
+        o.counts?.members ?? 0,
+        o.counts?.changes ?? 0,
+        o.counts?.errors ?? 0,
+        o.counts?.warnings ?? 0,
+        t.status[o.status],
+      ])
+    ) + "\n"
+  );
+  if (write) {
+    const report = makeReport(kind, VERSION, outcomes, !!opts.showPii);
+    const p = await writeReport(outDir!, report);
+    process.stdout.write(t.done(inputs.length, outDir) + "\n" + t.reportWritten(p) + "\n");
+  } else {
+    if (outDir) process.stdout.write(t.dryRunNote + "\n");
+    else process.stdout.write(t.done(inputs.length, null) + "\n");
+  }
+  if (outcomes.some((o) => o.status === "failed")) return EXIT.failed;
+  return outcomes.some((o) => o.status === "problems") ? EXIT.problems : EXIT.ok;
+}
+
+function translateCommanderError(e: CommanderError, t: CliText): string {
+  const m = /'([^']+)'/.exec(e.message)?.[1] ?? "";
+  switch (e.code) {
+    case "commander.unknownOption":
+      return t.unknownOption(m);
+    case "commander.unknownCommand":
+      return t.unknownCommand(m);
+    case "commander.missingArgument":
+      return t.missingArgument(m);
+    case "commander.optionMissingArgument":
+      return t.missingOptionValue(m);
+    default:
+      return t.usageError;
+  }
+}
+
+export function buildProgram(locale: Locale, setExit: (code: number) => void): Command {
+  const t = cliText(locale);
+  const program = new Command("uf-ledger");
+  program
+    .description(t.description)
+    .version(VERSION, "-V, --version", t.version)
+    .helpOption("-h, --help", t.help)
+    .helpCommand("help [command]", t.helpCommand)
+    .configureHelp({ styleTitle: (s: string) => t.titles[s] ?? s } as Partial<Help>)
+    .showHelpAfterError(false)
+    .exitOverride()
+    .configureOutput({ writeErr: () => undefined });
+  const common = (c: Command) =>
+    c
+      .addOption(new Option("--sheet <name>", t.sheet))
+      .addOption(new Option("--jobs <n>", t.jobs))
+      .addOption(new Option("--lang <lang>", t.lang).choices(["zh", "zh-CN", "en", "en-US"]))
+      .addOption(new Option("--quiet", t.quiet))
+      .addOption(new Option("--max-cells <n>", t.maxCells))
+      .addOption(new Option("--max-size <mb>", t.maxSize))
+      .addOption(new Option("--show-pii", t.showPii))
+      .helpOption("-h, --help", t.help)
+      .configureHelp({ styleTitle: (s: string) => t.titles[s] ?? s } as Partial<Help>)
+      .exitOverride()
+      .configureOutput({ writeErr: () => undefined });
+  common(program.command("convert").description(t.convert).argument("<inputs...>", t.inputs))
+    .requiredOption("--out <dir>", t.out)
+    .option("--dry-run", t.dryRun)
+    .action(async (inputs: string[], opts) =>
+      setExit(await runFiles("convert", inputs, opts, locale))
+    );
+  common(program.command("check").description(t.check).argument("<inputs...>", t.inputs)).action(
+    async (inputs: string[], opts) => setExit(await runFiles("check", inputs, opts, locale))
+  );
+  return program;
+}
+
+/** Runs the command line and returns the exit code; never throws, never prints a stack trace. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const locale = localeFromArgv(argv);
+  const t = cliText(locale);
+  let code: number = EXIT.ok;
+  const program = buildProgram(locale, (c) => (code = c));
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return EXIT.ok;
+    }
+    await program.parseAsync([...argv], { from: "user" });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (
+        e.code === "commander.helpDisplayed" ||
+        e.code === "commander.version" ||
+        e.code === "commander.help"
+      )
+        return EXIT.ok;
+      if (e.code === "commander.missingMandatoryOptionValue")
+        process.stderr.write(t.outRequired + "\n");
+      else process.stderr.write(translateCommanderError(e, t) + "\n");
+      return EXIT.failed;
+    }
+    if (e instanceof UsageError) {
+      process.stderr.write(e.message + "\n");
+      return EXIT.failed;
+    }
+    process.stderr.write((e instanceof Error ? e.message.split("\n")[0] : String(e)) + "\n");
+    return EXIT.failed;
+  }
+}

@@ -1,0 +1,36 @@
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { main } from "./cli/main";
+import { writeSamples } from "./samples/writeSamples";
+
+/**
+ * npm run demo: writes the sample old workbooks into samples/, converts them into out/ with the
+ * batch tool, and says what it did.
+ */
+async function demo(): Promise<number> {
+  const root = path.join(__dirname, "..", "..");
+  const samples = path.join(root, "samples");
+  const out = path.join(root, "out");
+  await fs.rm(samples, { recursive: true, force: true });
+  const set = await writeSamples(samples);
+  process.stdout.write(
+    `样例工作簿（旧格式，含标题行、两行表头、别名列、15 位身份证号、全角数字、各种日期写法、党派简称、GB18030 CSV）：\n`
+  );
+  for (const f of set.files) process.stdout.write(`  ${path.relative(root, f)}\n`);
+  if (set.note) process.stdout.write(`  注意：${set.note}\n`);
+  process.stdout.write(`\n$ uf-ledger convert samples --out out\n`);
+  const code = await main(["convert", samples, "--out", out, "--quiet"]);
+  process.stdout.write(
+    `\n输出：out/ 下每个样例一个标准工作簿（成员名册、校验报告、变更记录，其他工作表原样保留），以及 out/report.json（身份证号、手机号已打码）。\n` +
+      `退出码 ${code}（0 无错误；1 数据有错误，输出已写出；2 有文件无法读写）。样例中故意放入了几处错误（身份证号被存成数字、校验位错误、性别与身份证不符、重复登记），所以这里是 1。\n`
+  );
+  return code <= 1 ? 0 : code;
+}
+
+demo().then(
+  (code) => (process.exitCode = code),
+  (e) => {
+    process.stderr.write(`演示失败：${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 2;
+  }
+);

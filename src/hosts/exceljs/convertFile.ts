@@ -1,0 +1,116 @@
+import path from "node:path";
+import { type FileErrorCode, fileErrorMessage } from "../../core/fileErrors";
+import { REGISTRY_SHEET } from "../../core/plan";
+import { type RegistryCounts, normalizeRegistry } from "../../core/registry";
+import {
+  CHANGE_LOG_SHEET,
+  REPORT_SHEET,
+  changeLogSheet,
+  problemReportSheet,
+} from "../../core/report";
+import type { Locale, Problem } from "../../core/types";
+import { sameFile, writeAtomic } from "./atomicWrite";
+import { FileError, isFileError } from "./fileError";
+import { openWorkbook } from "./input/openWorkbook";
+import { findRegistrySheet } from "./registrySheet";
+import { dateSystemOf, worksheetRows } from "./sheetRows";
+import { orderOf, replaceSheet, writeRegistrySheet, writeReportSheet } from "./writeRegistry";
+
+export interface ConvertOptions {
+  /** Where to write the standard workbook; null: validate only (check). */
+  output: string | null;
+  /** Every input of the batch: an output never overwrites one. */
+  inputs?: readonly string[];
+  sheet?: string;
+  locale: Locale;
+  dryRun?: boolean;
+  asOf?: Date;
+  maxUncompressedBytes?: number;
+  maxCells?: number;
+}
+
+export type FileStatus = "ok" | "problems" | "failed";
+
+/** What happened to one input file: plain data for the console table and report.json. */
+export interface FileOutcome {
+  input: string;
+  output: string | null;
+  sheet: string | null;
+  status: FileStatus;
+  counts: RegistryCounts | null;
+  problems: Problem[];
+  error: { code: FileErrorCode; message: string } | null;
+}
+
+export const DEFAULT_MAX_CELLS = 30_000_000;
+
+function failed(input: string, code: FileErrorCode, message: string): FileOutcome {
+  return {
+    input,
+    output: null,
+    sheet: null,
+    status: "failed",
+    counts: null,
+    problems: [],
+    error: { code, message },
+  };
+}
+
+/** Converts one workbook to the standard layout (or only checks it). Never throws: failures come back as data. */
+export async function convertFile(input: string, options: ConvertOptions): Promise<FileOutcome> {
+  const file = path.basename(input);
+  try {
+    const opened = await openWorkbook(input, {
+      maxUncompressedBytes: options.maxUncompressedBytes,
+    });
+    const wb = opened.workbook;
+    const ws = findRegistrySheet(wb, file, options.sheet);
+    const maxCells = options.maxCells ?? DEFAULT_MAX_CELLS;
+    if (ws.rowCount * Math.max(1, ws.columnCount) > maxCells) {
+      throw new FileError("too-many-cells", { file, sheet: ws.name, limit: maxCells });
+    }
+    const result = normalizeRegistry(worksheetRows(ws), {
+      locale: options.locale,
+      dateSystem: dateSystemOf(wb),
+      asOf: options.asOf,
+    });
+    if (result.header === null) throw new FileError("no-registry-sheet", { file });
+    const outcome: FileOutcome = {
+      input,
+      output: null,
+      sheet: ws.name,
+      status: result.counts.errors > 0 ? "problems" : "ok",
+      counts: result.counts,
+      problems: result.problems,
+      error: null,
+    };
+    if (options.output === null || options.dryRun) return outcome;
+    for (const other of [input, ...(options.inputs ?? [])]) {
+      if (await sameFile(other, options.output))
+        throw new FileError("output-is-input", { file: path.basename(options.output) });
+    }
+    const at = orderOf(ws);
+    wb.removeWorksheet(ws.id);
+    writeRegistrySheet(replaceSheet(wb, REGISTRY_SHEET, at), result.plan, result.rows);
+    writeReportSheet(replaceSheet(wb, REPORT_SHEET), problemReportSheet(result, options.locale));
+    writeReportSheet(
+      replaceSheet(wb, CHANGE_LOG_SHEET),
+      changeLogSheet(result.changes, result.dropped, options.locale)
+    );
+    const out = options.output;
+    try {
+      await writeAtomic(out, (tmp) => wb.xlsx.writeFile(tmp));
+    } catch (e) {
+      throw new FileError("write-failed", {
+        file: path.basename(out),
+        detail: (e as NodeJS.ErrnoException).code ?? undefined,
+      });
+    }
+    return { ...outcome, output: out };
+  } catch (e) {
+    if (isFileError(e)) return failed(input, e.code, fileErrorMessage(e, options.locale));
+    const detail = e instanceof Error ? e.message.split("\n")[0].slice(0, 200) : String(e);
+    const err = { code: "corrupt-workbook" as const, params: { file, detail } };
+    return failed(input, err.code, fileErrorMessage(err, options.locale));
+  }
+}
