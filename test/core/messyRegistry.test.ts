@@ -1,5 +1,5 @@
 import { normalizeRegistry } from "../../src/core/registry";
-import { FIELDS } from "../../src/core/schema";
+import { FIELDS, memberSchema } from "../../src/core/schema";
 import { buildMessyRegistry } from "../fixtures/messyRegistry";
 import { lostCells } from "../helpers/noLoss";
 import { AS_OF } from "./helpers";
@@ -45,5 +45,23 @@ describe("a realistic messy registry (generated, every quirk of DOMAIN.md)", () 
     const grid = fixture.rows.map((r) => [...r.values]);
     expect(lostCells(grid, result)).toEqual([]);
     expect(result.changes.length).toBeGreaterThan(200);
+  });
+});
+
+describe("canonical form", () => {
+  it("every clean output row satisfies the member schema (zod)", () => {
+    const fixture = buildMessyRegistry(60);
+    const result = normalizeRegistry(fixture.rows, { asOf: AS_OF });
+    const badRows = new Set(fixture.problems.filter((p) => p.code !== "id-duplicate").map((p) => p.row));
+    let checked = 0;
+    result.rows.forEach((row, i) => {
+      if (badRows.has(result.sourceRows[i])) return;
+      const record = Object.fromEntries(FIELDS.map((f, j) => [f.key, row[j]]));
+      const parsed = memberSchema.safeParse(record);
+      expect(parsed.error?.issues ?? []).toEqual([]);
+      checked++;
+    });
+    expect(checked).toBeGreaterThan(55);
+    expect(memberSchema.safeParse({ ...Object.fromEntries(FIELDS.map((f, j) => [f.key, result.rows[0][j]])), ethnicity: "汉" }).success).toBe(false);
   });
 });
