@@ -92,7 +92,7 @@ describe("uf-ledger convert, end to end", () => {
     const log = wb.getWorksheet("变更记录")!;
     const logRows = (log.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1));
     expect(logRows[0]).toEqual(["原行号", "姓名", "列", "原值", "新值", "规则"]);
-    const political = logRows.filter((r) => r[2] === "政治面貌");
+    const political = logRows.filter((r) => r[2] === "政治面貌" && r[5] === "political");
     expect(political.length).toBeGreaterThan(5);
     for (const r of political) expect(POLITICAL_STATUSES).toContain(r[4]);
     expect(logRows.some((r) => r[3] === fixture.rows[0].values[0] && r[4] === "(已删除)")).toBe(
