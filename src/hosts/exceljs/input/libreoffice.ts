@@ -1,0 +1,213 @@
+import { spawn } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { pathToFileURL } from "url";
+import { FileError } from "../fileError";
+import { DEFAULT_CONVERSION_TIMEOUT_MS } from "./limits";
+
+/** Environment variable naming the soffice program to use; when set, nothing else is looked for. */
+export const SOFFICE_ENV = "UF_LEDGER_SOFFICE";
+
+function isExecutableFile(p: string): boolean {
+  try {
+    if (!fs.statSync(p).isFile()) return false;
+    fs.accessSync(p, fs.constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function candidateDirs(): string[] {
+  const dirs = (process.env.PATH ?? "").split(path.delimiter).filter(Boolean);
+  dirs.push("/usr/bin", "/usr/local/bin", "/usr/lib/libreoffice/program");
+  for (const base of ["/opt", "/usr/lib", "/usr/local/lib"]) {
+    try {
+      for (const name of fs.readdirSync(base).sort().reverse())
+        if (/^libreoffice/i.test(name)) dirs.push(path.join(base, name, "program"));
+    } catch {
+      // No such folder.
+    }
+  }
+  dirs.push("/Applications/LibreOffice.app/Contents/MacOS");
+  if (process.platform === "win32") {
+    for (const pf of [process.env.ProgramFiles, process.env["ProgramFiles(x86)"]])
+      if (pf) dirs.push(path.join(pf, "LibreOffice", "program"));
+  }
+  return dirs;
+}
+
+/**
+ * The LibreOffice program to convert with: the path in UF_LEDGER_SOFFICE if that is set (null if it
+ * names nothing runnable), else `soffice` or `libreoffice` found on PATH, in /usr/bin,
+ * /usr/lib/libreoffice/program or /opt/libreoffice…/program (and the usual macOS and Windows places).
+ * Null if there is none.
+ */
+export function findSoffice(): string | null {
+  const override = process.env[SOFFICE_ENV];
+  if (override) return isExecutableFile(override) ? override : null;
+  const names =
+    process.platform === "win32" ? ["soffice.exe", "soffice.com"] : ["soffice", "libreoffice"];
+  for (const dir of candidateDirs()) {
+    for (const name of names) {
+      const p = path.join(dir, name);
+      if (isExecutableFile(p)) return p;
+    }
+  }
+  return null;
+}
+
+export interface ConvertOptions {
+  /** How long LibreOffice may take (default 120 s); it is killed after that. */
+  timeoutMs?: number;
+  /** The file's name as the user gave it, for the error messages (default: the input's base name). */
+  file?: string;
+  /** The soffice program (default: {@link findSoffice}). */
+  soffice?: string;
+  /** The extension the copy handed to LibreOffice gets (default ".xls"; LibreOffice reads the content anyway). */
+  inputExtension?: string;
+}
+
+/**
+ * Converts a workbook LibreOffice can read (.xls, .et, an HTML or XML "Excel" export) into an .xlsx
+ * in `tmpDir` and returns the new file's path. The input is first copied into `tmpDir` under a plain
+ * ASCII name, so that LibreOffice never touches the original and odd names work. LibreOffice runs
+ * headless with a fresh profile of its own (removed afterwards), so conversions may run side by side.
+ * Throws `libreoffice-missing` without LibreOffice, `conversion-failed` if it fails, produces no
+ * output or takes longer than the timeout (detail "超时").
+ */
+export async function convertToXlsx(
+  inputPath: string,
+  tmpDir: string,
+  options: ConvertOptions = {}
+): Promise<string> {
+  const file = options.file ?? path.basename(inputPath);
+  const soffice = options.soffice ?? findSoffice();
+  if (!soffice) throw new FileError("libreoffice-missing", { file });
+  const timeoutMs = options.timeoutMs ?? DEFAULT_CONVERSION_TIMEOUT_MS;
+
+  const ext = options.inputExtension ?? ".xls";
+  const source = path.join(tmpDir, `source${ext}`);
+  const outDir = path.join(tmpDir, "converted");
+  const output = path.join(outDir, "source.xlsx");
+  try {
+    await fs.promises.copyFile(inputPath, source);
+    await fs.promises.mkdir(outDir, { recursive: true });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT" && !fs.existsSync(inputPath))
+      throw new FileError("file-not-found", { file });
+    throw new FileError("file-unreadable", { file, detail: errnoDetail(e) });
+  }
+
+  const profile = await fs.promises.mkdtemp(path.join(os.tmpdir(), "uf-ledger-lo-profile-"));
+  try {
+    const args = [
+      "--headless",
+      "--norestore",
+      "--nolockcheck",
+      "--nologo",
+      "--nodefault",
+      `-env:UserInstallation=${pathToFileURL(profile).href}`,
+      "--convert-to",
+      "xlsx",
+      "--outdir",
+      outDir,
+      source,
+    ];
+    const run = await runProgram(soffice, args, timeoutMs, tmpDir);
+    if (run.error === "ENOENT") throw new FileError("libreoffice-missing", { file });
+    if (run.error)
+      throw new FileError("conversion-failed", {
+        file,
+        detail: `无法启动 LibreOffice：${run.error}`,
+      });
+    if (run.timedOut) throw new FileError("conversion-failed", { file, detail: "超时" });
+    // soffice reports success even when it could not load the file: only the output tells.
+    let size = 0;
+    try {
+      size = (await fs.promises.stat(output)).size;
+    } catch {
+      size = 0;
+    }
+    if (size === 0) {
+      const loadFailed = /could not be loaded|general error|no export filter/i.test(run.output);
+      const detail = loadFailed
+        ? "无法载入源文件"
+        : run.code
+          ? `退出码 ${run.code}`
+          : "没有生成输出文件";
+      throw new FileError("conversion-failed", { file, detail });
+    }
+    return output;
+  } finally {
+    await fs.promises.rm(profile, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+interface RunResult {
+  code: number | null;
+  timedOut: boolean;
+  /** The error code (ENOENT, EACCES…) if the program could not be started. */
+  error?: string;
+  /** What the program wrote to stdout and stderr (its first 64 KB). */
+  output: string;
+}
+
+/**
+ * Runs a program without a shell. It gets a process group of its own so that a timeout kills
+ * LibreOffice's whole process tree (soffice is a script that starts oosplash, which starts
+ * soffice.bin); execFile's own timeout would only kill the script.
+ */
+function runProgram(
+  program: string,
+  args: string[],
+  timeoutMs: number,
+  cwd: string
+): Promise<RunResult> {
+  return new Promise((resolve) => {
+    let output = "";
+    let timedOut = false;
+    const child = spawn(program, args, {
+      cwd,
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: process.platform !== "win32",
+      windowsHide: true,
+    });
+    const collect = (chunk: Buffer) => {
+      if (output.length < 65536) output += chunk.toString("utf8");
+    };
+    child.stdout?.on("data", collect);
+    child.stderr?.on("data", collect);
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killTree(child.pid);
+    }, timeoutMs);
+    child.on("error", (e: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      resolve({ code: null, timedOut, error: e.code ?? "unknown", output });
+    });
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, timedOut, output });
+    });
+  });
+}
+
+function killTree(pid: number | undefined): void {
+  if (!pid) return;
+  try {
+    if (process.platform === "win32")
+      spawn("taskkill", ["/pid", String(pid), "/T", "/F"], { windowsHide: true });
+    else process.kill(-pid, "SIGKILL");
+  } catch {
+    // Already gone.
+  }
+}
+
+function errnoDetail(e: unknown): string | undefined {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "ENOSPC") return "磁盘已满";
+  if (code === "EACCES" || code === "EPERM") return "权限不足";
+  return code;
+}
