@@ -5,6 +5,7 @@ import path from "node:path";
 import { maskSensitiveText } from "../../src/core/privacy";
 import type { Locale } from "../../src/core/types";
 import type { FileOutcome } from "../../src/hosts/exceljs/convertFile";
+import { DocsUsageError, addDocsCommands } from "./docsCommands";
 import { type CliText, cliText, localeFromArgv } from "./i18n";
 import { collectInputs, outputPaths } from "./inputs";
 import { makeProgress } from "./progress";
@@ -146,6 +147,8 @@ function translateCommanderError(e: CommanderError, t: CliText): string {
       return t.missingArgument(m);
     case "commander.optionMissingArgument":
       return t.missingOptionValue(m);
+    case "commander.missingMandatoryOptionValue":
+      return t.requiredOption(m.split(" ")[0]);
     default:
       return t.usageError;
   }
@@ -182,6 +185,7 @@ export function buildProgram(locale: Locale, setExit: (code: number) => void): C
     .action(async (inputs: string[], opts) =>
       setExit(await runFiles("convert", inputs, opts, locale))
     );
+  addDocsCommands(program, locale, setExit, common);
   common(program.command("check").description(t.check).argument("<inputs...>", t.inputs)).action(
     async (inputs: string[], opts) => setExit(await runFiles("check", inputs, opts, locale))
   );
@@ -209,12 +213,10 @@ export async function main(argv: readonly string[]): Promise<number> {
         e.code === "commander.help"
       )
         return EXIT.ok;
-      if (e.code === "commander.missingMandatoryOptionValue")
-        process.stderr.write(t.outRequired + "\n");
-      else process.stderr.write(translateCommanderError(e, t) + "\n");
+      process.stderr.write(translateCommanderError(e, t) + "\n");
       return EXIT.failed;
     }
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof DocsUsageError) {
       process.stderr.write(e.message + "\n");
       return EXIT.failed;
     }
