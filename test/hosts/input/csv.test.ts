@@ -1,0 +1,115 @@
+import * as iconv from "iconv-lite";
+import {
+  csvToWorkbook,
+  detectDelimiter,
+  parseCsv,
+  sheetNameFromFile,
+} from "../../../src/hosts/exceljs/input/csv";
+import { FileError } from "../../../src/hosts/exceljs/fileError";
+import { rowValues } from "./helpers";
+
+describe("parseCsv", () => {
+  it.each([
+    [
+      "a,b\r\nc,d\r\n",
+      [
+        ["a", "b"],
+        ["c", "d"],
+      ],
+    ],
+    [
+      "a,b\nc,d",
+      [
+        ["a", "b"],
+        ["c", "d"],
+      ],
+    ],
+    [
+      "a,b\rc,d\r",
+      [
+        ["a", "b"],
+        ["c", "d"],
+      ],
+    ],
+    ['"x,y","say ""hi""",z', [["x,y", 'say "hi"', "z"]]],
+    [
+      '"line 1\r\nline 2",b\r\nc,d',
+      [
+        ["line 1\r\nline 2", "b"],
+        ["c", "d"],
+      ],
+    ],
+    ['"a\nb"', [["a\nb"]]],
+    ["a,,c,\n", [["a", "", "c", ""]]],
+    [",", [["", ""]]],
+    ['""', [[""]]],
+    ["a\n\nb\n", [["a"], [""], ["b"]]],
+    ['a"b,c', [['a"b', "c"]]],
+    ['"ab"c,d', [["abc", "d"]]],
+    ['"unclosed,\nrest', [["unclosed,\nrest"]]],
+    ["\uFEFF姓名,性别", [["姓名", "性别"]]],
+    ["", []],
+  ])("%j", (text, rows) => {
+    expect(parseCsv(text)).toEqual(rows);
+  });
+
+  it("finds a tab or semicolon separator when the header has no comma", () => {
+    expect(detectDelimiter("姓名\t身份证号码\t备注\n")).toBe("\t");
+    expect(detectDelimiter("姓名;身份证号码\n")).toBe(";");
+    expect(detectDelimiter("姓名,身份证号码\t\n")).toBe(",");
+    expect(detectDelimiter('"a,b"\tc\n')).toBe("\t");
+    // A title line with no separator is passed over.
+    expect(detectDelimiter("2008年统战成员登记表\n姓名\t性别\n")).toBe("\t");
+    expect(detectDelimiter("单列\n")).toBe(",");
+    expect(parseCsv("姓名\t备注\n张三\t有,逗号\n")).toEqual([
+      ["姓名", "备注"],
+      ["张三", "有,逗号"],
+    ]);
+    expect(parseCsv("sep=;\r\na;b,c\r\n")).toEqual([["a", "b,c"]]);
+  });
+
+  it("keeps up with a large file", () => {
+    const line = '张三,110105194912310021,"北京市,朝阳区",13800138000\r\n';
+    const t = Date.now();
+    const rows = parseCsv(line.repeat(100_000));
+    expect(rows).toHaveLength(100_000);
+    expect(rows[99_999][2]).toBe("北京市,朝阳区");
+    expect(Date.now() - t).toBeLessThan(3000);
+  });
+});
+
+describe("sheetNameFromFile", () => {
+  it("makes a valid Excel sheet name", () => {
+    expect(sheetNameFromFile("成员名册.csv")).toBe("成员名册");
+    expect(sheetNameFromFile("a[1]*?:b.csv")).toBe("a_1____b");
+    expect(sheetNameFromFile("'quoted'.csv")).toBe("_quoted_");
+    expect(sheetNameFromFile("History.csv")).toBe("History_");
+    expect(sheetNameFromFile(".csv")).toBe(".csv");
+    const long = sheetNameFromFile(`${"统战".repeat(20)}.csv`);
+    expect(long).toBe("统战".repeat(15) + "统");
+    expect(sheetNameFromFile(`${"a".repeat(30)}𠀀.csv`)).toBe("a".repeat(30));
+  });
+});
+
+describe("csvToWorkbook", () => {
+  it("keeps every value a string and leaves empty fields empty", () => {
+    const text =
+      "姓名,身份证号码,出生日期,人数,备注\r\n张三,110105194912310021,1949-12-31,007,\r\n";
+    for (const bytes of [Buffer.from(text), iconv.encode(text, "gb18030")]) {
+      const { workbook } = csvToWorkbook(bytes, "名册.csv");
+      const sheet = workbook.getWorksheet("名册")!;
+      expect(rowValues(sheet, 1)).toEqual(["姓名", "身份证号码", "出生日期", "人数", "备注"]);
+      expect(rowValues(sheet, 2)).toEqual(["张三", "110105194912310021", "1949-12-31", "007"]);
+      expect(sheet.getCell("E2").value).toBeNull();
+    }
+  });
+  it("refuses binary bytes and empty files", () => {
+    expect(() => csvToWorkbook(Buffer.from([0, 1, 2, 3, 255, 254]), "x.csv")).toThrow(FileError);
+    expect(() => csvToWorkbook(Buffer.alloc(0), "x.csv")).toThrow(
+      expect.objectContaining({ code: "file-empty" })
+    );
+    expect(() => csvToWorkbook(Buffer.from([0, 1, 2, 3, 255, 254]), "x.csv")).toThrow(
+      expect.objectContaining({ code: "not-a-spreadsheet" })
+    );
+  });
+});
