@@ -6,7 +6,11 @@ import { fileErrorMessage } from "../../src/core/fileErrors";
 import { parseDateValue, toUtcDate } from "../../src/core/rules/dates";
 import type { Locale } from "../../src/core/types";
 import { sameFile, writeAtomic } from "../../src/hosts/exceljs/atomicWrite";
-import { addBulletin, addMeeting, type AddedSheet } from "../../src/hosts/exceljs/docs/workbookDocs";
+import {
+  addBulletin,
+  addMeeting,
+  type AddedSheet,
+} from "../../src/hosts/exceljs/docs/workbookDocs";
 import { FileError, isFileError } from "../../src/hosts/exceljs/fileError";
 import { openWorkbook } from "../../src/hosts/exceljs/input/openWorkbook";
 import type ExcelJS from "exceljs";
@@ -29,7 +33,8 @@ const DOC_TEXT = {
     absent: "缺席人员及原因，如 张三:出差（可重复）",
     analysis: "问题分析",
     measure: "改进措施：措施|责任人|完成时限（可重复）",
-    section: "通报内容：名称=内容（名称：工作动态、重大政策、生产管理经营分配、形势通报、通报范围、报送、抄送；可重复）",
+    section:
+      "通报内容：名称=内容（名称：工作动态、重大政策、生产管理经营分配、形势通报、通报范围、报送、抄送；可重复）",
     issuer: "发布单位",
     opinion: "收到的意见建议：提出人|内容|处理意见（可重复；处理意见含“采纳”即计为采纳）",
     out: "输出工作簿",
@@ -38,12 +43,15 @@ const DOC_TEXT = {
     bothOut: "--out 与 --in-place 只能选一个",
     badDate: (v: string) => `日期“${v}”无法识别，请写成 2026-11-20`,
     badSection: (v: string) => `--section 应写成 名称=内容：“${v}”`,
-    unknownSection: (v: string) => `不认识的通报部分“${v}”（可用：工作动态、重大政策、生产管理经营分配、形势通报、通报范围、报送、抄送）`,
+    unknownSection: (v: string) =>
+      `不认识的通报部分“${v}”（可用：工作动态、重大政策、生产管理经营分配、形势通报、通报范围、报送、抄送）`,
     inPlaceXlsx: "只有 .xlsx 工作簿可以 --in-place 改写；其他格式请用 --out 另存为 .xlsx",
     sameAsInput: "输出文件就是输入文件：请改用 --in-place（会先保存 .bak）",
-    done: (a: AddedSheet, out: string) => `已新建工作表“${a.sheetName}”（${a.label}），并在“${a.logSheet}”追加一行${a.usedTemplate ? "（使用了自定义模板）" : ""}；输出：${out}`,
+    done: (a: AddedSheet, out: string) =>
+      `已新建工作表“${a.sheetName}”（${a.label}），并在“${a.logSheet}”追加一行${a.usedTemplate ? "（使用了自定义模板）" : ""}；输出：${out}`,
     backup: (p: string) => `原工作簿已备份为 ${p}`,
-    unknownPlaceholders: (k: string[]) => `模板中有不认识的占位符：${k.map((x) => `{{${x}}}`).join("、")}（已原样保留在表中）`,
+    unknownPlaceholders: (k: string[]) =>
+      `模板中有不认识的占位符：${k.map((x) => `{{${x}}}`).join("、")}（已原样保留在表中）`,
   },
   en: {
     meeting: "add a meeting record (例会记录-date) and its row in 例会台账",
@@ -60,9 +68,11 @@ const DOC_TEXT = {
     absent: "an absentee and reason, e.g. 张三:出差 (repeatable)",
     analysis: "analysis of problems",
     measure: "a measure: measure|owner|due (repeatable)",
-    section: "a section: name=text (工作动态, 重大政策, 生产管理经营分配, 形势通报, 通报范围, 报送, 抄送; repeatable)",
+    section:
+      "a section: name=text (工作动态, 重大政策, 生产管理经营分配, 形势通报, 通报范围, 报送, 抄送; repeatable)",
     issuer: "issuing body",
-    opinion: "an opinion received: from|content|handling (repeatable; handling containing 采纳 counts as adopted)",
+    opinion:
+      "an opinion received: from|content|handling (repeatable; handling containing 采纳 counts as adopted)",
     out: "output workbook",
     inPlace: "rewrite the workbook itself (a .bak copy is kept)",
     needOut: "give --out for the output file, or --in-place to rewrite the workbook",
@@ -72,9 +82,11 @@ const DOC_TEXT = {
     unknownSection: (v: string) => `unknown bulletin section "${v}"`,
     inPlaceXlsx: "only an .xlsx workbook can be rewritten --in-place; use --out to save as .xlsx",
     sameAsInput: "the output is the input: use --in-place (a .bak copy is kept)",
-    done: (a: AddedSheet, out: string) => `Added sheet "${a.sheetName}" (${a.label}) and a row in "${a.logSheet}"${a.usedTemplate ? " (custom template)" : ""}; output: ${out}`,
+    done: (a: AddedSheet, out: string) =>
+      `Added sheet "${a.sheetName}" (${a.label}) and a row in "${a.logSheet}"${a.usedTemplate ? " (custom template)" : ""}; output: ${out}`,
     backup: (p: string) => `The original is kept as ${p}`,
-    unknownPlaceholders: (k: string[]) => `Unknown placeholders in the template: ${k.map((x) => `{{${x}}}`).join(", ")} (left in the sheet)`,
+    unknownPlaceholders: (k: string[]) =>
+      `Unknown placeholders in the template: ${k.map((x) => `{{${x}}}`).join(", ")} (left in the sheet)`,
   },
 };
 
@@ -92,13 +104,19 @@ interface OutOptions {
 }
 
 /** Opens the workbook, lets `change` add to it, writes it (to --out, or in place with a .bak). Exit code. */
-async function editWorkbook(file: string, opts: OutOptions, locale: Locale, change: (wb: ExcelJS.Workbook) => AddedSheet): Promise<number> {
+async function editWorkbook(
+  file: string,
+  opts: OutOptions,
+  locale: Locale,
+  change: (wb: ExcelJS.Workbook) => AddedSheet
+): Promise<number> {
   const t = DOC_TEXT[locale];
   if (!opts.out && !opts.inPlace) throw new DocsUsageError(t.needOut);
   if (opts.out && opts.inPlace) throw new DocsUsageError(t.bothOut);
   try {
     const opened = await openWorkbook(file);
-    if (opts.inPlace && (opened.kind !== "xlsx" || !/\.xlsx$/i.test(file))) throw new DocsUsageError(t.inPlaceXlsx);
+    if (opts.inPlace && (opened.kind !== "xlsx" || !/\.xlsx$/i.test(file)))
+      throw new DocsUsageError(t.inPlaceXlsx);
     if (opts.out && (await sameFile(file, opts.out))) throw new DocsUsageError(t.sameAsInput);
     const added = change(opened.workbook);
     const target = opts.inPlace ? file : opts.out!;
@@ -110,7 +128,10 @@ async function editWorkbook(file: string, opts: OutOptions, locale: Locale, chan
     try {
       await writeAtomic(target, (tmp) => opened.workbook.xlsx.writeFile(tmp));
     } catch (e) {
-      throw new FileError("write-failed", { file: path.basename(target), detail: (e as NodeJS.ErrnoException).code });
+      throw new FileError("write-failed", {
+        file: path.basename(target),
+        detail: (e as NodeJS.ErrnoException).code,
+      });
     }
     process.stdout.write(t.done(added, target) + "\n");
     const unknown = [...added.unknownPlaceholders];
@@ -128,7 +149,12 @@ async function editWorkbook(file: string, opts: OutOptions, locale: Locale, chan
   }
 }
 
-export function addDocsCommands(program: Command, locale: Locale, setExit: (c: number) => void, common: (c: Command) => Command): void {
+export function addDocsCommands(
+  program: Command,
+  locale: Locale,
+  setExit: (c: number) => void,
+  common: (c: Command) => Command
+): void {
   const t = DOC_TEXT[locale];
   common(program.command("meeting").description(t.meeting).argument("<workbook>", t.workbook))
     .requiredOption("--date <date>", t.date)
@@ -166,8 +192,8 @@ export function addDocsCommands(program: Command, locale: Locale, setExit: (c: n
               const [measure, owner = "", due = ""] = m.split("|");
               return { measure, owner, due };
             }),
-          }),
-        ),
+          })
+        )
       );
     });
   common(program.command("bulletin").description(t.bulletin).argument("<workbook>", t.workbook))
@@ -189,8 +215,17 @@ export function addDocsCommands(program: Command, locale: Locale, setExit: (c: n
       }
       const opinions = (o.opinion as string[]).map((x) => {
         const [from, content = "", handling = ""] = x.split("|");
-        return { from, content: content || "（未填写）", handling, adopted: /采纳/.test(handling) && !/不采纳|未采纳/.test(handling) };
+        return {
+          from,
+          content: content || "（未填写）",
+          handling,
+          adopted: /采纳/.test(handling) && !/不采纳|未采纳/.test(handling),
+        };
       });
-      setExit(await editWorkbook(file, o, locale, (wb) => addBulletin(wb, { date, sections, opinions, ...(o.issuer ? { issuer: o.issuer } : {}) })));
+      setExit(
+        await editWorkbook(file, o, locale, (wb) =>
+          addBulletin(wb, { date, sections, opinions, ...(o.issuer ? { issuer: o.issuer } : {}) })
+        )
+      );
     });
 }

@@ -31,7 +31,8 @@ const TEXT = {
     badJobs: "--jobs 应为正整数",
     badNumber: (opt: string) => `${opt} 应为正数`,
     unknownOption: (o: string) => `不认识的选项 ${o}（用 --help 查看用法）`,
-    unknownCommand: (c: string) => `不认识的命令 ${c}（可用命令：convert、check、meeting、bulletin）`,
+    unknownCommand: (c: string) =>
+      `不认识的命令 ${c}（可用命令：convert、check、meeting、bulletin）`,
     missingArgument: (a: string) => `缺少参数 ${a}`,
     missingOptionValue: (o: string) => `选项 ${o} 缺少取值`,
     requiredOption: (o: string) => `缺少 ${o}${o === "--out" ? " 输出文件夹" : ""}`,
@@ -81,7 +82,8 @@ const TEXT = {
     badJobs: "--jobs must be a positive whole number",
     badNumber: (opt: string) => `${opt} must be a positive number`,
     unknownOption: (o: string) => `unknown option ${o} (see --help)`,
-    unknownCommand: (c: string) => `unknown command ${c} (commands: convert, check, meeting, bulletin)`,
+    unknownCommand: (c: string) =>
+      `unknown command ${c} (commands: convert, check, meeting, bulletin)`,
     missingArgument: (a: string) => `missing argument ${a}`,
     missingOptionValue: (o: string) => `option ${o} needs a value`,
     requiredOption: (o: string) => `${o} is required`,

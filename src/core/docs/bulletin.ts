@@ -7,7 +7,15 @@ import { maskDoc } from "./meeting";
 import { type SheetDoc, freeSheetName } from "./sheetDoc";
 
 /** The parts of a bulletin that can be given (from --section 名称="…"), by their Chinese names. */
-export const BULLETIN_SECTIONS = ["工作动态", "重大政策", "生产管理经营分配", "形势通报", "通报范围", "报送", "抄送"] as const;
+export const BULLETIN_SECTIONS = [
+  "工作动态",
+  "重大政策",
+  "生产管理经营分配",
+  "形势通报",
+  "通报范围",
+  "报送",
+  "抄送",
+] as const;
 export type BulletinSection = (typeof BULLETIN_SECTIONS)[number];
 
 /** Other names accepted for the sections. */
@@ -22,7 +30,16 @@ export const bulletinInputSchema = z.object({
   date: z.date(),
   issuer: z.string().default("中共本公司委员会统战工作办公室"),
   sections: z.record(z.string(), z.string()).default({}),
-  opinions: z.array(z.object({ from: z.string().min(1), content: z.string().min(1), handling: z.string().default(""), adopted: z.boolean().default(false) })).default([]),
+  opinions: z
+    .array(
+      z.object({
+        from: z.string().min(1),
+        content: z.string().min(1),
+        handling: z.string().default(""),
+        adopted: z.boolean().default(false),
+      })
+    )
+    .default([]),
   title: z.string().default("统战情况通报"),
 });
 
@@ -78,7 +95,11 @@ export function buildBulletin(input: BulletinInput, ctx: BulletinContext): Bulle
   const text = (s: BulletinSection) => sections[s] ?? HINTS[s];
   const style = (s: BulletinSection) => (sections[s] ? STYLES.text : STYLES.hint);
   const b = new DocBuilder([12, 16, 12, 16, 12, 16]);
-  b.line(b0.title, { ...STYLES.title, font: { ...STYLES.title.font, size: 24, color: "FFC00000" } }, 44);
+  b.line(
+    b0.title,
+    { ...STYLES.title, font: { ...STYLES.title.font, size: 24, color: "FFC00000" } },
+    44
+  );
   b.line(issueLabel, STYLES.subtitle, 24);
   b.pair("发布单位", b0.issuer, "日    期", chineseDate(b0.date));
   b.field("通报范围", sections["通报范围"] ?? "", HINTS["通报范围"]);
@@ -97,13 +118,15 @@ export function buildBulletin(input: BulletinInput, ctx: BulletinContext): Bulle
     ["提出人", "内容", "处理意见"],
     [1, 3, 2],
     b0.opinions.map((o) => [o.from, o.content, o.handling]),
-    "（收到的意见建议）",
+    "（收到的意见建议）"
   );
   b.blank(16);
   b.field("报送", sections["报送"] ?? "", HINTS["报送"]);
   b.field("抄送", sections["抄送"] ?? "", HINTS["抄送"]);
   const doc = maskDoc(b.build(sheetName, titles));
-  const enterprise = [sections["重大政策"], sections["生产管理经营分配"]].filter(Boolean).join("；");
+  const enterprise = [sections["重大政策"], sections["生产管理经营分配"]]
+    .filter(Boolean)
+    .join("；");
   const logRow: CellValue[] = [
     issueLabel,
     b0.date,
@@ -118,7 +141,10 @@ export function buildBulletin(input: BulletinInput, ctx: BulletinContext): Bulle
 }
 
 /** The placeholders a custom 模板-情况通报 may use, and the repeated list {{#意见}}…{{/意见}}. */
-export function bulletinTemplateData(issue: BulletinIssue, input: BulletinInput): import("./template").TemplateData {
+export function bulletinTemplateData(
+  issue: BulletinIssue,
+  input: BulletinInput
+): import("./template").TemplateData {
   const b = bulletinInputSchema.parse(input);
   const s: Record<string, string> = {};
   for (const [k, v] of Object.entries(b.sections)) {
@@ -134,6 +160,8 @@ export function bulletinTemplateData(issue: BulletinIssue, input: BulletinInput)
       ...Object.fromEntries(BULLETIN_SECTIONS.map((k) => [k, s[k] ?? ""])),
       企业情况: [s["重大政策"], s["生产管理经营分配"]].filter(Boolean).join("；"),
     },
-    lists: { 意见: b.opinions.map((o) => ({ 提出人: o.from, 内容: o.content, 处理意见: o.handling })) },
+    lists: {
+      意见: b.opinions.map((o) => ({ 提出人: o.from, 内容: o.content, 处理意见: o.handling })),
+    },
   };
 }

@@ -3,9 +3,28 @@ import { cellText, lookupKey } from "../text";
 import type { CellValue } from "../types";
 
 export const MEETING_LOG_SHEET = "例会台账";
-export const MEETING_LOG_HEADERS = ["会议日期", "期次", "所在支部", "召集人", "参会人数", "议题", "问题分析", "改进措施", "记录人"];
+export const MEETING_LOG_HEADERS = [
+  "会议日期",
+  "期次",
+  "所在支部",
+  "召集人",
+  "参会人数",
+  "议题",
+  "问题分析",
+  "改进措施",
+  "记录人",
+];
 export const BULLETIN_LOG_SHEET = "通报台账";
-export const BULLETIN_LOG_HEADERS = ["期号", "通报日期", "通报范围", "工作动态", "企业情况", "形势通报", "征集意见数", "采纳意见数"];
+export const BULLETIN_LOG_HEADERS = [
+  "期号",
+  "通报日期",
+  "通报范围",
+  "工作动态",
+  "企业情况",
+  "形势通报",
+  "征集意见数",
+  "采纳意见数",
+];
 
 /** A log sheet read by its headers: each row as header → value. */
 export interface LogTable {
@@ -17,7 +36,10 @@ export interface LogTable {
 }
 
 /** Reads a log sheet by its headers (found in the first 10 rows; spaces and full-width forms ignored). */
-export function readLog(rows: readonly (readonly CellValue[])[], headers: readonly string[]): LogTable {
+export function readLog(
+  rows: readonly (readonly CellValue[])[],
+  headers: readonly string[]
+): LogTable {
   const wanted = new Map(headers.map((h) => [lookupKey(h), h]));
   let best = -1;
   let bestCols: Record<string, number> = {};
@@ -33,7 +55,8 @@ export function readLog(rows: readonly (readonly CellValue[])[], headers: readon
       bestCols = cols;
     }
   });
-  if (best < 0 || Object.keys(bestCols).length < 2) return { headerRow: 0, columns: {}, records: [] };
+  if (best < 0 || Object.keys(bestCols).length < 2)
+    return { headerRow: 0, columns: {}, records: [] };
   const records = rows.slice(best + 1).flatMap((r, k) => {
     const values: Record<string, CellValue> = {};
     let any = false;
@@ -50,7 +73,11 @@ const yearOf = (v: CellValue, dateSystem: 1900 | 1904): number | null =>
   parseDateValue(v, { dateSystem, twoDigitYearMax: 2099 })?.y ?? null;
 
 /** 期次 of a new meeting: 第N次, counted per year from the log (after the highest 第N次 that year). */
-export function nextMeetingNumber(log: LogTable, date: Date, dateSystem: 1900 | 1904 = 1900): number {
+export function nextMeetingNumber(
+  log: LogTable,
+  date: Date,
+  dateSystem: 1900 | 1904 = 1900
+): number {
   const year = date.getUTCFullYear();
   let count = 0;
   let highest = 0;

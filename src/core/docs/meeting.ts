@@ -14,9 +14,19 @@ export const meetingInputSchema = z.object({
   topics: z.array(z.string().min(1)).default([]),
   /** By default: the branch's members from 成员名册, by name. */
   participants: z.array(z.string().min(1)).optional(),
-  absentees: z.array(z.object({ name: z.string().min(1), reason: z.string().default("") })).default([]),
+  absentees: z
+    .array(z.object({ name: z.string().min(1), reason: z.string().default("") }))
+    .default([]),
   analysis: z.string().optional(),
-  measures: z.array(z.object({ measure: z.string().min(1), owner: z.string().default(""), due: z.string().default("") })).default([]),
+  measures: z
+    .array(
+      z.object({
+        measure: z.string().min(1),
+        owner: z.string().default(""),
+        due: z.string().default(""),
+      })
+    )
+    .default([]),
   recorder: z.string().optional(),
   title: z.string().default("统战工作例会记录"),
 });
@@ -55,7 +65,11 @@ const HINT = {
 /** Who attends by default: the branch's members, by name, in registry order, each once. */
 export function branchMembers(members: MeetingContext["members"], branch: string): string[] {
   const norm = (s: string) => s.replace(/\s/g, "");
-  return [...new Set(members.filter((m) => m.branch && norm(m.branch) === norm(branch)).map((m) => m.name))];
+  return [
+    ...new Set(
+      members.filter((m) => m.branch && norm(m.branch) === norm(branch)).map((m) => m.name)
+    ),
+  ];
 }
 
 /** Builds the printable 例会记录 sheet and its 例会台账 row. Pure: no workbook is touched. */
@@ -69,23 +83,36 @@ export function buildMeetingRecord(input: MeetingInput, ctx: MeetingContext): Me
   b.line(m.title, STYLES.title, 40);
   b.line(`（${m.date.getUTCFullYear()}年${numberLabel}）`, STYLES.subtitle, 24);
   b.blank();
-  b.pair("会议时间", `${chineseDate(m.date)}${m.time ? " " + m.time : ""}`, "会议地点", m.place ?? HINT.place);
+  b.pair(
+    "会议时间",
+    `${chineseDate(m.date)}${m.time ? " " + m.time : ""}`,
+    "会议地点",
+    m.place ?? HINT.place
+  );
   b.pair("所在支部", m.branch, "召 集 人", m.convener);
   b.field("期    次", numberLabel);
   b.field("参会人员", participants.join("、"), "（参会人员姓名）");
-  b.field("缺席人员及原因", m.absentees.map((a) => (a.reason ? `${a.name}（${a.reason}）` : a.name)).join("、"), HINT.none);
+  b.field(
+    "缺席人员及原因",
+    m.absentees.map((a) => (a.reason ? `${a.name}（${a.reason}）` : a.name)).join("、"),
+    HINT.none
+  );
   b.blank();
   b.line("一、议题", STYLES.heading, 26);
   if (m.topics.length === 0) b.line("（议题）", STYLES.hint);
   m.topics.forEach((t, i) => b.line(`${i + 1}. ${t}`, STYLES.text));
   b.line("二、问题分析", STYLES.heading, 26);
-  b.line(m.analysis ?? HINT.analysis, m.analysis ? STYLES.text : STYLES.hint, m.analysis ? undefined : 60);
+  b.line(
+    m.analysis ?? HINT.analysis,
+    m.analysis ? STYLES.text : STYLES.hint,
+    m.analysis ? undefined : 60
+  );
   b.line("三、改进措施", STYLES.heading, 26);
   const titles = b.table(
     ["措施", "责任人", "完成时限"],
     [3, 1, 2],
     m.measures.map((x) => [x.measure, x.owner, x.due]),
-    HINT.measures,
+    HINT.measures
   );
   b.blank(16);
   b.pair("记 录 人", m.recorder ?? "", "审    核", "____________（签字）");
@@ -98,7 +125,8 @@ export function buildMeetingRecord(input: MeetingInput, ctx: MeetingContext): Me
     participants.length,
     m.topics.join("；"),
     m.analysis ?? null,
-    m.measures.map((x) => [x.measure, x.owner, x.due].filter(Boolean).join("，")).join("；") || null,
+    m.measures.map((x) => [x.measure, x.owner, x.due].filter(Boolean).join("，")).join("；") ||
+      null,
     m.recorder ?? null,
   ].map((v) => (typeof v === "string" ? maskSensitiveText(v) : v));
   return { sheetName, number, numberLabel, meeting: { ...m, participants }, doc, logRow };
@@ -106,7 +134,12 @@ export function buildMeetingRecord(input: MeetingInput, ctx: MeetingContext): Me
 
 /** No ID number or phone ever appears on a meeting record or bulletin, whatever was typed. */
 export function maskDoc(doc: SheetDoc): SheetDoc {
-  return { ...doc, cells: doc.cells.map((c) => (typeof c.value === "string" ? { ...c, value: maskSensitiveText(c.value) } : c)) };
+  return {
+    ...doc,
+    cells: doc.cells.map((c) =>
+      typeof c.value === "string" ? { ...c, value: maskSensitiveText(c.value) } : c
+    ),
+  };
 }
 
 /** The placeholders a custom 模板-例会记录 may use, and the repeated lists ({{#议题}}…{{/议题}}, {{#措施}}…). */

@@ -3,7 +3,12 @@ import type { CellValue } from "../types";
 /** A cell style in plain terms, rendered by each host (exceljs, Office.js) the same way. */
 export interface DocStyle {
   font?: { name?: string; size?: number; bold?: boolean; italic?: boolean; color?: string };
-  align?: { h?: "left" | "center" | "right"; v?: "top" | "middle" | "bottom"; wrap?: boolean; indent?: number };
+  align?: {
+    h?: "left" | "center" | "right";
+    v?: "top" | "middle" | "bottom";
+    wrap?: boolean;
+    indent?: number;
+  };
   /** Thin borders on all four sides. */
   border?: boolean;
   /** Fill colour, ARGB. */
@@ -38,7 +43,14 @@ export interface PrintSetup {
   paperSize: "A4";
   orientation: "portrait" | "landscape";
   /** Margins in inches, as Excel keeps them. */
-  margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  margins: {
+    left: number;
+    right: number;
+    top: number;
+    bottom: number;
+    header: number;
+    footer: number;
+  };
   fitToWidth: number;
   /** 0: as many pages tall as needed. */
   fitToHeight: number;

@@ -43,10 +43,16 @@ function findBlocks(cells: readonly DocCell[]): Block[] {
       opens.delete(c[1]);
     }
   }
-  return blocks.sort((a, b) => a.start - b.start).filter((b, i, all) => i === 0 || b.start > all[i - 1].end);
+  return blocks
+    .sort((a, b) => a.start - b.start)
+    .filter((b, i, all) => i === 0 || b.start > all[i - 1].end);
 }
 
-function fill(text: string, lookup: (key: string) => string | undefined, unknown: Set<string>): CellValue {
+function fill(
+  text: string,
+  lookup: (key: string) => string | undefined,
+  unknown: Set<string>
+): CellValue {
   const stripped = text.replace(OPEN, "").replace(CLOSE, "");
   const out = stripped.replace(PLACEHOLDER, (whole, key: string) => {
     const v = lookup(key);
@@ -68,7 +74,12 @@ export function fillTemplate(template: SheetDoc, name: string, data: TemplateDat
   const blocks = findBlocks(template.cells);
   /** Where a template row goes: for rows in a block, one target per item. */
   const rowMap = new Map<number, number[]>();
-  const lastRow = Math.max(0, ...template.cells.map((c) => c.r), ...Object.keys(template.heights).map(Number), ...template.merges.map((m) => m.bottom));
+  const lastRow = Math.max(
+    0,
+    ...template.cells.map((c) => c.r),
+    ...Object.keys(template.heights).map(Number),
+    ...template.merges.map((m) => m.bottom)
+  );
   let shift = 0;
   let r = 1;
   const itemOf = new Map<string, TemplateItem>();
@@ -81,7 +92,11 @@ export function fillTemplate(template: SheetDoc, name: string, data: TemplateDat
     }
     const items = data.lists[block.key] ?? [];
     const size = block.end - block.start + 1;
-    for (let k = 0; k < size; k++) rowMap.set(block.start + k, items.map((_, i) => block.start + k + shift + i * size));
+    for (let k = 0; k < size; k++)
+      rowMap.set(
+        block.start + k,
+        items.map((_, i) => block.start + k + shift + i * size)
+      );
     items.forEach((item, i) => {
       for (let k = 0; k < size; k++) itemOf.set(`${block.start + k + shift + i * size}`, item);
     });
@@ -103,7 +118,11 @@ export function fillTemplate(template: SheetDoc, name: string, data: TemplateDat
         return data.values[k];
       };
       const value = typeof cell.value === "string" ? fill(cell.value, lookup, unknown) : cell.value;
-      cells.push({ ...cell, r: target, value: typeof value === "string" ? maskSensitiveText(value) : value });
+      cells.push({
+        ...cell,
+        r: target,
+        value: typeof value === "string" ? maskSensitiveText(value) : value,
+      });
     }
   }
   const merges: DocMerge[] = [];
@@ -116,7 +135,8 @@ export function fillTemplate(template: SheetDoc, name: string, data: TemplateDat
     });
   }
   const heights: Record<number, number> = {};
-  for (const [row, h] of Object.entries(template.heights)) for (const target of rowMap.get(+row) ?? []) heights[target] = h;
+  for (const [row, h] of Object.entries(template.heights))
+    for (const target of rowMap.get(+row) ?? []) heights[target] = h;
   const print = { ...template.print, printArea: undefined };
   return { doc: { ...template, name, cells, merges, heights, print }, unknown: [...unknown] };
 }

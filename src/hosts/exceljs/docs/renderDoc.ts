@@ -1,5 +1,10 @@
 import type ExcelJS from "exceljs";
-import { type DocMerge, type DocStyle, type SheetDoc, isDocStyle } from "../../../core/docs/sheetDoc";
+import {
+  type DocMerge,
+  type DocStyle,
+  type SheetDoc,
+  isDocStyle,
+} from "../../../core/docs/sheetDoc";
 import { columnLetter } from "../../../core/text";
 import type { CellValue } from "../../../core/types";
 
@@ -12,14 +17,21 @@ export function excelStyle(s: DocStyle): Partial<ExcelJS.Style> {
     if (s.font.color) style.font.color = { argb: s.font.color };
     if (s.font.name) style.font.charset = 134; // GB2312: the font is a Chinese one
   }
-  if (s.align) style.alignment = { horizontal: s.align.h, vertical: s.align.v, wrapText: s.align.wrap, indent: s.align.indent };
+  if (s.align)
+    style.alignment = {
+      horizontal: s.align.h,
+      vertical: s.align.v,
+      wrapText: s.align.wrap,
+      indent: s.align.indent,
+    };
   if (s.border) style.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
   if (s.fill) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: s.fill } };
   if (s.numFmt) style.numFmt = s.numFmt;
   return style;
 }
 
-const rangeOf = (m: DocMerge) => `${columnLetter(m.left)}${m.top}:${columnLetter(m.right)}${m.bottom}`;
+const rangeOf = (m: DocMerge) =>
+  `${columnLetter(m.left)}${m.top}:${columnLetter(m.right)}${m.bottom}`;
 
 /** Writes a sheet made by the core (or a filled custom template) into an exceljs worksheet, in one pass. */
 export function renderDoc(ws: ExcelJS.Worksheet, doc: SheetDoc): void {
@@ -27,12 +39,18 @@ export function renderDoc(ws: ExcelJS.Worksheet, doc: SheetDoc): void {
   for (const [row, h] of Object.entries(doc.heights)) ws.getRow(Number(row)).height = h;
   for (const c of doc.cells) {
     const cell = ws.getCell(c.r, c.c);
-    if (c.style) cell.style = isDocStyle(c.style) ? excelStyle(c.style) : structuredClone(c.style.host as ExcelJS.Style);
+    if (c.style)
+      cell.style = isDocStyle(c.style)
+        ? excelStyle(c.style)
+        : structuredClone(c.style.host as ExcelJS.Style);
     cell.value = c.value as CellValue;
   }
   for (const m of doc.merges) ws.mergeCells(rangeOf(m));
   if (doc.hostPrint) {
-    const hp = structuredClone(doc.hostPrint) as { pageSetup: Partial<ExcelJS.PageSetup>; headerFooter: Partial<ExcelJS.HeaderFooter> };
+    const hp = structuredClone(doc.hostPrint) as {
+      pageSetup: Partial<ExcelJS.PageSetup>;
+      headerFooter: Partial<ExcelJS.HeaderFooter>;
+    };
     Object.assign(ws.pageSetup, hp.pageSetup, { printArea: undefined });
     Object.assign(ws.headerFooter, hp.headerFooter);
     return;
@@ -68,7 +86,11 @@ export function readDoc(ws: ExcelJS.Worksheet): SheetDoc {
       }
       const v = cell.value;
       const value: CellValue =
-        v === null || v === undefined ? null : typeof v === "object" && !(v instanceof Date) ? (cell.text ?? null) : (v as CellValue);
+        v === null || v === undefined
+          ? null
+          : typeof v === "object" && !(v instanceof Date)
+            ? (cell.text ?? null)
+            : (v as CellValue);
       cells.push({ r, c, value, style: { host: structuredClone(cell.style) } });
     });
   });
@@ -91,7 +113,17 @@ export function readDoc(ws: ExcelJS.Worksheet): SheetDoc {
     merges,
     widths,
     heights,
-    print: { paperSize: "A4", orientation: "portrait", margins: { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 }, fitToWidth: 1, fitToHeight: 0, horizontalCentered: false },
-    hostPrint: { pageSetup: structuredClone(ws.pageSetup), headerFooter: structuredClone(ws.headerFooter) },
+    print: {
+      paperSize: "A4",
+      orientation: "portrait",
+      margins: { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: false,
+    },
+    hostPrint: {
+      pageSetup: structuredClone(ws.pageSetup),
+      headerFooter: structuredClone(ws.headerFooter),
+    },
   };
 }

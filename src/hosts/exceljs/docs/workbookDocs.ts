@@ -1,9 +1,28 @@
 import type ExcelJS from "exceljs";
-import { type BulletinInput, bulletinTemplateData, buildBulletin } from "../../../core/docs/bulletin";
-import { BULLETIN_LOG_HEADERS, BULLETIN_LOG_SHEET, MEETING_LOG_HEADERS, MEETING_LOG_SHEET, readLog } from "../../../core/docs/logs";
-import { type MeetingInput, buildMeetingRecord, meetingTemplateData } from "../../../core/docs/meeting";
+import {
+  type BulletinInput,
+  bulletinTemplateData,
+  buildBulletin,
+} from "../../../core/docs/bulletin";
+import {
+  BULLETIN_LOG_HEADERS,
+  BULLETIN_LOG_SHEET,
+  MEETING_LOG_HEADERS,
+  MEETING_LOG_SHEET,
+  readLog,
+} from "../../../core/docs/logs";
+import {
+  type MeetingInput,
+  buildMeetingRecord,
+  meetingTemplateData,
+} from "../../../core/docs/meeting";
 import type { SheetDoc } from "../../../core/docs/sheetDoc";
-import { BULLETIN_TEMPLATE_SHEET, MEETING_TEMPLATE_SHEET, type TemplateData, fillTemplate } from "../../../core/docs/template";
+import {
+  BULLETIN_TEMPLATE_SHEET,
+  MEETING_TEMPLATE_SHEET,
+  type TemplateData,
+  fillTemplate,
+} from "../../../core/docs/template";
 import { headerScore } from "../../../core/header/recognize";
 import { REGISTRY_SHEET } from "../../../core/plan";
 import { normalizeRegistry } from "../../../core/registry";
@@ -24,7 +43,8 @@ export interface AddedSheet {
   usedTemplate: boolean;
 }
 
-const gridOf = (ws: ExcelJS.Worksheet | undefined): CellValue[][] => (ws ? [...worksheetRows(ws)].map((r) => [...r.values]) : []);
+const gridOf = (ws: ExcelJS.Worksheet | undefined): CellValue[][] =>
+  ws ? [...worksheetRows(ws)].map((r) => [...r.values]) : [];
 
 /** The registry's members by name and branch (no ID, no phone): 成员名册, else the sheet that looks most like one. */
 export function registryMembers(wb: ExcelJS.Workbook): { name: string; branch: string | null }[] {
@@ -45,11 +65,19 @@ export function registryMembers(wb: ExcelJS.Workbook): { name: string; branch: s
   const branchAt = r.columns.findIndex((c) => c.field === "branch");
   return r.rows
     .filter((row) => typeof row[nameAt] === "string" && row[nameAt] !== "")
-    .map((row) => ({ name: String(row[nameAt]), branch: row[branchAt] === null ? null : String(row[branchAt]) }));
+    .map((row) => ({
+      name: String(row[nameAt]),
+      branch: row[branchAt] === null ? null : String(row[branchAt]),
+    }));
 }
 
 /** Appends a row to a log sheet by its headers, creating the sheet (DOMAIN.md's columns) if it is missing. */
-export function appendLogRow(wb: ExcelJS.Workbook, sheetName: string, headers: readonly string[], values: readonly CellValue[]): void {
+export function appendLogRow(
+  wb: ExcelJS.Workbook,
+  sheetName: string,
+  headers: readonly string[],
+  values: readonly CellValue[]
+): void {
   let ws = wb.getWorksheet(sheetName);
   if (!ws) {
     ws = wb.addWorksheet(sheetName);
@@ -81,7 +109,12 @@ function place(wb: ExcelJS.Workbook, name: string, doc: SheetDoc): void {
   renderDoc(wb.addWorksheet(name), doc);
 }
 
-function fromTemplate(wb: ExcelJS.Workbook, templateSheet: string, name: string, data: TemplateData): { doc: SheetDoc; unknown: string[] } | null {
+function fromTemplate(
+  wb: ExcelJS.Workbook,
+  templateSheet: string,
+  name: string,
+  data: TemplateData
+): { doc: SheetDoc; unknown: string[] } | null {
   const t = wb.getWorksheet(templateSheet);
   if (!t) return null;
   return fillTemplate(readDoc(t), name, data);
@@ -98,7 +131,14 @@ export function addMeeting(wb: ExcelJS.Workbook, input: MeetingInput): AddedShee
   const custom = fromTemplate(wb, MEETING_TEMPLATE_SHEET, rec.sheetName, meetingTemplateData(rec));
   place(wb, rec.sheetName, custom?.doc ?? rec.doc);
   appendLogRow(wb, MEETING_LOG_SHEET, MEETING_LOG_HEADERS, rec.logRow);
-  return { sheetName: rec.sheetName, label: rec.numberLabel, logSheet: MEETING_LOG_SHEET, unknownPlaceholders: custom?.unknown ?? [], unknownSections: [], usedTemplate: !!custom };
+  return {
+    sheetName: rec.sheetName,
+    label: rec.numberLabel,
+    logSheet: MEETING_LOG_SHEET,
+    unknownPlaceholders: custom?.unknown ?? [],
+    unknownSections: [],
+    usedTemplate: !!custom,
+  };
 }
 
 /** A new 情况通报 sheet (from 模板-情况通报 where the workbook has one) and its row in 通报台账. */
@@ -107,8 +147,20 @@ export function addBulletin(wb: ExcelJS.Workbook, input: BulletinInput): AddedSh
     sheetNames: wb.worksheets.map((w) => w.name),
     log: readLog(gridOf(wb.getWorksheet(BULLETIN_LOG_SHEET)), BULLETIN_LOG_HEADERS),
   });
-  const custom = fromTemplate(wb, BULLETIN_TEMPLATE_SHEET, issue.sheetName, bulletinTemplateData(issue, input));
+  const custom = fromTemplate(
+    wb,
+    BULLETIN_TEMPLATE_SHEET,
+    issue.sheetName,
+    bulletinTemplateData(issue, input)
+  );
   place(wb, issue.sheetName, custom?.doc ?? issue.doc);
   appendLogRow(wb, BULLETIN_LOG_SHEET, BULLETIN_LOG_HEADERS, issue.logRow);
-  return { sheetName: issue.sheetName, label: issue.issueLabel, logSheet: BULLETIN_LOG_SHEET, unknownPlaceholders: custom?.unknown ?? [], unknownSections: issue.unknownSections, usedTemplate: !!custom };
+  return {
+    sheetName: issue.sheetName,
+    label: issue.issueLabel,
+    logSheet: BULLETIN_LOG_SHEET,
+    unknownPlaceholders: custom?.unknown ?? [],
+    unknownSections: issue.unknownSections,
+    usedTemplate: !!custom,
+  };
 }
