@@ -52,7 +52,9 @@ describe("canonical form", () => {
   it("every clean output row satisfies the member schema (zod)", () => {
     const fixture = buildMessyRegistry(60);
     const result = normalizeRegistry(fixture.rows, { asOf: AS_OF });
-    const badRows = new Set(fixture.problems.filter((p) => p.code !== "id-duplicate").map((p) => p.row));
+    const badRows = new Set(
+      fixture.problems.filter((p) => p.code !== "id-duplicate").map((p) => p.row)
+    );
     let checked = 0;
     result.rows.forEach((row, i) => {
       if (badRows.has(result.sourceRows[i])) return;
@@ -62,6 +64,11 @@ describe("canonical form", () => {
       checked++;
     });
     expect(checked).toBeGreaterThan(55);
-    expect(memberSchema.safeParse({ ...Object.fromEntries(FIELDS.map((f, j) => [f.key, result.rows[0][j]])), ethnicity: "汉" }).success).toBe(false);
+    expect(
+      memberSchema.safeParse({
+        ...Object.fromEntries(FIELDS.map((f, j) => [f.key, result.rows[0][j]])),
+        ethnicity: "汉",
+      }).success
+    ).toBe(false);
   });
 });
