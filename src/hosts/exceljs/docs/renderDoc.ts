@@ -37,13 +37,15 @@ const rangeOf = (m: DocMerge) =>
 export function renderDoc(ws: ExcelJS.Worksheet, doc: SheetDoc): void {
   doc.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   for (const [row, h] of Object.entries(doc.heights)) ws.getRow(Number(row)).height = h;
+  // exceljs cannot read back a merged range whose top-left cell is empty (MergeValue.toString): give it "".
+  const mergeTops = new Set(doc.merges.map((m) => `${m.top}:${m.left}`));
   for (const c of doc.cells) {
     const cell = ws.getCell(c.r, c.c);
     if (c.style)
       cell.style = isDocStyle(c.style)
         ? excelStyle(c.style)
         : structuredClone(c.style.host as ExcelJS.Style);
-    cell.value = c.value as CellValue;
+    cell.value = (c.value === null && mergeTops.has(`${c.r}:${c.c}`) ? "" : c.value) as CellValue;
   }
   for (const m of doc.merges) ws.mergeCells(rangeOf(m));
   if (doc.hostPrint) {
