@@ -32,7 +32,7 @@ const TEXT = {
     badNumber: (opt: string) => `${opt} 应为正数`,
     unknownOption: (o: string) => `不认识的选项 ${o}（用 --help 查看用法）`,
     unknownCommand: (c: string) =>
-      `不认识的命令 ${c}（可用命令：convert、check、meeting、bulletin）`,
+      `不认识的命令 ${c}（可用命令：convert、check、meeting、bulletin、summary）`,
     missingArgument: (a: string) => `缺少参数 ${a}`,
     missingOptionValue: (o: string) => `选项 ${o} 缺少取值`,
     requiredOption: (o: string) => `缺少 ${o}${o === "--out" ? " 输出文件夹" : ""}`,
@@ -83,7 +83,7 @@ const TEXT = {
     badNumber: (opt: string) => `${opt} must be a positive number`,
     unknownOption: (o: string) => `unknown option ${o} (see --help)`,
     unknownCommand: (c: string) =>
-      `unknown command ${c} (commands: convert, check, meeting, bulletin)`,
+      `unknown command ${c} (commands: convert, check, meeting, bulletin, summary)`,
     missingArgument: (a: string) => `missing argument ${a}`,
     missingOptionValue: (o: string) => `option ${o} needs a value`,
     requiredOption: (o: string) => `${o} is required`,

@@ -6,6 +6,7 @@ import { maskSensitiveText } from "../../src/core/privacy";
 import type { Locale } from "../../src/core/types";
 import type { FileOutcome } from "../../src/hosts/exceljs/convertFile";
 import { DocsUsageError, addDocsCommands } from "./docsCommands";
+import { SummaryUsageError, addSummaryCommand } from "./summaryCommand";
 import { type CliText, cliText, localeFromArgv } from "./i18n";
 import { collectInputs, outputPaths } from "./inputs";
 import { makeProgress } from "./progress";
@@ -186,6 +187,7 @@ export function buildProgram(locale: Locale, setExit: (code: number) => void): C
       setExit(await runFiles("convert", inputs, opts, locale))
     );
   addDocsCommands(program, locale, setExit, common);
+  addSummaryCommand(program, locale, setExit, common);
   common(program.command("check").description(t.check).argument("<inputs...>", t.inputs)).action(
     async (inputs: string[], opts) => setExit(await runFiles("check", inputs, opts, locale))
   );
@@ -216,7 +218,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(translateCommanderError(e, t) + "\n");
       return EXIT.failed;
     }
-    if (e instanceof UsageError || e instanceof DocsUsageError) {
+    if (e instanceof UsageError || e instanceof DocsUsageError || e instanceof SummaryUsageError) {
       process.stderr.write(e.message + "\n");
       return EXIT.failed;
     }

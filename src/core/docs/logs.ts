@@ -38,9 +38,13 @@ export interface LogTable {
 /** Reads a log sheet by its headers (found in the first 10 rows; spaces and full-width forms ignored). */
 export function readLog(
   rows: readonly (readonly CellValue[])[],
-  headers: readonly string[]
+  headers: readonly string[],
+  aliases: Readonly<Record<string, string>> = {}
 ): LogTable {
-  const wanted = new Map(headers.map((h) => [lookupKey(h), h]));
+  const wanted = new Map([
+    ...Object.entries(aliases).map(([a, h]): [string, string] => [lookupKey(a), h]),
+    ...headers.map((h): [string, string] => [lookupKey(h), h]),
+  ]);
   let best = -1;
   let bestCols: Record<string, number> = {};
   rows.slice(0, 10).forEach((r, i) => {

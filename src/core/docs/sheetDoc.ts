@@ -28,7 +28,10 @@ export interface DocCell {
   /** 1-based row and column. */
   r: number;
   c: number;
+  /** The value, or for a formula cell its result as computed here. */
   value: CellValue;
+  /** A formula without "=" (e.g. "SUM(B5:B9)"); the host writes it with value as its cached result. */
+  formula?: string;
   style?: DocStyle | HostStyle;
 }
 

@@ -45,7 +45,13 @@ export function renderDoc(ws: ExcelJS.Worksheet, doc: SheetDoc): void {
       cell.style = isDocStyle(c.style)
         ? excelStyle(c.style)
         : structuredClone(c.style.host as ExcelJS.Style);
-    cell.value = (c.value === null && mergeTops.has(`${c.r}:${c.c}`) ? "" : c.value) as CellValue;
+    if (c.formula)
+      cell.value = {
+        formula: c.formula,
+        result: c.value as number | string,
+      } as ExcelJS.CellFormulaValue;
+    else
+      cell.value = (c.value === null && mergeTops.has(`${c.r}:${c.c}`) ? "" : c.value) as CellValue;
   }
   for (const m of doc.merges) ws.mergeCells(rangeOf(m));
   if (doc.hostPrint) {

@@ -1,0 +1,89 @@
+import { Command, Option } from "commander";
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { maskSensitiveText } from "../../src/core/privacy";
+import { parseQuarter } from "../../src/core/summary/quarter";
+import type { Locale } from "../../src/core/types";
+import { sameFile } from "../../src/hosts/exceljs/atomicWrite";
+import { readSources, writeSummary } from "../../src/hosts/exceljs/summaryFiles";
+import { collectInputs } from "./inputs";
+
+export class SummaryUsageError extends Error {}
+
+const TEXT = {
+  "zh-CN": {
+    summary: "季度汇总：跨多个支部工作簿统计关键指标、成员构成和各支部活动",
+    inputs: "工作簿或文件夹",
+    quarter: "季度，如 2026Q3、2026-Q3、2026年第三季度",
+    year: "年份：生成年度汇总（每季度一列）",
+    out: "输出工作簿，如 summary.xlsx",
+    needPeriod: "请用 --quarter 指定季度（如 2026Q3），或用 --year 指定年份",
+    badQuarter: (v: string) => `季度“${v}”无法识别，请写成 2026Q3 或 2026年第三季度`,
+    badYear: (v: string) => `年份“${v}”无法识别`,
+    noInputs: "没有找到要汇总的表格文件",
+    isInput: "输出文件不能是输入文件之一",
+    unreadable: (n: number) => `${n} 行日期无法识别，未计入（详见输出工作簿的“汇总说明”）：`,
+    row: (f: string, s: string, r: number, c: string, v: string) =>
+      `  ${f} 工作表“${s}”第 ${r} 行 ${c}：“${v}”`,
+    done: (sheet: string, out: string, n: number) => `已汇总 ${n} 个工作簿，生成“${sheet}”：${out}`,
+  },
+  en: {
+    summary: "quarterly summary: key figures, composition and activity across branch workbooks",
+    inputs: "workbooks or folders",
+    quarter: "quarter, e.g. 2026Q3, 2026-Q3, 2026年第三季度",
+    year: "a year: an annual summary (a column per quarter)",
+    out: "output workbook, e.g. summary.xlsx",
+    needPeriod: "give --quarter (e.g. 2026Q3) or --year",
+    badQuarter: (v: string) => `quarter "${v}" cannot be read; write it as 2026Q3`,
+    badYear: (v: string) => `year "${v}" cannot be read`,
+    noInputs: "no spreadsheet files found",
+    isInput: "the output cannot be one of the inputs",
+    unreadable: (n: number) =>
+      `${n} rows with unreadable dates were not counted (see the 汇总说明 sheet):`,
+    row: (f: string, s: string, r: number, c: string, v: string) =>
+      `  ${f} sheet "${s}" row ${r} ${c}: "${v}"`,
+    done: (sheet: string, out: string, n: number) =>
+      `Summarised ${n} workbooks into "${sheet}": ${out}`,
+  },
+};
+
+export function addSummaryCommand(
+  program: Command,
+  locale: Locale,
+  setExit: (c: number) => void,
+  common: (c: Command) => Command
+): void {
+  const t = TEXT[locale];
+  common(program.command("summary").description(t.summary).argument("<inputs...>", t.inputs))
+    .addOption(new Option("--quarter <quarter>", t.quarter))
+    .addOption(new Option("--year <year>", t.year))
+    .requiredOption("--out <file>", t.out)
+    .action(async (args: string[], o) => {
+      let period: Parameters<typeof writeSummary>[1];
+      if (o.quarter) {
+        const q = parseQuarter(o.quarter);
+        if (!q) throw new SummaryUsageError(t.badQuarter(o.quarter));
+        period = { quarter: q };
+      } else if (o.year) {
+        if (!/^\d{4}$/.test(o.year)) throw new SummaryUsageError(t.badYear(o.year));
+        period = { year: Number(o.year) };
+      } else throw new SummaryUsageError(t.needPeriod);
+      const out = path.resolve(o.out);
+      const inputs = await collectInputs(args);
+      if (inputs.length === 0) throw new SummaryUsageError(t.noInputs);
+      for (const i of inputs) if (await sameFile(i, out)) throw new SummaryUsageError(t.isInput);
+      const { sources, failures } = await readSources(inputs, locale);
+      for (const f of failures) process.stderr.write(maskSensitiveText(f.message) + "\n");
+      await fs.mkdir(path.dirname(out), { recursive: true });
+      const written = await writeSummary(sources, period, out);
+      if (written.unreadable.length > 0) {
+        process.stdout.write(t.unreadable(written.unreadable.length) + "\n");
+        for (const u of written.unreadable)
+          process.stdout.write(
+            maskSensitiveText(t.row(u.file, u.sheet, u.row, u.column, String(u.value ?? ""))) + "\n"
+          );
+      }
+      process.stdout.write(t.done(written.sheet, out, sources.length) + "\n");
+      setExit(failures.length > 0 ? 2 : written.unreadable.length > 0 ? 1 : 0);
+    });
+}

@@ -1,0 +1,328 @@
+import { CATEGORIES } from "../codes/category";
+import { EDUCATION_LEVELS } from "../codes/education";
+import { POLITICAL_STATUSES } from "../codes/political";
+import { type Quarter, inQuarter, previousQuarter, quarterOf } from "./quarter";
+import {
+  type SummaryEvent,
+  type SummaryMember,
+  type SummarySource,
+  type UnreadableRow,
+  readSource,
+} from "./sources";
+
+export const KEY_FIGURES = [
+  "成员总数",
+  "本季度新建档成员",
+  "例会次数",
+  "情况通报期数",
+  "谈心谈话次数",
+  "学习活动次数",
+  "困难帮扶次数",
+  "意见建议数",
+  "采纳建议数",
+  "联系覆盖率",
+] as const;
+export type KeyFigure = (typeof KEY_FIGURES)[number];
+
+export const AGE_GROUPS = ["35岁以下", "35-44", "45-54", "55-64", "65岁及以上"] as const;
+export const UNKNOWN = "不详";
+export const NO_BRANCH = "（未填支部）";
+
+/** A table of counts: row labels × column labels. */
+export interface Pivot {
+  title: string;
+  rowHeader: string;
+  rows: string[];
+  columns: string[];
+  /** counts[row][column] */
+  counts: number[][];
+}
+
+export interface BranchActivity {
+  branch: string;
+  meetings: number;
+  bulletins: number;
+  talks: number;
+  studies: number;
+  helps: number;
+  suggestions: number;
+  adopted: number;
+}
+
+export interface QuarterSummary {
+  quarter: Quarter;
+  files: string[];
+  figures: Record<KeyFigure, number>;
+  /** The previous quarter's figures, where it has any data. */
+  previous: Record<KeyFigure, number> | null;
+  pivots: Pivot[];
+  activity: BranchActivity[];
+  uncontacted: { name: string; branch: string }[];
+  unreadable: UnreadableRow[];
+  /** Members counted once (by ID number), for the data sheet of the add-in's PivotTables. */
+  members: SummaryMember[];
+}
+
+interface Pool {
+  members: SummaryMember[];
+  events: SummaryEvent[];
+  unreadable: UnreadableRow[];
+  mainBranch: Map<string, string | null>;
+  files: string[];
+}
+
+/** Members counted once by ID number across workbooks; a transfer counts where it was recorded last. */
+function dedupe(all: SummaryMember[]): SummaryMember[] {
+  const byKey = new Map<string, SummaryMember>();
+  for (const m of all) {
+    const prev = byKey.get(m.key);
+    if (!prev || (m.recordedOn?.getTime() ?? 0) >= (prev.recordedOn?.getTime() ?? 0))
+      byKey.set(m.key, m);
+  }
+  return [...byKey.values()];
+}
+
+export function pool(sources: readonly SummarySource[]): Pool {
+  const p: Pool = { members: [], events: [], unreadable: [], mainBranch: new Map(), files: [] };
+  for (const s of sources) {
+    const r = readSource(s);
+    p.members.push(...r.members);
+    p.events.push(...r.events);
+    p.unreadable.push(...r.unreadable);
+    p.mainBranch.set(s.file, r.mainBranch);
+    p.files.push(s.file);
+  }
+  p.members = dedupe(p.members);
+  return p;
+}
+
+function ageAt(birth: Date, day: Date): number {
+  let age = day.getUTCFullYear() - birth.getUTCFullYear();
+  const before =
+    day.getUTCMonth() < birth.getUTCMonth() ||
+    (day.getUTCMonth() === birth.getUTCMonth() && day.getUTCDate() < birth.getUTCDate());
+  if (before) age--;
+  return age;
+}
+
+export function ageGroup(birth: Date | null, day: Date): string {
+  if (!birth) return UNKNOWN;
+  const a = ageAt(birth, day);
+  return a < 35
+    ? AGE_GROUPS[0]
+    : a < 45
+      ? AGE_GROUPS[1]
+      : a < 55
+        ? AGE_GROUPS[2]
+        : a < 65
+          ? AGE_GROUPS[3]
+          : AGE_GROUPS[4];
+}
+
+const contactType = (t: string | undefined): "talks" | "studies" | "helps" | "other" =>
+  !t
+    ? "other"
+    : /谈心|谈话/.test(t)
+      ? "talks"
+      : /学习/.test(t)
+        ? "studies"
+        : /帮扶|困难|慰问/.test(t)
+          ? "helps"
+          : "other";
+
+/** Finds the member an event concerns: by ID number, else by name when the name is unique. */
+function memberFinder(members: SummaryMember[]): (e: SummaryEvent) => SummaryMember | undefined {
+  const byId = new Map(members.filter((m) => m.id).map((m) => [m.id!, m]));
+  const byName = new Map<string, SummaryMember | null>();
+  for (const m of members) byName.set(m.name, byName.has(m.name) ? null : m);
+  return (e) =>
+    (e.id && byId.get(e.id)) || (e.name ? (byName.get(e.name) ?? undefined) : undefined);
+}
+
+/** Only the labels that occur, in the code table's order, then any others, then 不详. */
+function ordered(seen: Set<string>, order: readonly string[]): string[] {
+  const known = order.filter((x) => seen.has(x));
+  const other = [...seen].filter((x) => !order.includes(x) && x !== UNKNOWN).sort();
+  return [...known, ...other, ...(seen.has(UNKNOWN) ? [UNKNOWN] : [])];
+}
+
+function countBy(
+  members: SummaryMember[],
+  label: (m: SummaryMember) => string[],
+  title: string,
+  header: string,
+  order: readonly string[]
+): Pivot {
+  const counts = new Map<string, number>();
+  for (const m of members) for (const l of label(m)) counts.set(l, (counts.get(l) ?? 0) + 1);
+  const rows = ordered(new Set(counts.keys()), order);
+  return {
+    title,
+    rowHeader: header,
+    rows,
+    columns: ["人数"],
+    counts: rows.map((r) => [counts.get(r) ?? 0]),
+  };
+}
+
+function figuresFor(
+  p: Pool,
+  q: Quarter,
+  find: ReturnType<typeof memberFinder>
+): { figures: Record<KeyFigure, number>; contacted: Set<string>; any: boolean } {
+  const ev = p.events.filter((e) => inQuarter(e.date, q));
+  const contacts = ev.filter((e) => e.kind === "contact");
+  const contacted = new Set<string>();
+  for (const e of contacts) {
+    const m = find(e);
+    if (m) contacted.add(m.key);
+  }
+  const members = p.members.length;
+  const bulletinIssues = new Set(
+    ev.filter((e) => e.kind === "bulletin").map((e, i) => `${e.file}|${e.issue ?? `#${i}`}`)
+  );
+  const suggestions = ev.filter((e) => e.kind === "suggestion");
+  const figures: Record<KeyFigure, number> = {
+    成员总数: members,
+    本季度新建档成员: p.members.filter((m) => m.recordedOn && inQuarter(m.recordedOn, q)).length,
+    例会次数: ev.filter((e) => e.kind === "meeting").length,
+    情况通报期数: bulletinIssues.size,
+    谈心谈话次数: contacts.filter((e) => contactType(e.type) === "talks").length,
+    学习活动次数: contacts.filter((e) => contactType(e.type) === "studies").length,
+    困难帮扶次数: contacts.filter((e) => contactType(e.type) === "helps").length,
+    意见建议数: suggestions.length,
+    采纳建议数: suggestions.filter((e) => e.adopted).length,
+    联系覆盖率: members === 0 ? 0 : Math.round((contacted.size / members) * 1000) / 1000,
+  };
+  return { figures, contacted, any: ev.length > 0 };
+}
+
+/** The quarterly summary of many workbooks. Pure: the host reads the workbooks and writes the result. */
+export function summarizeQuarter(sources: readonly SummarySource[], q: Quarter): QuarterSummary {
+  const p = pool(sources);
+  return summarizePool(p, q);
+}
+
+export function summarizePool(p: Pool, q: Quarter): QuarterSummary {
+  const find = memberFinder(p.members);
+  const now = figuresFor(p, q, find);
+  const prev = figuresFor(p, previousQuarter(q), find);
+  const branchOf = (m: SummaryMember) => m.branch ?? NO_BRANCH;
+  // Branches in the order the workbooks list them; members with no branch last.
+  const seenBranches = [...new Set(p.members.map(branchOf))];
+  const branches = [
+    ...seenBranches.filter((b) => b !== NO_BRANCH),
+    ...seenBranches.filter((b) => b === NO_BRANCH),
+  ];
+  const politicalRows = ordered(
+    new Set(p.members.map((m) => m.political ?? UNKNOWN)),
+    POLITICAL_STATUSES
+  );
+  const byPolBranch: Pivot = {
+    title: "政治面貌 × 所在支部",
+    rowHeader: "政治面貌",
+    rows: politicalRows,
+    columns: branches,
+    counts: politicalRows.map((pol) =>
+      branches.map(
+        (b) => p.members.filter((m) => (m.political ?? UNKNOWN) === pol && branchOf(m) === b).length
+      )
+    ),
+  };
+  const pivots: Pivot[] = [
+    byPolBranch,
+    countBy(
+      p.members,
+      (m) => (m.categories.length ? m.categories : [UNKNOWN]),
+      "统战对象类别",
+      "统战对象类别",
+      CATEGORIES
+    ),
+    countBy(p.members, (m) => [m.gender ?? UNKNOWN], "性别", "性别", ["男", "女"]),
+    countBy(
+      p.members,
+      (m) => [ageGroup(m.birthDate, q.end)],
+      `年龄段（截至 ${q.end.toISOString().slice(0, 10)}）`,
+      "年龄段",
+      AGE_GROUPS
+    ),
+    countBy(p.members, (m) => [m.education ?? UNKNOWN], "学历", "学历", EDUCATION_LEVELS),
+  ];
+  const activity = new Map<string, BranchActivity>();
+  const act = (b: string) => {
+    if (!activity.has(b))
+      activity.set(b, {
+        branch: b,
+        meetings: 0,
+        bulletins: 0,
+        talks: 0,
+        studies: 0,
+        helps: 0,
+        suggestions: 0,
+        adopted: 0,
+      });
+    return activity.get(b)!;
+  };
+  for (const b of branches) act(b);
+  const seenIssues = new Set<string>();
+  p.events.forEach((e, index) => {
+    if (!inQuarter(e.date, q)) return;
+    const who = e.kind === "contact" || e.kind === "suggestion" ? find(e) : undefined;
+    const b = (who ? branchOf(who) : null) ?? e.branch ?? p.mainBranch.get(e.file) ?? NO_BRANCH;
+    const a = act(b);
+    if (e.kind === "meeting") a.meetings++;
+    else if (e.kind === "bulletin") {
+      const key = `${e.file}|${e.issue ?? `#${index}`}`;
+      if (!seenIssues.has(key)) a.bulletins++;
+      seenIssues.add(key);
+    } else if (e.kind === "suggestion") {
+      a.suggestions++;
+      if (e.adopted) a.adopted++;
+    } else {
+      const t = contactType(e.type);
+      if (t !== "other") a[t]++;
+    }
+  });
+  return {
+    quarter: q,
+    files: p.files,
+    figures: now.figures,
+    previous: prev.any ? prev.figures : null,
+    pivots,
+    activity: [...activity.values()],
+    uncontacted: p.members
+      .filter((m) => !now.contacted.has(m.key))
+      .map((m) => ({ name: m.name, branch: branchOf(m) })),
+    unreadable: p.unreadable,
+    members: p.members,
+  };
+}
+
+export interface YearSummary {
+  year: number;
+  files: string[];
+  quarters: QuarterSummary[];
+  /** The whole year as one period (for 成员总数 and 联系覆盖率). */
+  whole: Record<KeyFigure, number>;
+  unreadable: UnreadableRow[];
+}
+
+/** An annual sheet: the key figures of each quarter of a year, and of the whole year. */
+export function summarizeYear(sources: readonly SummarySource[], year: number): YearSummary {
+  const p = pool(sources);
+  const quarters = [1, 2, 3, 4].map((q) => summarizePool(p, quarterOf(year, q)));
+  const whole: Quarter = {
+    year,
+    q: 0,
+    start: new Date(Date.UTC(year, 0, 1)),
+    end: new Date(Date.UTC(year, 11, 31)),
+    label: String(year),
+  };
+  return {
+    year,
+    files: p.files,
+    quarters,
+    whole: figuresFor(p, whole, memberFinder(p.members)).figures,
+    unreadable: p.unreadable,
+  };
+}

@@ -1,0 +1,4 @@
+export * from "./quarter";
+export * from "./sources";
+export * from "./compute";
+export * from "./sheet";

@@ -1,0 +1,241 @@
+import { STYLES } from "../docs/builder";
+import {
+  A4_PORTRAIT,
+  type DocCell,
+  type DocMerge,
+  type DocStyle,
+  type SheetDoc,
+} from "../docs/sheetDoc";
+import { columnLetter } from "../text";
+import type { CellValue } from "../types";
+import type { UnreadableRow } from "./sources";
+import { KEY_FIGURES, type Pivot, type QuarterSummary, type YearSummary } from "./compute";
+import { quarterRangeText } from "./quarter";
+
+export const SUMMARY_NOTES_SHEET = "汇总说明";
+export const summarySheetName = (label: string) => `季度汇总-${label}`;
+
+const NUM: DocStyle = { ...STYLES.td, align: { h: "right", v: "middle" } };
+const PCT: DocStyle = { ...NUM, numFmt: "0.0%" };
+const CHANGE: DocStyle = { ...NUM, numFmt: "+0;-0;0" };
+const CHANGE_PCT: DocStyle = { ...NUM, numFmt: "+0.0%;-0.0%;0.0%" };
+const TOTAL: DocStyle = { ...NUM, font: { ...STYLES.td.font, bold: true }, fill: "FFF2F2F2" };
+const TOTAL_LABEL: DocStyle = {
+  ...STYLES.td,
+  font: { ...STYLES.td.font, bold: true },
+  fill: "FFF2F2F2",
+};
+
+/** Writes cells row by row; knows where it is, so that formulas can point at the cells above. */
+class Grid {
+  readonly cells: DocCell[] = [];
+  readonly merges: DocMerge[] = [];
+  readonly heights: Record<number, number> = {};
+  row = 0;
+
+  put(r: number, c: number, value: CellValue, style?: DocStyle, formula?: string): void {
+    this.cells.push(formula ? { r, c, value, style, formula } : { r, c, value, style });
+  }
+
+  next(): number {
+    return ++this.row;
+  }
+
+  title(text: string, width: number, style: DocStyle, height = 24): void {
+    const r = this.next();
+    this.put(r, 1, text, style);
+    if (width > 1) this.merges.push({ top: r, left: 1, bottom: r, right: width });
+    this.heights[r] = height;
+  }
+}
+
+const sumCol = (c: number, from: number, to: number) =>
+  `SUM(${columnLetter(c)}${from}:${columnLetter(c)}${to})`;
+const sumRow = (r: number, from: number, to: number) =>
+  `SUM(${columnLetter(from)}${r}:${columnLetter(to)}${r})`;
+
+/** A pivot as a bordered table, with a 合计 row (SUM formulas) and, where asked, a 合计 column. */
+function pivotTable(
+  g: Grid,
+  p: Pivot,
+  totalLabel = "合计",
+  totalColumn = p.columns.length > 1
+): void {
+  g.next();
+  g.title(p.title, 2, STYLES.heading, 22);
+  const header = g.next();
+  const cross = totalColumn;
+  const cols = [p.rowHeader, ...p.columns, ...(cross ? ["合计"] : [])];
+  cols.forEach((h, i) => g.put(header, i + 1, h, STYLES.th));
+  const first = header + 1;
+  p.rows.forEach((label, i) => {
+    const r = g.next();
+    g.put(r, 1, label, STYLES.td);
+    p.counts[i].forEach((n, j) => g.put(r, j + 2, n, NUM));
+    if (cross) {
+      const total = p.counts[i].reduce((a, b) => a + b, 0);
+      g.put(r, p.columns.length + 2, total, TOTAL, sumRow(r, 2, p.columns.length + 1));
+    }
+  });
+  const last = g.row;
+  const t = g.next();
+  g.put(t, 1, totalLabel, TOTAL_LABEL);
+  for (let j = 0; j < p.columns.length + (cross ? 1 : 0); j++) {
+    const c = j + 2;
+    const value =
+      j < p.columns.length
+        ? p.counts.reduce((a, row) => a + row[j], 0)
+        : p.counts.reduce((a, row) => a + row.reduce((x, y) => x + y, 0), 0);
+    g.put(t, c, value, TOTAL, p.rows.length > 0 ? sumCol(c, first, last) : undefined);
+  }
+}
+
+/** The sheet 季度汇总-2026Q3: title, period, sources, key figures, composition, activity by branch, members not contacted. */
+export function quarterSummarySheet(s: QuarterSummary, madeAt: Date): SheetDoc {
+  const g = new Grid();
+  const width = 9;
+  g.title(`统战工作季度汇总（${s.quarter.year}年第${s.quarter.q}季度）`, width, STYLES.title, 36);
+  g.title(`统计期间：${quarterRangeText(s.quarter)}`, width, STYLES.text, 20);
+  g.title(`数据来源：${s.files.join("、")}`, width, STYLES.text, 20);
+  g.title(
+    `生成时间：${madeAt.toISOString().slice(0, 16).replace("T", " ")}（UTC）`,
+    width,
+    STYLES.text,
+    20
+  );
+  g.next();
+  g.title("关键指标", 2, STYLES.heading, 22);
+  const h = g.next();
+  g.put(h, 1, "指标", STYLES.th);
+  g.put(h, 2, "本季度", STYLES.th);
+  if (s.previous) g.put(h, 3, "较上季度", STYLES.th);
+  for (const label of KEY_FIGURES) {
+    const r = g.next();
+    const rate = label === "联系覆盖率";
+    g.put(r, 1, label, STYLES.td);
+    g.put(r, 2, s.figures[label], rate ? PCT : NUM);
+    if (s.previous) {
+      const change = Math.round((s.figures[label] - s.previous[label]) * 1000) / 1000;
+      g.put(r, 3, change, rate ? CHANGE_PCT : CHANGE);
+    }
+  }
+  for (const p of s.pivots) pivotTable(g, p, p.title === "统战对象类别" ? "合计（人次）" : "合计");
+  // Activity by branch: a 合计 row, but no 合计 column (meetings and suggestions do not add up).
+  pivotTable(
+    g,
+    {
+      title: "各支部活动情况",
+      rowHeader: "所在支部",
+      rows: s.activity.map((a) => a.branch),
+      columns: ["例会", "情况通报", "谈心谈话", "学习活动", "困难帮扶", "意见建议", "采纳建议"],
+      counts: s.activity.map((a) => [
+        a.meetings,
+        a.bulletins,
+        a.talks,
+        a.studies,
+        a.helps,
+        a.suggestions,
+        a.adopted,
+      ]),
+    },
+    "合计",
+    false
+  );
+  g.next();
+  g.title(`本季度未联系成员（${s.uncontacted.length} 人）`, 2, STYLES.heading, 22);
+  const uh = g.next();
+  g.put(uh, 1, "姓名", STYLES.th);
+  g.put(uh, 2, "所在支部", STYLES.th);
+  for (const m of s.uncontacted) {
+    const r = g.next();
+    g.put(r, 1, m.name, STYLES.td);
+    g.put(r, 2, m.branch, STYLES.td);
+  }
+  return {
+    name: summarySheetName(s.quarter.label),
+    cells: g.cells,
+    merges: g.merges,
+    widths: [24, 14, 12, 12, 12, 12, 12, 12, 12],
+    heights: g.heights,
+    print: { ...A4_PORTRAIT, orientation: "landscape" },
+  };
+}
+
+/** 汇总说明: the period, the sources and every row that could not be counted (file, sheet, row, column, value). */
+export function summaryNotesSheet(
+  period: string,
+  files: readonly string[],
+  unreadable: readonly UnreadableRow[]
+): SheetDoc {
+  const g = new Grid();
+  g.title("汇总说明", 5, STYLES.heading, 24);
+  g.title(
+    `统计期间：${period}。成员按公民身份号码去重：同一人在多个支部出现只计一次，按最近建档的支部统计。`,
+    5,
+    STYLES.text,
+    36
+  );
+  g.title(`数据来源：${files.join("、")}`, 5, STYLES.text, 36);
+  g.next();
+  const h = g.next();
+  ["文件", "工作表", "行号", "列", "无法识别的日期（未计入）"].forEach((t, i) =>
+    g.put(h, i + 1, t, STYLES.th)
+  );
+  for (const u of unreadable) {
+    const r = g.next();
+    [u.file, u.sheet, u.row, u.column, u.value].forEach((v, i) => g.put(r, i + 1, v, STYLES.td));
+  }
+  if (unreadable.length === 0) g.put(g.next(), 1, "（所有日期均可识别）", STYLES.hint);
+  return {
+    name: SUMMARY_NOTES_SHEET,
+    cells: g.cells,
+    merges: g.merges,
+    widths: [30, 16, 8, 12, 26],
+    heights: g.heights,
+    print: A4_PORTRAIT,
+  };
+}
+
+export const yearSheetName = (year: number) => `年度汇总-${year}`;
+
+/** The annual sheet: key figures with a column per quarter and one for the year (counts as SUM formulas). */
+export function yearSummarySheet(y: YearSummary, madeAt: Date): SheetDoc {
+  const g = new Grid();
+  g.title(`统战工作年度汇总（${y.year}年）`, 6, STYLES.title, 36);
+  g.title(`数据来源：${y.files.join("、")}`, 6, STYLES.text, 20);
+  g.title(
+    `生成时间：${madeAt.toISOString().slice(0, 16).replace("T", " ")}（UTC）`,
+    6,
+    STYLES.text,
+    20
+  );
+  g.next();
+  const h = g.next();
+  ["指标", "第一季度", "第二季度", "第三季度", "第四季度", "全年"].forEach((t, i) =>
+    g.put(h, i + 1, t, STYLES.th)
+  );
+  for (const label of KEY_FIGURES) {
+    const r = g.next();
+    const rate = label === "联系覆盖率";
+    g.put(r, 1, label, STYLES.td);
+    y.quarters.forEach((q, i) => g.put(r, i + 2, q.figures[label], rate ? PCT : NUM));
+    // Counts of events add up over the quarters; members and coverage are taken over the year.
+    const additive = label !== "成员总数" && !rate;
+    const total = additive ? y.quarters.reduce((a, q) => a + q.figures[label], 0) : y.whole[label];
+    g.put(
+      r,
+      6,
+      total,
+      rate ? { ...PCT, font: TOTAL.font, fill: TOTAL.fill } : TOTAL,
+      additive ? sumRow(r, 2, 5) : undefined
+    );
+  }
+  return {
+    name: yearSheetName(y.year),
+    cells: g.cells,
+    merges: g.merges,
+    widths: [22, 12, 12, 12, 12, 12],
+    heights: g.heights,
+    print: { ...A4_PORTRAIT },
+  };
+}

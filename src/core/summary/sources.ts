@@ -1,0 +1,243 @@
+import { type LogTable, readLog } from "../docs/logs";
+import { headerScore } from "../header/recognize";
+import { normalizeRegistry } from "../registry";
+import { parseDateValue, toUtcDate } from "../rules/dates";
+import { normalizeIdNumber } from "../rules/idNumber";
+import { FIELDS, type FieldKey, splitCanonicalCategories } from "../schema";
+import { cellText, isBlank, showValue } from "../text";
+import type { CellValue, RawRow } from "../types";
+
+/** One sheet of a source workbook, as the host read it. */
+export interface SourceSheet {
+  name: string;
+  rows: RawRow[];
+}
+
+/** One workbook (one branch, typically). */
+export interface SummarySource {
+  file: string;
+  sheets: SourceSheet[];
+  dateSystem?: 1900 | 1904;
+}
+
+export interface SummaryMember {
+  key: string;
+  id: string | null;
+  name: string;
+  gender: string | null;
+  birthDate: Date | null;
+  political: string | null;
+  categories: string[];
+  branch: string | null;
+  education: string | null;
+  recordedOn: Date | null;
+  file: string;
+}
+
+export type EventKind = "meeting" | "bulletin" | "contact" | "suggestion";
+
+export interface SummaryEvent {
+  kind: EventKind;
+  date: Date;
+  file: string;
+  branch: string | null;
+  /** 谈心谈话 / 学习活动 / 困难帮扶 / 其他 for contacts. */
+  type?: string;
+  /** Who it concerns (contacts, suggestions): ID number and name. */
+  id?: string | null;
+  name?: string | null;
+  adopted?: boolean;
+  /** 期号 of a bulletin. */
+  issue?: string | null;
+}
+
+/** A row that could not be counted: its date cannot be read. */
+export interface UnreadableRow {
+  file: string;
+  sheet: string;
+  row: number;
+  column: string;
+  value: CellValue;
+}
+
+interface LogKind {
+  kind: EventKind;
+  sheet: string;
+  headers: string[];
+  aliases: Record<string, string>;
+  date: string;
+}
+
+export const LOG_KINDS: LogKind[] = [
+  {
+    kind: "meeting",
+    sheet: "例会台账",
+    headers: [
+      "会议日期",
+      "期次",
+      "所在支部",
+      "召集人",
+      "参会人数",
+      "议题",
+      "问题分析",
+      "改进措施",
+      "记录人",
+    ],
+    aliases: { 开会日期: "会议日期", 会议时间: "会议日期", 支部: "所在支部" },
+    date: "会议日期",
+  },
+  {
+    kind: "bulletin",
+    sheet: "通报台账",
+    headers: [
+      "期号",
+      "通报日期",
+      "通报范围",
+      "工作动态",
+      "企业情况",
+      "形势通报",
+      "征集意见数",
+      "采纳意见数",
+    ],
+    aliases: { 期数: "期号", 日期: "通报日期" },
+    date: "通报日期",
+  },
+  {
+    kind: "contact",
+    sheet: "联谊活动记录",
+    headers: ["活动日期", "成员姓名", "公民身份号码", "活动类型", "内容", "联系人", "跟进情况"],
+    aliases: {
+      日期: "活动日期",
+      姓名: "成员姓名",
+      身份证号: "公民身份号码",
+      身份证号码: "公民身份号码",
+      类型: "活动类型",
+    },
+    date: "活动日期",
+  },
+  {
+    kind: "suggestion",
+    sheet: "意见建议",
+    headers: ["提出日期", "提出人", "公民身份号码", "内容", "是否采纳", "落实情况"],
+    aliases: {
+      日期: "提出日期",
+      姓名: "提出人",
+      身份证号: "公民身份号码",
+      身份证号码: "公民身份号码",
+      采纳情况: "是否采纳",
+    },
+    date: "提出日期",
+  },
+];
+
+const grid = (s: SourceSheet): CellValue[][] => s.rows.map((r) => [...r.values]);
+const text = (v: CellValue | undefined): string | null => {
+  const t = v === undefined ? null : cellText(v);
+  return t === null || t.trim() === "" ? null : t.trim();
+};
+
+/** The log sheet of a kind: the one with its name, else the one whose headers match it best (3 or more). */
+function findLog(sheets: SourceSheet[], k: LogKind): { sheet: SourceSheet; log: LogTable } | null {
+  const named = sheets.find((s) => s.name.replace(/\s/g, "") === k.sheet);
+  if (named) return { sheet: named, log: readLog(grid(named), k.headers, k.aliases) };
+  let best: { sheet: SourceSheet; log: LogTable } | null = null;
+  for (const s of sheets) {
+    const log = readLog(grid(s).slice(0, 10), k.headers, k.aliases);
+    const n = Object.keys(log.columns).length;
+    if (n >= 3 && log.columns[k.date] && (!best || n > Object.keys(best.log.columns).length))
+      best = { sheet: s, log: readLog(grid(s), k.headers, k.aliases) };
+  }
+  return best;
+}
+
+const ADOPTED = /^(是|已?采纳|采用|同意|y|yes)$/i;
+
+/** Reads one workbook: its registry through the engine, its logs by their headers. */
+export function readSource(src: SummarySource): {
+  members: SummaryMember[];
+  events: SummaryEvent[];
+  unreadable: UnreadableRow[];
+  mainBranch: string | null;
+} {
+  const dateSystem = src.dateSystem ?? 1900;
+  const logSheets = new Set<SourceSheet>();
+  const events: SummaryEvent[] = [];
+  const unreadable: UnreadableRow[] = [];
+  const found = LOG_KINDS.map((k) => ({ k, f: findLog(src.sheets, k) }));
+  for (const { f } of found) if (f) logSheets.add(f.sheet);
+  // The registry: the sheet (not a log) whose header names most registry fields.
+  let registry: SourceSheet | null = null;
+  let bestScore = 1;
+  for (const s of src.sheets) {
+    if (logSheets.has(s)) continue;
+    const score = headerScore(grid(s).slice(0, 10));
+    if (score > bestScore) {
+      registry = s;
+      bestScore = score;
+    }
+  }
+  const members: SummaryMember[] = [];
+  if (registry) {
+    const r = normalizeRegistry(registry.rows, { dateSystem });
+    const at = (k: FieldKey) => FIELDS.findIndex((f) => f.key === k);
+    r.rows.forEach((row, i) => {
+      const id =
+        typeof row[at("idNumber")] === "string" &&
+        /^\d{17}[\dX]$/.test(row[at("idNumber")] as string)
+          ? (row[at("idNumber")] as string)
+          : null;
+      const date = (k: FieldKey) => (row[at(k)] instanceof Date ? (row[at(k)] as Date) : null);
+      members.push({
+        key: id ?? `${src.file}#${r.sourceRows[i]}`,
+        id,
+        name: text(row[at("name")]) ?? "",
+        gender: text(row[at("gender")]),
+        birthDate: date("birthDate"),
+        political: text(row[at("political")]),
+        categories: splitCanonicalCategories(text(row[at("category")]) ?? "") ?? [],
+        branch: text(row[at("branch")]),
+        education: text(row[at("education")]),
+        recordedOn: date("recordedOn"),
+        file: src.file,
+      });
+    });
+  }
+  const counts = new Map<string, number>();
+  for (const m of members) if (m.branch) counts.set(m.branch, (counts.get(m.branch) ?? 0) + 1);
+  const mainBranch = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  const asOf = new Date(Date.UTC(9999, 0, 1));
+  for (const { k, f } of found) {
+    if (!f) continue;
+    for (const rec of f.log.records) {
+      const raw = rec.values[k.date] ?? null;
+      const pd = isBlank(raw) ? null : parseDateValue(raw, { dateSystem, twoDigitYearMax: 2099 });
+      if (!pd || pd.m === undefined || pd.d === undefined) {
+        unreadable.push({
+          file: src.file,
+          sheet: f.sheet.name,
+          row: rec.row,
+          column: k.date,
+          value: raw === null ? null : typeof raw === "string" ? raw : showValue(raw),
+        });
+        continue;
+      }
+      const v = rec.values;
+      const idRaw = v["公民身份号码"] ?? null;
+      const id = isBlank(idRaw)
+        ? null
+        : normalizeIdNumber(idRaw, { locale: "zh-CN", dateSystem, asOf }).key;
+      events.push({
+        kind: k.kind,
+        date: toUtcDate(pd),
+        file: src.file,
+        branch: text(v["所在支部"]),
+        type: text(v["活动类型"]) ?? undefined,
+        id,
+        name: text(v["成员姓名"] ?? v["提出人"]),
+        adopted: k.kind === "suggestion" ? ADOPTED.test(text(v["是否采纳"]) ?? "") : undefined,
+        issue: text(v["期号"]),
+      });
+    }
+  }
+  return { members, events, unreadable, mainBranch };
+}
