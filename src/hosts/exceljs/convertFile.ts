@@ -12,6 +12,8 @@ import type { Locale, Problem } from "../../core/types";
 import { sameFile, writeAtomic } from "./atomicWrite";
 import { FileError, isFileError } from "./fileError";
 import { openWorkbook } from "./input/openWorkbook";
+import { convertStreaming } from "./stream/convertStreaming";
+import { takesStreamingPath } from "./stream/threshold";
 import { findRegistrySheet } from "./registrySheet";
 import { dateSystemOf, worksheetRows } from "./sheetRows";
 import { orderOf, replaceSheet, writeRegistrySheet, writeReportSheet } from "./writeRegistry";
@@ -27,6 +29,8 @@ export interface ConvertOptions {
   asOf?: Date;
   maxUncompressedBytes?: number;
   maxCells?: number;
+  /** .xlsx/.xlsm files bigger than this (bytes) are streamed (default: UF_LEDGER_STREAM_ABOVE, else 8 MB). */
+  streamAboveBytes?: number;
 }
 
 export type FileStatus = "ok" | "problems" | "failed";
@@ -58,6 +62,9 @@ function failed(input: string, code: FileErrorCode, message: string): FileOutcom
 
 /** Converts one workbook to the standard layout (or only checks it). Never throws: failures come back as data. */
 export async function convertFile(input: string, options: ConvertOptions): Promise<FileOutcome> {
+  // Large workbooks stream (flat memory); their outcome keeps the first 10,000 problems, exact counts.
+  if (await takesStreamingPath(input, options.streamAboveBytes))
+    return convertStreaming(input, options);
   const file = path.basename(input);
   try {
     const opened = await openWorkbook(input, {

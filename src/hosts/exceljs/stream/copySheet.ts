@@ -1,0 +1,78 @@
+import type ExcelJS from "exceljs";
+import type { StreamedSheet } from "./readWorkbook";
+import type { CellRange } from "./sheetXmlScan";
+import type { OutputWorkbook } from "./outputWorkbook";
+
+/** How often (in rows) the copy checks for a write error, and lets the zip catch up. */
+const CHECK_EVERY = 10_000;
+const KEEP_UP_EVERY = 64;
+
+/**
+ * A cell's value as carried over: formulas by their last result (the streaming reader gives no
+ * reliable formula text for cells of a shared formula), everything else as read.
+ */
+export function carriedValue(v: ExcelJS.CellValue | undefined): ExcelJS.CellValue {
+  if (v === undefined || v === null) return null;
+  if (typeof v === "object" && !(v instanceof Date) && ("formula" in v || "sharedFormula" in v)) {
+    const result = (v as ExcelJS.CellFormulaValue).result;
+    return result === undefined ? null : (result as ExcelJS.CellValue);
+  }
+  return v;
+}
+
+/**
+ * Copies a worksheet that is not the registry, row by row as it streams past: cell values, cell
+ * styles (number format, font, fill, border, alignment), row heights, column widths (and hidden
+ * columns), merged ranges and the sheet's visibility. Not carried over: formulas (their values
+ * are), comments, hyperlinks, data validations, conditional formats, images and charts, frozen
+ * panes and other views, print settings, protection.
+ */
+export async function copySheet(
+  out: OutputWorkbook,
+  sheet: StreamedSheet,
+  rows: AsyncIterable<ExcelJS.Row>
+): Promise<void> {
+  const ws = out.addWorksheet(sheet.name, { state: sheet.state });
+  for (const c of sheet.layout.columns) {
+    for (let n = c.min; n <= c.max; n++) {
+      const col = ws.getColumn(n);
+      if (c.width !== undefined) col.width = c.width;
+      if (c.hidden) col.hidden = true;
+    }
+  }
+  const merges = [...sheet.layout.merges].sort((a, b) => a.top - b.top);
+  let next = 0;
+  let lastRow = 0;
+  let copied = 0;
+  const mergeUpTo = (row: number) => {
+    for (; next < merges.length && merges[next].top <= row; next++) merge(ws, merges[next]);
+  };
+  for await (const source of rows) {
+    if (source.number <= lastRow) continue;
+    mergeUpTo(source.number);
+    const target = ws.getRow(source.number);
+    if (source.height) target.height = source.height;
+    source.eachCell({ includeEmpty: true }, (cell, col) => {
+      const t = target.getCell(col);
+      const v = carriedValue(cell.value);
+      // A merged cell other than the top-left one takes no value (it would go to the top-left).
+      if (v !== null && !(t.isMerged && t.master !== t)) t.value = v;
+      if (cell.style && Object.keys(cell.style).length > 0) t.style = cell.style;
+    });
+    target.commit();
+    lastRow = source.number;
+    if (++copied % KEEP_UP_EVERY === 0) await out.keepUp(ws);
+    if (copied % CHECK_EVERY === 0) out.check();
+  }
+  mergeUpTo(Infinity);
+  ws.commit();
+}
+
+/** Merges a range whose rows are not written yet; an overlapping or damaged range is left out. */
+function merge(ws: ExcelJS.Worksheet, r: CellRange): void {
+  try {
+    ws.mergeCells(r.top, r.left, r.bottom, r.right);
+  } catch {
+    // Overlaps a range merged before, or starts in a row already written: not merged.
+  }
+}

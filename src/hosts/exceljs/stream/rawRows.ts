@@ -1,0 +1,44 @@
+import type ExcelJS from "exceljs";
+import type { CellValue, RawRow } from "../../../core/types";
+import { plainValue } from "../sheetRows";
+import { MergeFiller } from "./mergeFill";
+import type { CellRange } from "./sheetXmlScan";
+
+/** One row from exceljs's streaming reader as the engine takes it: values and number formats. */
+export function rawRowOf(row: ExcelJS.Row): { values: CellValue[]; numFmts: (string | null)[] } {
+  const values: CellValue[] = [];
+  const numFmts: (string | null)[] = [];
+  row.eachCell({ includeEmpty: false }, (cell, col) => {
+    while (values.length < col - 1) {
+      values.push(null);
+      numFmts.push(null);
+    }
+    values[col - 1] = plainValue(cell.value);
+    numFmts[col - 1] = cell.numFmt ?? null;
+  });
+  return { values, numFmts };
+}
+
+/**
+ * The rows of a streamed sheet as the full load gives them (worksheetRows): every row number from 1
+ * (an empty row where the sheet has none), merged cells read as the full load reads them, and the
+ * rows a merge reaches below the last row.
+ */
+export async function* rawRows(
+  rows: AsyncIterable<ExcelJS.Row> | Iterable<ExcelJS.Row>,
+  merges: readonly CellRange[]
+): AsyncGenerator<RawRow> {
+  const filler = new MergeFiller(merges);
+  const make = (rowNumber: number, values: CellValue[], numFmts: (string | null)[]): RawRow => {
+    filler.apply(rowNumber, values, numFmts);
+    return { rowNumber, values, numFmts };
+  };
+  let next = 1;
+  for await (const row of rows) {
+    while (next < row.number) yield make(next++, [], []);
+    const { values, numFmts } = rawRowOf(row);
+    yield make(row.number, values, numFmts);
+    next = Math.max(next, row.number + 1);
+  }
+  while (next <= filler.lastRow) yield make(next++, [], []);
+}

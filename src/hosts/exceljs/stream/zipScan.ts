@@ -1,0 +1,166 @@
+import * as yauzl from "yauzl";
+import { FileError } from "../fileError";
+import { DEFAULT_MAX_ZIP_ENTRIES, formatBytes } from "../input/limits";
+import { readError } from "../input/readBytes";
+import { type SheetLayout, SheetXmlScanner } from "./sheetXmlScan";
+
+/** A worksheet as xl/workbook.xml lists it, in tab order. */
+export interface SheetEntry {
+  name: string;
+  /** Its sheetId and relationship id in xl/workbook.xml. */
+  sheetId: number;
+  rId: string | null;
+  state: "visible" | "hidden" | "veryHidden";
+  /** Its part in the zip (xl/worksheets/sheet1.xml), or null where the relationships do not say. */
+  part: string | null;
+}
+
+export interface ZipScan {
+  /** The worksheets in tab order. */
+  sheets: SheetEntry[];
+  date1904: boolean;
+  /** Column widths and merged ranges of each worksheet part: what exceljs's streaming reader loses. */
+  layouts: Map<string, SheetLayout>;
+  /** xl/styles.xml as stored (null if absent or unreasonably big). */
+  styles: Buffer | null;
+  totalUncompressedBytes: number;
+}
+
+export interface ZipScanOptions {
+  file: string;
+  /** Largest total the entries may unpack to. */
+  maxUncompressedBytes: number;
+  maxEntries?: number;
+}
+
+const WORKSHEET_PART = /^xl\/worksheets\/sheet\d+\.xml$/;
+/** Parts read whole into memory: workbook.xml and its relationships. */
+const MAX_SMALL_PART = 16 * 1024 * 1024;
+const MAX_STYLES_PART = 64 * 1024 * 1024;
+
+/**
+ * One pass over the zip's entries (yauzl reads the file at random, nothing is held whole): checks
+ * the entry count and the unpacked sizes against the limits, and that each entry unpacks to no more
+ * than its directory entry says (as input/zipGuard does for the full load); reads the sheet list,
+ * the date system and the styles; and scans each worksheet's XML for its column widths and merged
+ * ranges, which exceljs's streaming reader does not give (the scan looks at the bytes, it does not
+ * parse the rows). Throws `too-large`, `not-a-spreadsheet`, `corrupt-workbook`, or the read errors
+ * of input/readBytes.
+ */
+export async function scanWorkbookZip(path: string, options: ZipScanOptions): Promise<ZipScan> {
+  const { file, maxUncompressedBytes } = options;
+  const maxEntries = options.maxEntries ?? DEFAULT_MAX_ZIP_ENTRIES;
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await yauzl.openPromise(path, {
+      lazyEntries: true,
+      decodeStrings: false,
+      validateEntrySizes: true,
+    });
+  } catch (e) {
+    // An error with an errno code is the file's (missing, no permission); any other, the zip's.
+    if ((e as NodeJS.ErrnoException).code) throw readError(e, file);
+    throw new FileError("corrupt-workbook", { file });
+  }
+  try {
+    if (zip.entryCount > maxEntries)
+      throw new FileError("too-large", { file, limit: `${maxEntries} 个文件` });
+    let total = 0;
+    let workbookXml: string | null = null;
+    let relsXml: string | null = null;
+    let styles: Buffer | null = null;
+    const layouts = new Map<string, SheetLayout>();
+    for await (const entry of zip.eachEntry()) {
+      total += entry.uncompressedSize;
+      if (total > maxUncompressedBytes)
+        throw new FileError("too-large", { file, limit: formatBytes(maxUncompressedBytes) });
+      const name = Buffer.from(entry.fileNameRaw).toString("utf8").replace(/^\//, "");
+      if (entry.uncompressedSize === 0) continue;
+      const stream = await zip.openReadStreamPromise(entry);
+      if (WORKSHEET_PART.test(name)) {
+        const scanner = new SheetXmlScanner();
+        for await (const chunk of stream) scanner.feed(chunk as Buffer);
+        layouts.set(name, scanner.end());
+      } else if (
+        (name === "xl/workbook.xml" || name === "xl/_rels/workbook.xml.rels") &&
+        entry.uncompressedSize <= MAX_SMALL_PART
+      ) {
+        const text = (await readAll(stream)).toString("utf8");
+        if (name === "xl/workbook.xml") workbookXml = text;
+        else relsXml = text;
+      } else if (name === "xl/styles.xml" && entry.uncompressedSize <= MAX_STYLES_PART) {
+        styles = await readAll(stream);
+      } else {
+        // Unpacked into nothing: yauzl fails the stream if it holds more than declared.
+        for await (const chunk of stream) void chunk;
+      }
+    }
+    if (workbookXml === null) throw new FileError("not-a-spreadsheet", { file });
+    return {
+      sheets: sheetsOf(workbookXml, relsXml ?? ""),
+      date1904: /<(?:[\w.-]+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["'](?:1|true)["']/.test(
+        workbookXml
+      ),
+      layouts,
+      styles,
+      totalUncompressedBytes: total,
+    };
+  } catch (e) {
+    if (e instanceof FileError) throw e;
+    throw new FileError("corrupt-workbook", { file });
+  } finally {
+    zip.close();
+  }
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** The attributes of one start tag's text (after its name). */
+export function xmlAttributes(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const re = /([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) out[m[1]] = xmlDecode(m[2] ?? m[3] ?? "");
+  return out;
+}
+
+function xmlDecode(s: string): string {
+  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => {
+    if (e[0] === "#")
+      return String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1)));
+    return { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[e] ?? "";
+  });
+}
+
+/** The sheets of xl/workbook.xml in tab order, each with its part from the relationships. */
+function sheetsOf(workbookXml: string, relsXml: string): SheetEntry[] {
+  const targets = new Map<string, string>();
+  for (const m of relsXml.matchAll(/<(?:[\w.-]+:)?Relationship\b([^>]*)>/g)) {
+    const a = xmlAttributes(m[1]);
+    if (a.Id && a.Target) targets.set(a.Id, a.Target);
+  }
+  const sheets: SheetEntry[] = [];
+  for (const m of workbookXml.matchAll(/<(?:[\w.-]+:)?sheet\b([^>]*)>/g)) {
+    const a = xmlAttributes(m[1]);
+    if (a.name === undefined) continue;
+    const rid = Object.entries(a).find(([k]) => k === "r:id" || k.endsWith(":id"))?.[1];
+    const target = rid ? targets.get(rid) : undefined;
+    const state = a.state === "hidden" || a.state === "veryHidden" ? a.state : "visible";
+    sheets.push({
+      name: a.name,
+      sheetId: Number(a.sheetId) || sheets.length + 1,
+      rId: rid ?? null,
+      state,
+      part: target ? partOf(target) : null,
+    });
+  }
+  return sheets;
+}
+
+/** A relationship target of workbook.xml ("worksheets/sheet1.xml", "/xl/worksheets/sheet1.xml") as a zip path. */
+function partOf(target: string): string {
+  return target.startsWith("/") ? target.slice(1) : `xl/${target.replace(/^\.\//, "")}`;
+}
