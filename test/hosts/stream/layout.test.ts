@@ -1,0 +1,111 @@
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { mkdtempSync, promises as fs } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { normalizeRegistry } from "../../../src/core/registry";
+import { type ConvertOptions, convertFile } from "../../../src/hosts/exceljs/convertFile";
+import { convertStreaming } from "../../../src/hosts/exceljs/stream/convertStreaming";
+
+const AS_OF = new Date(Date.UTC(2026, 10, 23));
+const base: ConvertOptions = { output: null, locale: "zh-CN", asOf: AS_OF };
+
+async function read(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+describe("streaming path: sheets of the output", () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "uf-stream-layout-"));
+  afterAll(() => fs.rm(dir, { recursive: true, force: true }));
+
+  it("re-converting an output replaces its 成员名册 and reports in place, in the tab order", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("说明").getCell("A1").value = "说明";
+    wb.addWorksheet("名册").addRows([
+      ["姓名", "性别", "公民身份号码"],
+      ["张三", "男", "11010519491231002X"],
+    ]);
+    wb.addWorksheet("附表").getCell("A1").value = "附表";
+    const input = path.join(dir, "first.xlsx");
+    await wb.xlsx.writeFile(input);
+    const once = path.join(dir, "once.xlsx");
+    await convertFile(input, { ...base, output: once, streamAboveBytes: Infinity });
+    const order = (await read(once)).worksheets.map((w) => w.name);
+    expect(order).toEqual(["说明", "成员名册", "附表", "校验报告", "变更记录"]);
+    const twice = path.join(dir, "twice.xlsx");
+    const o = await convertStreaming(once, { ...base, output: twice });
+    expect(o.sheet).toBe("成员名册");
+    expect(o.counts?.members).toBe(1);
+    const back = await read(twice);
+    expect(back.worksheets.map((w) => w.name)).toEqual(order);
+    expect(back.getWorksheet("附表")!.getCell("A1").value).toBe("附表");
+  });
+
+  it("follows the tab order where it differs from the order of the sheets in the zip", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("名册").addRows([
+      ["姓名", "性别"],
+      ["张三", "男"],
+    ]);
+    wb.addWorksheet("附表").getCell("A1").value = "附表";
+    // Tabs 附表, 名册 while the zip holds sheet1.xml (名册) first, as after moving a tab in Excel.
+    const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    const xml = await zip.file("xl/workbook.xml")!.async("string");
+    const sheets = xml.match(/<sheet [^>]*\/>/g)!;
+    expect(sheets).toHaveLength(2);
+    zip.file("xl/workbook.xml", xml.replace(sheets[0] + sheets[1], sheets[1] + sheets[0]));
+    const input = path.join(dir, "moved.xlsx");
+    await fs.writeFile(input, await zip.generateAsync({ type: "nodebuffer" }));
+    expect((await read(input)).worksheets.map((w) => w.name)).toEqual(["附表", "名册"]);
+    const out = path.join(dir, "moved-out.xlsx");
+    const o = await convertStreaming(input, { ...base, output: out });
+    expect(o.error).toBeNull();
+    expect(o.sheet).toBe("名册");
+    expect((await read(out)).worksheets.map((w) => w.name)).toEqual([
+      "附表",
+      "成员名册",
+      "校验报告",
+      "变更记录",
+    ]);
+  });
+
+  it("keeps a hidden sheet hidden", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("名册").addRows([
+      ["姓名", "性别"],
+      ["张三", "男"],
+    ]);
+    wb.addWorksheet("代码表", { state: "hidden" }).getCell("A1").value = "男";
+    const input = path.join(dir, "hidden.xlsx");
+    await wb.xlsx.writeFile(input);
+    const out = path.join(dir, "hidden-out.xlsx");
+    await convertStreaming(input, { ...base, output: out });
+    expect((await read(out)).getWorksheet("代码表")!.state).toBe("hidden");
+  });
+
+  it("data right of the header found only in later rows: kept, but its header cell is left empty", async () => {
+    const rows: (string | null)[][] = [["姓名", "性别"]];
+    for (let i = 0; i < 12; i++) rows.push([`成员${i}`, i % 2 ? "男" : "女"]);
+    rows.push(["王五", "男", null, "多出的一列"]);
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("名册").addRows(rows);
+    const input = path.join(dir, "late.xlsx");
+    await wb.xlsx.writeFile(input);
+    const out = path.join(dir, "late-out.xlsx");
+    const o = await convertStreaming(input, { ...base, output: out });
+    const expected = normalizeRegistry(rows, { asOf: AS_OF });
+    expect(o.counts).toEqual(expected.counts);
+    expect(o.problems).toEqual(expected.problems);
+    expect(expected.columns[23].header).toBe("(第D列)");
+    const ws = (await read(out)).getWorksheet("成员名册")!;
+    expect(ws.getCell(14, 24).value).toBe("多出的一列");
+    // The full load names it "(第D列)"; the streamed header row was written before it was found.
+    expect(ws.getCell(1, 24).value).toBeNull();
+    // 校验报告 names it all the same.
+    const report = (await read(out)).getWorksheet("校验报告")!;
+    const rowsText = JSON.stringify(report.getSheetValues());
+    expect(rowsText).toContain("(第D列)");
+  });
+});

@@ -1,0 +1,73 @@
+import { mkdtempSync, promises as fs, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Spool, mergeSorted } from "../../../src/hosts/exceljs/stream/spool";
+
+describe("Spool: items to disk as JSON lines and back", () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "uf-spool-"));
+  afterAll(() => fs.rm(dir, { recursive: true, force: true }));
+
+  it("gives back what went in, in order, dates and odd text included", async () => {
+    const spool = Spool.in<{ n: number; v: unknown }>(dir, "items");
+    const items = Array.from({ length: 20_000 }, (_, n) => ({
+      n,
+      v:
+        n % 4 === 0
+          ? new Date(Date.UTC(1990, 0, 1 + n))
+          : n % 4 === 1
+            ? `行\n${n}\r\u2028“引号”`
+            : n % 4 === 2
+              ? null
+              : n * 0.5,
+    }));
+    for (const it of items) await spool.write(it);
+    await spool.close();
+    expect(spool.count).toBe(items.length);
+    const back = [];
+    for await (const it of spool.read()) back.push(it);
+    expect(back).toEqual(items);
+    // Names and ID numbers: readable by this user only.
+    expect(statSync(spool.file).mode & 0o777).toBe(0o600);
+  });
+
+  it("an invalid date stays an invalid date", async () => {
+    const spool = Spool.in<{ d: Date }>(dir, "bad-date");
+    await spool.write({ d: new Date(NaN) });
+    await spool.close();
+    for await (const it of spool.read()) expect(Number.isNaN(it.d.getTime())).toBe(true);
+  });
+});
+
+describe("mergeSorted", () => {
+  async function* gen<T>(xs: T[]) {
+    yield* xs;
+  }
+  const byKey = (a: { k: number }, b: { k: number }) => a.k - b.k;
+  const run = async (
+    a: { k: number; s: string }[],
+    b: { k: number; s: string }[],
+    listFirst?: boolean
+  ) => {
+    const out = [];
+    for await (const x of mergeSorted(gen(a), b, byKey, listFirst)) out.push(x.s);
+    return out.join(" ");
+  };
+
+  it("merges, the stream first on ties unless told otherwise", async () => {
+    const a = [
+      { k: 1, s: "a1" },
+      { k: 3, s: "a3" },
+      { k: 3, s: "a3'" },
+      { k: 9, s: "a9" },
+    ];
+    const b = [
+      { k: 0, s: "b0" },
+      { k: 3, s: "b3" },
+      { k: 10, s: "b10" },
+    ];
+    expect(await run(a, b)).toBe("b0 a1 a3 a3' b3 a9 b10");
+    expect(await run(a, b, true)).toBe("b0 a1 b3 a3 a3' a9 b10");
+    expect(await run([], b)).toBe("b0 b3 b10");
+    expect(await run(a, [])).toBe("a1 a3 a3' a9");
+  });
+});
