@@ -1,0 +1,228 @@
+import type { BulletinInput } from "../../core/docs/bulletin";
+import type { MeetingInput } from "../../core/docs/meeting";
+import { REGISTRY_SHEET } from "../../core/plan";
+import { normalizeRegistry } from "../../core/registry";
+import {
+  CHANGE_LOG_SHEET,
+  REPORT_SHEET,
+  changeLogSheet,
+  problemReportSheet,
+} from "../../core/report";
+import type { Quarter } from "../../core/summary/quarter";
+import type { Locale, Problem } from "../../core/types";
+import type { LedgerHost, ProgressFn, RegistryRun, SummaryRun } from "../ledgerHost";
+import { type ApiSupport, officeApiSupport } from "./api";
+import type { RequestStats } from "./batch";
+import { type OfficeAddedDocSheet, addBulletin, addMeeting } from "./docs";
+import { type HostEnv, makeEnv } from "./env";
+import { DEFAULT_REQUEST_BUDGET } from "./payload";
+import { rawRows, readHeads, readWhole } from "./readSheets";
+import { registryCell, selectCell } from "./select";
+import { replaceSheet } from "./sheets";
+import { writeSummary } from "./summary";
+import { type WorkbookInfo, pickRegistrySheet, readWorkbookInfo, sheetNamed } from "./workbook";
+import { writeRegistrySheet, writeReportSheet } from "./writeRegistry";
+
+/** Excel.run, or a stand-in for it (tests). */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface OfficeHostOptions {
+  /** Default: Excel.run. */
+  run?: ExcelRun;
+  /** Default: what Office.context.requirements says. */
+  api?: ApiSupport;
+  /** Bytes one request may carry (default 4,000,000: under Excel on the web's 5 MB). */
+  requestBudget?: number;
+  /** The day the data is judged on (default: today). */
+  asOf?: Date;
+  /** When a summary is made (default: now). */
+  now?: () => Date;
+  /** Called with each note (something left out on this Excel), as it comes. */
+  onNote?: (message: string) => void;
+}
+
+/** What 校验 and 规范化 return here: the run, and what was left out on this Excel. */
+export interface OfficeRegistryRun extends RegistryRun {
+  notes: string[];
+  /** Syncs through the request batches, and how many of them the 5 MB budget forced. */
+  requests: RequestStats;
+  /** The sheet the registry was written to (after 规范化); absent after 校验. */
+  writtenSheet?: string;
+}
+
+const LABELS = {
+  "zh-CN": {
+    read: "读取工作簿",
+    rows: "读取名册",
+    check: "校验",
+    write: "写入成员名册",
+    report: "写入校验报告和变更记录",
+    done: "完成",
+    noHeader: "找不到名册表头，未写入任何工作表。",
+  },
+  en: {
+    read: "Reading the workbook",
+    rows: "Reading the registry",
+    check: "Validating",
+    write: "Writing 成员名册",
+    report: "Writing 校验报告 and 变更记录",
+    done: "Done",
+    noHeader: "No registry header was found; no sheet was written.",
+  },
+};
+
+/**
+ * The Office.js host of the task pane (kind "office"): the same core as the exceljs host, read
+ * from and written to the open workbook. Each action is one Excel.run; reads and writes are
+ * queued and sent in as few context.sync() calls as Excel on the web's 5 MB request limit allows.
+ */
+export class OfficeLedgerHost implements LedgerHost {
+  readonly kind = "office" as const;
+  private readonly run: ExcelRun;
+  private readonly api: () => ApiSupport;
+  private readonly budget: number;
+
+  constructor(private readonly options: OfficeHostOptions = {}) {
+    this.run = options.run ?? (<T>(f: (c: Excel.RequestContext) => Promise<T>) => Excel.run(f));
+    this.api = () => options.api ?? officeApiSupport();
+    this.budget = options.requestBudget ?? DEFAULT_REQUEST_BUDGET;
+  }
+
+  private env(context: Excel.RequestContext, progress?: ProgressFn): HostEnv {
+    return makeEnv(context, this.api(), this.budget, progress, this.options.onNote);
+  }
+
+  /** Reads the registry sheet (see pickRegistrySheet) and runs the engine over it. */
+  private async readRegistry(env: HostEnv, locale: Locale) {
+    const t = LABELS[locale];
+    env.progress(0.02, t.read);
+    const info = await readWorkbookInfo(env.context);
+    const heads = await readHeads(
+      env.context,
+      info.sheets.map((s) => s.name)
+    );
+    const head = pickRegistrySheet(heads, info.active);
+    if (!head) throw new Error("工作簿中没有工作表 (the workbook has no sheet)");
+    env.progress(0.1, t.rows);
+    const [sheet] = await readWhole(env.reads, [head], env.api, {
+      withMerges: new Set([head.name]),
+      progress: (done, total) => env.progress(0.1 + (0.3 * done) / Math.max(1, total), t.rows),
+    });
+    env.progress(0.4, t.check);
+    const result = normalizeRegistry(rawRows(sheet, info.dateSystem), {
+      locale,
+      dateSystem: info.dateSystem,
+      asOf: this.options.asOf,
+    });
+    return { info, sheetName: head.name, result };
+  }
+
+  async validate(locale: Locale, progress?: ProgressFn): Promise<OfficeRegistryRun> {
+    return this.run(async (context) => {
+      const env = this.env(context, progress);
+      const { sheetName, result } = await this.readRegistry(env, locale);
+      env.progress(1, LABELS[locale].done);
+      return { sheetName, result, notes: env.notes, requests: env.stats };
+    });
+  }
+
+  async normalize(locale: Locale, progress?: ProgressFn): Promise<OfficeRegistryRun> {
+    return this.run(async (context) => {
+      const env = this.env(context, progress);
+      const t = LABELS[locale];
+      const { info, sheetName, result } = await this.readRegistry(env, locale);
+      if (result.header === null) {
+        env.note(t.noHeader);
+        env.progress(1, t.done);
+        return { sheetName, result, notes: env.notes, requests: env.stats };
+      }
+      await this.writeRegistry(env, info, sheetName, result, locale);
+      env.progress(1, t.done);
+      return {
+        sheetName,
+        result,
+        notes: env.notes,
+        requests: env.stats,
+        writtenSheet: REGISTRY_SHEET,
+      };
+    });
+  }
+
+  /**
+   * Writes 成员名册 (after the source sheet, which is kept: Office.js changes cannot be undone;
+   * or in place of an older 成员名册, the source itself included), then 校验报告 and 变更记录 (in
+   * place of older ones, else at the end).
+   */
+  private async writeRegistry(
+    env: HostEnv,
+    info: WorkbookInfo,
+    sheetName: string,
+    result: OfficeRegistryRun["result"],
+    locale: Locale
+  ): Promise<void> {
+    const t = LABELS[locale];
+    const w = env.writer(info.dateSystem);
+    env.progress(0.5, t.write);
+    const source = sheetNamed(info, sheetName);
+    const registry = await replaceSheet(
+      w.batch,
+      info,
+      REGISTRY_SHEET,
+      source ? source.position + 1 : undefined
+    );
+    await writeRegistrySheet(w, registry, result.plan, result.rows, locale);
+    env.progress(0.8, t.report);
+    const report = await replaceSheet(w.batch, info, REPORT_SHEET);
+    await writeReportSheet(w, report, problemReportSheet(result, locale));
+    const changes = await replaceSheet(w.batch, info, CHANGE_LOG_SHEET);
+    await writeReportSheet(w, changes, changeLogSheet(result.changes, result.dropped, locale));
+    await w.batch.add(0, () => registry.activate());
+    await w.batch.flush();
+  }
+
+  async branches(): Promise<string[]> {
+    return this.run(async (context) => {
+      const env = this.env(context);
+      const { result } = await this.readRegistry(env, "zh-CN");
+      const at = result.columns.findIndex((c) => c.field === "branch");
+      if (at < 0) return [];
+      const seen = new Set<string>();
+      for (const row of result.rows) {
+        const b = row[at];
+        if (typeof b === "string" && b.trim() !== "") seen.add(b.trim());
+      }
+      return [...seen];
+    });
+  }
+
+  async addMeeting(input: MeetingInput, progress?: ProgressFn): Promise<OfficeAddedDocSheet> {
+    return this.run((context) => addMeeting(this.env(context, progress), input));
+  }
+
+  async addBulletin(input: BulletinInput, progress?: ProgressFn): Promise<OfficeAddedDocSheet> {
+    return this.run((context) => addBulletin(this.env(context, progress), input));
+  }
+
+  async summary(quarter: Quarter, progress?: ProgressFn): Promise<SummaryRun> {
+    const madeAt = this.options.now?.() ?? new Date();
+    return this.run((context) => writeSummary(this.env(context, progress), quarter, madeAt));
+  }
+
+  async selectProblem(problem: Problem, run: RegistryRun): Promise<void> {
+    const written = (run as Partial<OfficeRegistryRun>).writtenSheet;
+    const source = {
+      sheet: run.sheetName,
+      row: problem.row || 1,
+      column: problem.sourceColumn || 1,
+    };
+    const candidates: { sheet: string; row: number; column: number }[] = [];
+    if (written) {
+      // In 成员名册 where the problem has a row there; else in the source sheet, if it is another one.
+      const cell = registryCell(problem, run.result);
+      if (cell) candidates.push({ sheet: written, ...cell });
+      else if (run.sheetName !== written) candidates.push(source);
+      candidates.push({ sheet: written, row: 1, column: 1 });
+    } else candidates.push(source);
+    await this.run((context) => selectCell(context, candidates));
+  }
+}

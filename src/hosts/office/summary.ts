@@ -1,0 +1,185 @@
+import { REGISTRY_SHEET } from "../../core/plan";
+import {
+  NO_BRANCH,
+  type Quarter,
+  type QuarterSummary,
+  UNKNOWN,
+  ageGroup,
+  quarterRangeText,
+  quarterSummarySheet,
+  summarizeQuarter,
+  summaryNotesSheet,
+} from "../../core/summary";
+import type { SheetDoc } from "../../core/docs/sheetDoc";
+import type { CellValue } from "../../core/types";
+import type { SummaryRun } from "../ledgerHost";
+import { blockAddress, cellAddress } from "./a1";
+import { FEATURE } from "./api";
+import type { HostEnv } from "./env";
+import { rawRows, readHeads, readWhole } from "./readSheets";
+import { renderDoc } from "./renderDoc";
+import { replaceSheet } from "./sheets";
+import { styleHeader, widthToPoints } from "./styles";
+import { readWorkbookInfo } from "./workbook";
+import { type WriteContext, writeValues } from "./write";
+import { columnAddress } from "./a1";
+
+export const summaryDataSheetName = (label: string) => `汇总数据-${label}`;
+export const pivotName = (label: string) => `政治面貌分布-${label}`;
+
+/** Columns of the data sheet behind the PivotTable: one row per member, no ID number, no phone. */
+export const SUMMARY_DATA_HEADERS = [
+  "姓名",
+  "性别",
+  "年龄段",
+  "政治面貌",
+  "统战对象类别",
+  "所在支部",
+  "学历",
+  "季度",
+];
+const NO_NAME = "（未填姓名）";
+
+export const SUMMARY_NOTES = {
+  noPivot:
+    "本机 Excel 不支持数据透视表（需要 ExcelApi 1.8），季度汇总只有静态表格；可在新版 Excel 或 Excel 网页版中重新汇总。",
+  noMembers: "名册中没有成员，未建数据透视表和图表。",
+};
+
+/** Sheets this add-in writes that are not data for a summary (the logs are). */
+const NOT_SOURCE =
+  /^(校验报告|变更记录|汇总说明|模板-.*|(例会记录|情况通报|季度汇总|年度汇总|汇总数据)-.*)$/;
+
+/** One row per member for the PivotTable: the same labels the static tables count by. */
+export function memberRows(s: QuarterSummary): CellValue[][] {
+  return s.members.map((m) => [
+    m.name || NO_NAME,
+    m.gender ?? UNKNOWN,
+    ageGroup(m.birthDate, s.quarter.end),
+    m.political ?? UNKNOWN,
+    m.categories.length ? m.categories.join("、") : UNKNOWN,
+    m.branch ?? NO_BRANCH,
+    m.education ?? UNKNOWN,
+    s.quarter.label,
+  ]);
+}
+
+/** Where the static 政治面貌 × 所在支部 table stands in the summary sheet: header row and data rows. */
+export function politicalTable(
+  doc: SheetDoc,
+  s: QuarterSummary
+): { header: number; first: number; last: number; columns: number } | null {
+  const p = s.pivots[0];
+  const title = doc.cells.find((c) => c.c === 1 && c.value === p.title);
+  if (!title || p.rows.length === 0 || p.columns.length === 0) return null;
+  const header = title.r + 1;
+  return {
+    header,
+    first: header + 1,
+    last: header + p.rows.length,
+    columns: 1 + p.columns.length,
+  };
+}
+
+async function writeDataSheet(
+  w: WriteContext,
+  ws: Excel.Worksheet,
+  rows: CellValue[][]
+): Promise<string> {
+  const width = SUMMARY_DATA_HEADERS.length;
+  await writeValues(w, ws, 1, 1, [SUMMARY_DATA_HEADERS], width);
+  await writeValues(w, ws, 2, 1, rows, width);
+  await w.batch.add(1024, () => {
+    styleHeader(ws.getRange(blockAddress(1, 1, 1, width)));
+    SUMMARY_DATA_HEADERS.forEach((h, i) => {
+      ws.getRange(columnAddress(i + 1)).format.columnWidth = widthToPoints(i === 4 ? 24 : 14);
+    });
+    ws.freezePanes.freezeRows(1);
+  });
+  return blockAddress(1, 1, rows.length + 1, width);
+}
+
+/**
+ * 季度汇总 of this workbook: the core's summary sheet and 汇总说明, written as the exceljs host
+ * writes them (formulas as formulas); with ExcelApi 1.8 also a data sheet (one row per member, by
+ * name only) and a real PivotTable on the summary sheet (政治面貌 by 所在支部, count of members);
+ * and a stacked column chart of the composition, from the static table.
+ */
+export async function writeSummary(
+  env: HostEnv,
+  quarter: Quarter,
+  madeAt: Date
+): Promise<SummaryRun> {
+  env.progress(0.05, "读取工作簿");
+  const info = await readWorkbookInfo(env.context);
+  const names = info.sheets.map((s) => s.name).filter((n) => !NOT_SOURCE.test(n));
+  // The core takes the first of equally good registries: 成员名册 (the normalised one) first.
+  names.sort((a, b) => Number(b === REGISTRY_SHEET) - Number(a === REGISTRY_SHEET));
+  const heads = await readHeads(env.context, names);
+  env.progress(0.15, "读取名册和台账");
+  const sheets = await readWhole(env.reads, heads, env.api, {
+    withMerges: new Set(names),
+    progress: (done, total) =>
+      env.progress(0.15 + (0.35 * done) / Math.max(1, total), "读取名册和台账"),
+  });
+  env.progress(0.5, "统计");
+  const s = summarizeQuarter(
+    [
+      {
+        file: info.name,
+        dateSystem: info.dateSystem,
+        sheets: sheets.map((d) => ({ name: d.name, rows: rawRows(d, info.dateSystem) })),
+      },
+    ],
+    quarter
+  );
+  const doc = quarterSummarySheet(s, madeAt);
+  const notes = summaryNotesSheet(quarterRangeText(quarter), s.files, s.unreadable);
+  env.progress(0.6, "写入汇总表");
+  const w = env.writer(info.dateSystem);
+  const pivots = env.api.excel(FEATURE.pivotTables);
+  if (!pivots) env.note(SUMMARY_NOTES.noPivot);
+  // The old summary goes first (with its PivotTable), then the data sheet it was made from.
+  const ws = await replaceSheet(w.batch, info, doc.name);
+  await renderDoc(w, ws, doc);
+  const notesSheet = await replaceSheet(w.batch, info, notes.name);
+  await renderDoc(w, notesSheet, notes);
+  const table = politicalTable(doc, s);
+  const rows = memberRows(s);
+  let pivotTables = false;
+  if (rows.length === 0) env.note(SUMMARY_NOTES.noMembers);
+  if (pivots && rows.length > 0) {
+    const data = await replaceSheet(w.batch, info, summaryDataSheetName(quarter.label));
+    const source = await writeDataSheet(w, data, rows);
+    await w.batch.add(1024, () => {
+      const pt = ws.pivotTables.add(
+        pivotName(quarter.label),
+        data.getRange(source),
+        ws.getRange("K6")
+      );
+      pt.rowHierarchies.add(pt.hierarchies.getItem("政治面貌"));
+      pt.columnHierarchies.add(pt.hierarchies.getItem("所在支部"));
+      const count = pt.dataHierarchies.add(pt.hierarchies.getItem("姓名"));
+      count.summarizeBy = "Count";
+      count.name = "人数";
+    });
+    pivotTables = true;
+  }
+  if (table && rows.length > 0) {
+    // Below the PivotTable (its rows, two header rows and a total), or at its place without one.
+    const top = pivotTables ? 6 + s.pivots[0].rows.length + 5 : 6;
+    await w.batch.add(1024, () => {
+      const chart = ws.charts.add(
+        "ColumnStacked",
+        ws.getRange(blockAddress(table.header, 1, table.last, table.columns)),
+        "Columns"
+      );
+      chart.title.text = "政治面貌构成（按支部）";
+      chart.setPosition(cellAddress(top, 11), cellAddress(top + 17, 18));
+    });
+  }
+  await w.batch.add(0, () => ws.activate());
+  await w.batch.flush();
+  env.progress(1, "完成");
+  return { sheetName: doc.name, unreadable: s.unreadable, pivotTables, notes: env.notes };
+}
