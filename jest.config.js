@@ -8,4 +8,5 @@ module.exports = {
   },
   testTimeout: 60000,
   globalSetup: "<rootDir>/test/globalSetup.js",
+  globalTeardown: "<rootDir>/test/globalTeardown.js",
 };

@@ -75,6 +75,7 @@ module.exports = async (env = {}) => {
   const copyPatterns = [
     { from: "assets/*.png", to: "assets/[name][ext]" },
     { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+    { from: "src/standalone/standalone.css", to: "standalone.css" },
     {
       from: "manifest*.xml",
       to: "[name][ext]",
@@ -98,6 +99,8 @@ module.exports = async (env = {}) => {
     entry: {
       taskpane: "./src/taskpane/taskpane.ts",
       commands: "./src/commands/commands.ts",
+      // The standalone page (for WPS users): the same task pane over a workbook opened in the browser.
+      standalone: "./src/standalone/standalone.tsx",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -105,12 +108,12 @@ module.exports = async (env = {}) => {
       clean: true,
     },
     resolve: {
-      extensions: [".ts", ".js"],
+      extensions: [".ts", ".tsx", ".js"],
     },
     module: {
       rules: [
         {
-          test: /\.ts$/,
+          test: /\.tsx?$/,
           exclude: /node_modules/,
           use: {
             loader: "ts-loader",
@@ -135,6 +138,11 @@ module.exports = async (env = {}) => {
         template: "./src/commands/commands.html",
         chunks: ["commands"],
         officeJsUrl,
+      }),
+      new HtmlWebpackPlugin({
+        filename: "standalone.html",
+        template: "./src/standalone/standalone.html",
+        chunks: ["standalone"],
       }),
       new CopyWebpackPlugin({ patterns: copyPatterns }),
     ],

@@ -7,7 +7,6 @@
  */
 import { execFileSync } from "child_process";
 import fs from "fs";
-import os from "os";
 import path from "path";
 import type { ManifestInfo } from "office-addin-manifest";
 
@@ -249,17 +248,8 @@ describe("webpack production build", () => {
 
   beforeAll(() => {
     manifestText = fs.readFileSync(manifestPath, "utf8");
-    outDir = fs.mkdtempSync(path.join(os.tmpdir(), "uf-ledger-addin-build-"));
-    const webpackCli = require.resolve("webpack-cli/bin/cli.js", { paths: [root] });
-    execFileSync(process.execPath, [webpackCli, "--mode", "production", "--output-path", outDir], {
-      cwd: root,
-      stdio: "pipe",
-      env: { ...process.env, NODE_ENV: "production" },
-    });
-  }, 180_000);
-
-  afterAll(() => {
-    if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
+    // The production build made once for the whole test run (test/globalSetup.js).
+    outDir = process.env.UF_WEB_BUILD!;
   });
 
   test("produces every file a https://localhost:3000/ URL in the manifest names", () => {

@@ -2,22 +2,11 @@ import ExcelJS from "exceljs";
 import path from "node:path";
 import { type FileErrorCode, fileErrorMessage } from "../../core/fileErrors";
 import type { Locale } from "../../core/types";
-import {
-  type Quarter,
-  type SummarySource,
-  type UnreadableRow,
-  quarterRangeText,
-  quarterSummarySheet,
-  summarizeQuarter,
-  summarizeYear,
-  summaryNotesSheet,
-  yearSummarySheet,
-} from "../../core/summary";
+import type { Quarter, SummarySource, UnreadableRow } from "../../core/summary";
 import { writeAtomic } from "./atomicWrite";
-import { renderDoc } from "./docs/renderDoc";
 import { isFileError } from "./fileError";
 import { openWorkbook } from "./input/openWorkbook";
-import { dateSystemOf, worksheetRows } from "./sheetRows";
+import { addSummarySheets, workbookSource } from "./summarySheets";
 
 export interface SourceFailure {
   input: string;
@@ -35,11 +24,7 @@ export async function readSources(
   for (const input of inputs) {
     try {
       const { workbook } = await openWorkbook(input);
-      sources.push({
-        file: path.basename(input),
-        dateSystem: dateSystemOf(workbook),
-        sheets: workbook.worksheets.map((ws) => ({ name: ws.name, rows: [...worksheetRows(ws)] })),
-      });
+      sources.push(workbookSource(workbook, path.basename(input)));
     } catch (e) {
       if (!isFileError(e)) throw e;
       failures.push({ input, code: e.code, message: fileErrorMessage(e, locale) });
@@ -61,26 +46,7 @@ export async function writeSummary(
   madeAt = new Date()
 ): Promise<SummaryWritten> {
   const wb = new ExcelJS.Workbook();
-  let result: SummaryWritten;
-  if ("quarter" in period) {
-    const s = summarizeQuarter(sources, period.quarter);
-    const doc = quarterSummarySheet(s, madeAt);
-    renderDoc(wb.addWorksheet(doc.name), doc);
-    const notes = summaryNotesSheet(quarterRangeText(period.quarter), s.files, s.unreadable);
-    renderDoc(wb.addWorksheet(notes.name), notes);
-    result = { sheet: doc.name, unreadable: s.unreadable };
-  } else {
-    const y = summarizeYear(sources, period.year);
-    const doc = yearSummarySheet(y, madeAt);
-    renderDoc(wb.addWorksheet(doc.name), doc);
-    const notes = summaryNotesSheet(
-      `${period.year}-01-01 至 ${period.year}-12-31`,
-      y.files,
-      y.unreadable
-    );
-    renderDoc(wb.addWorksheet(notes.name), notes);
-    result = { sheet: doc.name, unreadable: y.unreadable };
-  }
+  const result = addSummarySheets(wb, sources, period, madeAt);
   await writeAtomic(out, (tmp) => wb.xlsx.writeFile(tmp));
   return result;
 }

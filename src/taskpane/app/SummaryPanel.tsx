@@ -1,0 +1,60 @@
+import { Button, Field, MessageBar, MessageBarBody, Select } from "@fluentui/react-components";
+import { useState } from "react";
+import { quarterOf } from "../../core/summary/quarter";
+import type { LedgerHost } from "../../hosts/ledgerHost";
+import type { UiText } from "../i18n";
+import { Status } from "./Status";
+import { useAction } from "./useAction";
+
+/** 季度汇总 with a quarter picker (default: the last finished quarter). */
+export function SummaryPanel({ host, t }: { host: LedgerHost; t: UiText }) {
+  const now = new Date();
+  const current = Math.floor(now.getUTCMonth() / 3) + 1;
+  const [year, setYear] = useState(current === 1 ? now.getUTCFullYear() - 1 : now.getUTCFullYear());
+  const [q, setQ] = useState(current === 1 ? 4 : current - 1);
+  const [state, run] = useAction();
+  const [done, setDone] = useState<string[]>([]);
+  const years = Array.from({ length: 8 }, (_, i) => now.getUTCFullYear() - i);
+  const go = async () => {
+    setDone([]);
+    const r = await run((p) => host.summary(quarterOf(year, q), p));
+    if (r) setDone([t.summaryDone(r.sheetName), ...(r.unreadable.length ? [t.unreadable(r.unreadable.length)] : []), ...r.notes]);
+  };
+  return (
+    <section className="panel" aria-label={t.tabs.summary}>
+      <div className="row">
+        <Field label={t.year}>
+          <Select value={String(year)} onChange={(_, d) => setYear(Number(d.value))}>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t.quarter}>
+          <Select value={String(q)} onChange={(_, d) => setQ(Number(d.value))}>
+            {t.quarters.map((label, i) => (
+              <option key={i} value={i + 1}>
+                {label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <Button appearance="primary" onClick={() => void go()} disabled={state.busy}>
+        {t.makeSummary}
+      </Button>
+      <Status state={state} t={t} />
+      {done.length > 0 && (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>
+            {done.map((d) => (
+              <div key={d}>{d}</div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
