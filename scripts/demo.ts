@@ -24,6 +24,11 @@ async function demo(): Promise<number> {
     `\n输出：out/ 下每个样例一个标准工作簿（成员名册、校验报告、变更记录，其他工作表原样保留），以及 out/report.json（身份证号、手机号已打码）。\n` +
       `退出码 ${code}（0 无错误；1 数据有错误，输出已写出；2 有文件无法读写）。样例中故意放入了几处错误（身份证号被存成数字、校验位错误、性别与身份证不符、重复登记），所以这里是 1。\n`
   );
+  process.stdout.write(
+    `\n网页版（给用 WPS、不能装 Excel 加载项的同事）：运行 npm run dev-server，然后用浏览器打开 https://localhost:3000/standalone.html ，` +
+      `点“打开工作簿”选择 out/ 或 samples/ 里的文件即可；文件只在本机浏览器中处理，不会上传。\n` +
+      `Excel 加载项：npm run dev-server 后按 README 旁加载 manifest.xml。\n`
+  );
   return code <= 1 ? 0 : code;
 }
 
