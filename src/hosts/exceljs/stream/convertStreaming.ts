@@ -21,7 +21,7 @@ import { type ZipScan, scanWorkbookZip } from "./zipScan";
 /**
  * Largest total a streamed .xlsx may unpack to, unless maxUncompressedBytes says otherwise: memory
  * stays flat however big the file is, but the reader copies each sheet's XML to a temp file first
- * and the time grows with it (a 1,000,000-row registry unpacks to about 1 GB).
+ * and the time grows with it (a 1,000,000-row registry unpacks to about 800 MB).
  */
 export const DEFAULT_STREAM_MAX_UNCOMPRESSED_BYTES = 4096 * MB;
 

@@ -64,7 +64,8 @@ export interface RegistryRunResult {
  * to disk; what needs every row (duplicate IDs) comes at the end and goes to 校验报告.
  */
 export class RegistryRun {
-  private readonly engine: RegistryNormalizer;
+  /** Dropped once the sheet is read: its cross-row tracker holds something for every row. */
+  private engine: RegistryNormalizer | null;
   private readonly engineOptions: EngineOptionsInput;
   private readonly searchRows: number;
   private readonly probeRows: RawRow[] = [];
@@ -79,7 +80,7 @@ export class RegistryRun {
   private errors = 0;
   private warnings = 0;
   private rowChanges = 0;
-  private summary: NormalizeSummary | null = null;
+  private summary: Pick<NormalizeSummary, "changes" | "dropped"> | null = null;
   private endProblems: Problem[] = [];
 
   constructor(
@@ -113,14 +114,15 @@ export class RegistryRun {
         this.probeRows.push(raw);
         if (this.probeRows.length === this.searchRows) this.probe();
       }
-      for (const row of this.engine.push(raw)) await this.member(row);
+      for (const row of this.engine!.push(raw)) await this.member(row);
     }
     if (this.columns === null) this.probe();
-    const end = this.engine.end();
+    const end = this.engine!.end();
+    this.engine = null;
     for (const row of end.rows) await this.member(row);
-    this.summary = end;
+    this.summary = { changes: end.changes, dropped: end.dropped };
     this.writer?.finish();
-    this.endProblems = [...end.problems].sort(byRowThenColumn);
+    this.endProblems = end.problems.sort(byRowThenColumn);
     this.endProblems.forEach((p, i) => this.count(p, [p.row, p.sourceColumn, 1, i]));
     await this.problemSpool?.close();
     await this.changeSpool?.close();
@@ -173,7 +175,7 @@ export class RegistryRun {
     this.tally.add(p, position);
   }
 
-  private get end(): NormalizeSummary {
+  private get end(): Pick<NormalizeSummary, "changes" | "dropped"> {
     if (!this.summary) throw new Error("RegistryRun: read() first");
     return this.summary;
   }
