@@ -97,7 +97,7 @@ module.exports = async (env = {}) => {
   return {
     devtool: "source-map",
     entry: {
-      taskpane: "./src/taskpane/taskpane.ts",
+      taskpane: "./src/taskpane/taskpane.tsx",
       commands: "./src/commands/commands.ts",
       // The standalone page (for WPS users): the same task pane over a workbook opened in the browser.
       standalone: "./src/standalone/standalone.tsx",
