@@ -229,3 +229,139 @@ describe("normalize (规范化) through Office.js", () => {
     );
   });
 });
+
+describe("normalize on older Excel (API sets missing)", () => {
+  const source = registrySheet(30);
+
+  it("ExcelApi 1.7: no drop-down lists, notes, RangeAreas or filter; each degradation noted", async () => {
+    const { fx, host, notes } = setup([source], { maxApi: 7 });
+    const run = await host.normalize("zh-CN");
+    const reg = fx.sheet(REGISTRY_SHEET);
+    expect(reg.validations).toHaveLength(0);
+    expect(reg.notes).toHaveLength(0);
+    expect(reg.comments).toHaveLength(0);
+    expect(reg.autoFilter).toBeNull();
+    expect(fx.calls.get("getRanges")).toBeUndefined();
+    // The cells are still coloured, one range per run of cells.
+    for (const m of run.result.plan.marks)
+      expect(reg.style(m.row + 2, m.column + 1)).toMatchObject({
+        fill: { color: m.severity === "error" ? "#FFC7CE" : "#FFEB9C" },
+      });
+    expect(run.notes).toEqual(notes);
+    expect(notes.join("\n")).toMatch(/数据验证（需要 ExcelApi 1.8）/);
+    expect(notes.join("\n")).toMatch(/不支持注释和批注（需要 ExcelApi 1.10）/);
+    expect(notes.join("\n")).toMatch(/筛选按钮（需要 ExcelApi 1.9）/);
+    // Values and formats are written all the same.
+    expect(reg.value(2, 2)).toBe(run.result.rows[0][1]);
+    expect(reg.format(2, col("公民身份号码") + 1)).toBe("@");
+    expect(reg.freeze).toEqual({ at: "A1:B1" });
+  });
+
+  it("ExcelApi 1.10 to 1.17: the problems go into comments instead of notes", async () => {
+    const { fx, host, notes } = setup([source], { maxApi: 17 });
+    const run = await host.normalize("en");
+    const reg = fx.sheet(REGISTRY_SHEET);
+    expect(reg.notes).toHaveLength(0);
+    expect(reg.comments.map((c) => c.text)).toEqual(run.result.plan.marks.map((m) => m.note));
+    expect(reg.validations.length).toBeGreaterThan(0);
+    expect(notes).toEqual([
+      "This Excel has no notes (ExcelApi 1.18): problems are explained in comments (ExcelApi 1.10).",
+    ]);
+  });
+});
+
+describe("normalize: where the registry comes from and goes to", () => {
+  it("a second run reads 成员名册 and rewrites it in place, with the reports", async () => {
+    const source = registrySheet(20);
+    const { fx, host } = setup([source, { name: "备用", values: [["备用"]] }]);
+    await host.normalize("zh-CN");
+    const order = () => [...fx.sheets].sort((a, b) => a.position - b.position).map((s) => s.name);
+    const before = order();
+    fx.sheet(REGISTRY_SHEET).setValue(3, col("民族") + 1, "回");
+    const run = await host.normalize("zh-CN");
+    expect(run.sheetName).toBe(REGISTRY_SHEET);
+    expect(order()).toEqual(before);
+    expect(fx.sheet(REGISTRY_SHEET).value(3, col("民族") + 1)).toBe("回族");
+    expect(run.result.changes.map((c) => [c.row, c.oldValue, c.newValue])).toEqual([
+      [3, "回", "回族"],
+    ]);
+    expect(fx.sheet(CHANGE_LOG_SHEET).values("A2:E2")[0]).toEqual([
+      3,
+      expect.any(String),
+      "民族",
+      "回",
+      "回族",
+    ]);
+    expect(fx.sheets).toHaveLength(5);
+  });
+
+  it("the active sheet wins a tie between two registries; output sheets are never taken for one", async () => {
+    const a = registrySheet(5, "一支部");
+    const b = registrySheet(8, "二支部");
+    const { host } = setup([a, b], { active: "二支部" });
+    expect((await host.validate("zh-CN")).sheetName).toBe("二支部");
+    const { host: host2 } = setup([{ name: REPORT_SHEET, values: [["原行号", "姓名", "列"]] }, a]);
+    expect((await host2.validate("zh-CN")).sheetName).toBe("一支部");
+  });
+
+  it("a sheet without a registry header: nothing is written, and the run says why", async () => {
+    const { fx, host } = setup([{ name: "Sheet1", values: [["随便"], ["什么"]] }]);
+    const run = await host.normalize("zh-CN");
+    expect(run.result.header).toBeNull();
+    expect(run.notes).toEqual(["找不到名册表头，未写入任何工作表。"]);
+    expect(fx.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+  });
+
+  it("reads the 1904 date system (probed through DATE), and writes dates in it", async () => {
+    const source = registrySheet(10, "Sheet1", 1904);
+    const expected = await exceljsResult(source, { asOf: AS_OF, date1904: true });
+    const { fx, host } = setup([source], { date1904: true });
+    const run = await host.normalize("zh-CN");
+    expect(run.result.rows).toEqual(expected.rows);
+    const birth = run.result.rows[0][col("出生日期")] as Date;
+    expect(birth).toEqual(new Date(Date.UTC(1950, 0, 1)));
+    expect(fx.sheet(REGISTRY_SHEET).value(2, col("出生日期") + 1)).toBe(dateToSerial(birth, 1904));
+    expect(dateToSerial(birth, 1904)).not.toBe(dateToSerial(birth, 1900));
+  });
+
+  it("a value merged down rows is read in every row, as the exceljs host reads it", async () => {
+    const source = registrySheet(6);
+    const branch = col("所在支部");
+    for (let i = 3; i <= 6; i++) source.values![i][branch] = null;
+    source.merges = [`${colLetters(branch + 1)}3:${colLetters(branch + 1)}7`, "A9:B9"];
+    const expected = await exceljsResult(source, { asOf: AS_OF });
+    const { host } = setup([source]);
+    const run = await host.validate("zh-CN");
+    expect(run.result.rows).toEqual(expected.rows);
+    expect(run.result.rows.slice(1, 6).map((r) => r[branch])).toEqual(
+      new Array(5).fill(source.values![2][branch])
+    );
+  });
+});
+
+describe("selectProblem", () => {
+  const source = registrySheet(12);
+
+  it("after 规范化: the problem's cell in 成员名册", async () => {
+    const { fx, host } = setup([source]);
+    const run = await host.normalize("zh-CN");
+    const p = run.result.problems.find((x) => x.field === "gender")!;
+    await host.selectProblem(p, run);
+    expect(fx.active?.name).toBe(REGISTRY_SHEET);
+    const row = run.result.sourceRows.indexOf(p.row) + 2;
+    expect(fx.selected).toEqual({ sheet: REGISTRY_SHEET, address: address(row, col("性别") + 1) });
+  });
+
+  it("after 校验: the problem's cell in the source sheet", async () => {
+    const shifted: SheetInit = { ...source, name: "原始名册", at: "C4" };
+    const { fx, host } = setup([{ name: "封面", values: [["封面"]] }, shifted]);
+    const run = await host.validate("zh-CN");
+    expect(run.sheetName).toBe("原始名册");
+    const p = run.result.problems.find((x) => x.field === "idNumber" && x.severity === "error")!;
+    expect(p.row).toBe(4 + 1 + MESSY.badId);
+    await host.selectProblem(p, run);
+    expect(fx.active?.name).toBe("原始名册");
+    expect(fx.selected).toEqual({ sheet: "原始名册", address: address(p.row, p.sourceColumn) });
+    expect(fx.sheet("原始名册").value(p.row, p.sourceColumn)).toBe(p.value);
+  });
+});
