@@ -26,6 +26,26 @@ export const BULLETIN_LOG_HEADERS = [
   "采纳意见数",
 ];
 
+export const CONTACT_LOG_SHEET = "联谊活动记录";
+export const CONTACT_LOG_HEADERS = [
+  "活动日期",
+  "成员姓名",
+  "公民身份号码",
+  "活动类型",
+  "内容",
+  "联系人",
+  "跟进情况",
+];
+export const SUGGESTION_LOG_SHEET = "意见建议";
+export const SUGGESTION_LOG_HEADERS = [
+  "提出日期",
+  "提出人",
+  "公民身份号码",
+  "内容",
+  "是否采纳",
+  "落实情况",
+];
+
 /** A log sheet read by its headers: each row as header → value. */
 export interface LogTable {
   /** 1-based row of the header, 0 when the sheet has none (a new log). */

@@ -1,4 +1,15 @@
-import { type LogTable, readLog } from "../docs/logs";
+import {
+  BULLETIN_LOG_HEADERS,
+  BULLETIN_LOG_SHEET,
+  CONTACT_LOG_HEADERS,
+  CONTACT_LOG_SHEET,
+  type LogTable,
+  MEETING_LOG_HEADERS,
+  MEETING_LOG_SHEET,
+  SUGGESTION_LOG_HEADERS,
+  SUGGESTION_LOG_SHEET,
+  readLog,
+} from "../docs/logs";
 import { headerScore } from "../header/recognize";
 import { normalizeRegistry } from "../registry";
 import { parseDateValue, toUtcDate } from "../rules/dates";
@@ -63,7 +74,7 @@ export interface UnreadableRow {
 interface LogKind {
   kind: EventKind;
   sheet: string;
-  headers: string[];
+  headers: readonly string[];
   aliases: Record<string, string>;
   date: string;
 }
@@ -71,41 +82,22 @@ interface LogKind {
 export const LOG_KINDS: LogKind[] = [
   {
     kind: "meeting",
-    sheet: "例会台账",
-    headers: [
-      "会议日期",
-      "期次",
-      "所在支部",
-      "召集人",
-      "参会人数",
-      "议题",
-      "问题分析",
-      "改进措施",
-      "记录人",
-    ],
+    sheet: MEETING_LOG_SHEET,
+    headers: MEETING_LOG_HEADERS,
     aliases: { 开会日期: "会议日期", 会议时间: "会议日期", 支部: "所在支部" },
     date: "会议日期",
   },
   {
     kind: "bulletin",
-    sheet: "通报台账",
-    headers: [
-      "期号",
-      "通报日期",
-      "通报范围",
-      "工作动态",
-      "企业情况",
-      "形势通报",
-      "征集意见数",
-      "采纳意见数",
-    ],
+    sheet: BULLETIN_LOG_SHEET,
+    headers: BULLETIN_LOG_HEADERS,
     aliases: { 期数: "期号", 日期: "通报日期" },
     date: "通报日期",
   },
   {
     kind: "contact",
-    sheet: "联谊活动记录",
-    headers: ["活动日期", "成员姓名", "公民身份号码", "活动类型", "内容", "联系人", "跟进情况"],
+    sheet: CONTACT_LOG_SHEET,
+    headers: CONTACT_LOG_HEADERS,
     aliases: {
       日期: "活动日期",
       姓名: "成员姓名",
@@ -117,8 +109,8 @@ export const LOG_KINDS: LogKind[] = [
   },
   {
     kind: "suggestion",
-    sheet: "意见建议",
-    headers: ["提出日期", "提出人", "公民身份号码", "内容", "是否采纳", "落实情况"],
+    sheet: SUGGESTION_LOG_SHEET,
+    headers: SUGGESTION_LOG_HEADERS,
     aliases: {
       日期: "提出日期",
       姓名: "提出人",

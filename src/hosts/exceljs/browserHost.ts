@@ -79,25 +79,11 @@ export class WorkbookHost implements LedgerHost {
   }
 
   async addMeeting(input: MeetingInput): Promise<AddedDocSheet> {
-    const a = addMeeting(this.workbook, input);
-    return {
-      sheetName: a.sheetName,
-      label: a.label,
-      logSheet: a.logSheet,
-      unknownPlaceholders: a.unknownPlaceholders,
-      usedTemplate: a.usedTemplate,
-    };
+    return addMeeting(this.workbook, input);
   }
 
   async addBulletin(input: BulletinInput): Promise<AddedDocSheet> {
-    const a = addBulletin(this.workbook, input);
-    return {
-      sheetName: a.sheetName,
-      label: a.label,
-      logSheet: a.logSheet,
-      unknownPlaceholders: a.unknownPlaceholders,
-      usedTemplate: a.usedTemplate,
-    };
+    return addBulletin(this.workbook, input);
   }
 
   async summary(quarter: Quarter, progress?: ProgressFn): Promise<SummaryRun> {
