@@ -20,7 +20,13 @@ import { rawRows, readHeads, readWhole } from "./readSheets";
 import { registryCell, selectCell } from "./select";
 import { replaceSheet } from "./sheets";
 import { writeSummary } from "./summary";
-import { type WorkbookInfo, pickRegistrySheet, readWorkbookInfo, sheetNamed } from "./workbook";
+import {
+  type WorkbookInfo,
+  isOutputSheet,
+  pickRegistrySheet,
+  readWorkbookInfo,
+  sheetNamed,
+} from "./workbook";
 import { writeRegistrySheet, writeReportSheet } from "./writeRegistry";
 
 /** Excel.run, or a stand-in for it (tests). */
@@ -99,7 +105,7 @@ export class OfficeLedgerHost implements LedgerHost {
     const info = await readWorkbookInfo(env.context);
     const heads = await readHeads(
       env.context,
-      info.sheets.map((s) => s.name)
+      info.sheets.filter((s) => !isOutputSheet(s.name)).map((s) => s.name)
     );
     const head = pickRegistrySheet(heads, info.active);
     if (!head) throw new Error("工作簿中没有工作表 (the workbook has no sheet)");

@@ -79,7 +79,6 @@ export interface ReadOptions {
 
 interface PendingBlock {
   sheet: number;
-  offset: number;
   count: number;
   range: Excel.Range;
   /** batch.syncs when it was queued: it has arrived once batch.syncs is higher. */
@@ -149,7 +148,7 @@ export async function readWhole(
       await batch.add(count * perRow, () => {
         const range = ws.getRangeByIndexes(h.top - 1 + at, h.left - 1, count, h.columns);
         range.load("values,numberFormat");
-        blocks.push({ sheet: i, offset: at, count, range, queuedAt: batch.syncs });
+        blocks.push({ sheet: i, count, range, queuedAt: batch.syncs });
       });
       offset += count;
       doneRows += count;
@@ -160,8 +159,9 @@ export async function readWhole(
   await batch.flush();
   for (const b of blocks) {
     const o = out[b.sheet];
-    o.values.push(...b.range.values);
-    o.formats.push(...b.range.numberFormat);
+    // Row by row, not push(...rows): a block can hold more rows than a call takes arguments.
+    for (const row of b.range.values) o.values.push(row);
+    for (const row of b.range.numberFormat) o.formats.push(row);
   }
   for (const m of mergeAreas) {
     if (!m.areas.isNullObject) out[m.sheet].merges = parseAreas(m.areas.address);

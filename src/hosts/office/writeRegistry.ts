@@ -3,6 +3,7 @@ import type { ReportSheet } from "../../core/report";
 import type { CellValue, Locale } from "../../core/types";
 import { blockAddress, cellAddress, columnAddress } from "./a1";
 import { FEATURE } from "./api";
+import { jsonBytes } from "./payload";
 import { DATE_FORMAT } from "./cellValues";
 import { MARK_FILL, styleHeader, widthToPoints } from "./styles";
 import {
@@ -86,7 +87,7 @@ export async function writeRegistrySheet(
   if (notesAs !== "none") {
     for (const m of plan.marks) {
       const address = cellAddress(m.row + 2, m.column + 1);
-      await w.batch.add(address.length + m.note.length * 3, () => {
+      await w.batch.add(address.length + jsonBytes(m.note), () => {
         const cell = ws.getRange(address);
         if (notesAs === "notes") ws.notes.add(cell, m.note);
         else ws.comments.add(cell, m.note);
