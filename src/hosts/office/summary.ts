@@ -20,7 +20,7 @@ import { rawRows, readHeads, readWhole } from "./readSheets";
 import { renderDoc } from "./renderDoc";
 import { replaceSheet } from "./sheets";
 import { styleHeader, widthToPoints } from "./styles";
-import { readWorkbookInfo } from "./workbook";
+import { isReportSheet, readWorkbookInfo } from "./workbook";
 import { type WriteContext, writeValues } from "./write";
 import { columnAddress } from "./a1";
 
@@ -45,10 +45,6 @@ export const SUMMARY_NOTES = {
     "本机 Excel 不支持数据透视表（需要 ExcelApi 1.8），季度汇总只有静态表格；可在新版 Excel 或 Excel 网页版中重新汇总。",
   noMembers: "名册中没有成员，未建数据透视表和图表。",
 };
-
-/** Sheets this add-in writes that are not data for a summary (the logs are). */
-const NOT_SOURCE =
-  /^(校验报告|变更记录|汇总说明|模板-.*|(例会记录|情况通报|季度汇总|年度汇总|汇总数据)-.*)$/;
 
 /** One row per member for the PivotTable: the same labels the static tables count by. */
 export function memberRows(s: QuarterSummary): CellValue[][] {
@@ -112,7 +108,8 @@ export async function writeSummary(
 ): Promise<SummaryRun> {
   env.progress(0.05, "读取工作簿");
   const info = await readWorkbookInfo(env.context);
-  const names = info.sheets.map((s) => s.name).filter((n) => !NOT_SOURCE.test(n));
+  // Every sheet but what this add-in writes besides the logs (the logs are data here).
+  const names = info.sheets.map((s) => s.name).filter((n) => !isReportSheet(n));
   // The core takes the first of equally good registries: 成员名册 (the normalised one) first.
   names.sort((a, b) => Number(b === REGISTRY_SHEET) - Number(a === REGISTRY_SHEET));
   const heads = await readHeads(env.context, names);

@@ -59,19 +59,22 @@ export function sheetNamed(info: WorkbookInfo, name: string): SheetInfo | undefi
   return info.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
 }
 
-/** Sheets this add-in writes (reports, logs, printed records, summaries): never taken for a registry. */
-export function isOutputSheet(name: string): boolean {
+/** Sheets this add-in writes besides the logs: reports, templates, printed records, summaries. */
+export function isReportSheet(name: string): boolean {
   return (
     [
       REPORT_SHEET,
       CHANGE_LOG_SHEET,
-      MEETING_LOG_SHEET,
-      BULLETIN_LOG_SHEET,
       SUMMARY_NOTES_SHEET,
       MEETING_TEMPLATE_SHEET,
       BULLETIN_TEMPLATE_SHEET,
     ].includes(name) || /^(例会记录|情况通报|季度汇总|年度汇总|汇总数据)-/.test(name)
   );
+}
+
+/** Sheets this add-in writes (reports, logs, printed records, summaries): never taken for a registry. */
+export function isOutputSheet(name: string): boolean {
+  return isReportSheet(name) || name === MEETING_LOG_SHEET || name === BULLETIN_LOG_SHEET;
 }
 
 const headGrid = (h: SheetHead) => h.values.map((r) => r.map(fromExcelValue));
