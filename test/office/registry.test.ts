@@ -251,6 +251,8 @@ describe("normalize on older Excel (API sets missing)", () => {
     expect(notes.join("\n")).toMatch(/数据验证（需要 ExcelApi 1.8）/);
     expect(notes.join("\n")).toMatch(/不支持注释和批注（需要 ExcelApi 1.10）/);
     expect(notes.join("\n")).toMatch(/筛选按钮（需要 ExcelApi 1.9）/);
+    expect(notes.join("\n")).toMatch(/合并单元格（需要 ExcelApi 1.13）/);
+    expect(notes).toHaveLength(4);
     // Values and formats are written all the same.
     expect(reg.value(2, 2)).toBe(run.result.rows[0][1]);
     expect(reg.format(2, col("公民身份号码") + 1)).toBe("@");
@@ -280,6 +282,7 @@ describe("normalize: where the registry comes from and goes to", () => {
     fx.sheet(REGISTRY_SHEET).setValue(3, col("民族") + 1, "回");
     const run = await host.normalize("zh-CN");
     expect(run.sheetName).toBe(REGISTRY_SHEET);
+    expect(run.notes).toEqual([expect.stringMatching(/^“成员名册”已按规范重写/)]);
     expect(order()).toEqual(before);
     expect(fx.sheet(REGISTRY_SHEET).value(3, col("民族") + 1)).toBe("回族");
     expect(run.result.changes.map((c) => [c.row, c.oldValue, c.newValue])).toEqual([

@@ -11,7 +11,7 @@ import {
 import type { Quarter } from "../../core/summary/quarter";
 import type { Locale, Problem } from "../../core/types";
 import type { LedgerHost, ProgressFn, RegistryRun, SummaryRun } from "../ledgerHost";
-import { type ApiSupport, officeApiSupport } from "./api";
+import { type ApiSupport, FEATURE, officeApiSupport } from "./api";
 import type { RequestStats } from "./batch";
 import { type OfficeAddedDocSheet, addBulletin, addMeeting } from "./docs";
 import { type HostEnv, makeEnv } from "./env";
@@ -65,6 +65,10 @@ const LABELS = {
     report: "写入校验报告和变更记录",
     done: "完成",
     noHeader: "找不到名册表头，未写入任何工作表。",
+    noMerges:
+      "本机 Excel 读不出合并单元格（需要 ExcelApi 1.13）：合并到多行的值（如合并的“所在支部”）只算在第一行。",
+    rewritten:
+      "“成员名册”已按规范重写：原表中的格式、批注和公式未保留，每处修改和删除的行见“变更记录”。",
   },
   en: {
     read: "Reading the workbook",
@@ -74,6 +78,10 @@ const LABELS = {
     report: "Writing 校验报告 and 变更记录",
     done: "Done",
     noHeader: "No registry header was found; no sheet was written.",
+    noMerges:
+      "This Excel cannot read merged cells (ExcelApi 1.13): a value merged over several rows counts in its first row only.",
+    rewritten:
+      "成员名册 was rewritten in standard form: its formats, notes and formulas were not kept; every change and removed row is in 变更记录.",
   },
 };
 
@@ -110,6 +118,7 @@ export class OfficeLedgerHost implements LedgerHost {
     const head = pickRegistrySheet(heads, info.active);
     if (!head) throw new Error("工作簿中没有工作表 (the workbook has no sheet)");
     env.progress(0.1, t.rows);
+    if (!env.api.excel(FEATURE.mergedAreas)) env.note(t.noMerges);
     const [sheet] = await readWhole(env.reads, [head], env.api, {
       withMerges: new Set([head.name]),
       progress: (done, total) => env.progress(0.1 + (0.3 * done) / Math.max(1, total), t.rows),
@@ -170,6 +179,7 @@ export class OfficeLedgerHost implements LedgerHost {
     const w = env.writer(info.dateSystem);
     env.progress(0.5, t.write);
     const source = sheetNamed(info, sheetName);
+    if (sheetName === REGISTRY_SHEET) env.note(t.rewritten);
     const registry = await replaceSheet(
       w.batch,
       info,
