@@ -129,7 +129,12 @@ describe("uf-ledger meeting", () => {
     expect(ws.pageSetup.margins).toMatchObject({ left: 0.79, top: 0.98 });
     expect(ws.pageSetup.printTitlesRow).toMatch(/^\d+:\d+$/);
     expect(ws.headerFooter.oddFooter).toContain("&P");
-    expect(ws.getCell("A1").font).toMatchObject({ name: "宋体", bold: true });
+    expect(ws.getCell("A1").font).toMatchObject({
+      name: "宋体",
+      bold: true,
+      family: 1,
+      charset: 134,
+    });
     let th: ExcelJS.Cell | undefined;
     ws.eachRow((r) => r.eachCell((c) => (c.text === "措施" ? (th = c) : undefined)));
     expect(th!.border.top?.style).toBe("thin");

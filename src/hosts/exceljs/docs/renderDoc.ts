@@ -15,7 +15,12 @@ export function excelStyle(s: DocStyle): Partial<ExcelJS.Style> {
   if (s.font) {
     style.font = { name: s.font.name, size: s.font.size, bold: s.font.bold, italic: s.font.italic };
     if (s.font.color) style.font.color = { argb: s.font.color };
-    if (s.font.name) style.font.charset = 134; // GB2312: the font is a Chinese one
+    // A Chinese serif font (GB2312 charset, Roman family): where 宋体 or 仿宋 is missing, Excel, WPS and
+    // LibreOffice substitute another Chinese serif font rather than a Latin one.
+    if (s.font.name) {
+      style.font.charset = 134;
+      style.font.family = 1;
+    }
   }
   if (s.align)
     style.alignment = {
