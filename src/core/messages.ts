@@ -173,14 +173,14 @@ export const MESSAGES = {
   },
   "id-duplicate": {
     severity: "error",
-    zh: (p) => `公民身份号码与第 ${p.rows} 行重复`,
+    zh: (p) => `公民身份号码与${p.rows}重复`,
     en: (p) => `The same ID number is on row(s) ${p.rows}`,
     fixZh: () => "核对是否同一人重复登记，保留一行",
     fixEn: () => "Check whether it is the same person listed twice; keep one row",
   },
   "possible-duplicate": {
     severity: "warning",
-    zh: (p) => `与第 ${p.rows} 行姓名、出生日期相同，但身份证号不同`,
+    zh: (p) => `与${p.rows}姓名、出生日期相同，但身份证号不同`,
     en: (p) => `Same name and date of birth as row(s) ${p.rows}, but a different ID number`,
     fixZh: () => "核对是否同一人；如是，更正身份证号并删除重复行",
     fixEn: () => "Check whether it is one person; if so, correct the ID and delete the extra row",

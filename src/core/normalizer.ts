@@ -103,7 +103,7 @@ export class RegistryNormalizer {
     for (const f of this.cross.findings()) {
       const idCol = this.header?.fieldColumns.idNumber ?? 0;
       f.rows.forEach((r, i) => {
-        const others = f.rows.filter((_, k) => k !== i).join("、");
+        const others = otherRows(f.rows, i, this.options.locale);
         problems.push(
           this.problem(f.code, { rows: others }, r, f.names[i], "idNumber", idCol, f.values[i])
         );
@@ -363,4 +363,16 @@ export class RegistryNormalizer {
     if (fix) p.fix = fix;
     return p;
   }
+}
+
+/** The other rows of a finding, for its message: at most five, then how many in all (no n² text for n copies). */
+export function otherRows(rows: readonly number[], self: number, locale: "zh-CN" | "en"): string {
+  const shown: number[] = [];
+  for (let k = 0; k < rows.length && shown.length < 5; k++) if (k !== self) shown.push(rows[k]);
+  const all = rows.length - 1;
+  if (locale === "en")
+    return all > shown.length
+      ? `${shown.join(", ")} and ${all - shown.length} more`
+      : shown.join(", ");
+  return all > shown.length ? `第 ${shown.join("、")} 行等 ${all} 行` : `第 ${shown.join("、")} 行`;
 }

@@ -252,3 +252,15 @@ describe("whole-sheet problems", () => {
     ]);
   });
 });
+
+describe("many copies of one ID", () => {
+  it("names at most five other rows in each message, and stays fast", () => {
+    const grid: CellValue[][] = [["姓名", "公民身份号码"]];
+    for (let i = 0; i < 20_000; i++) grid.push([`张${i % 100}`, "11010519491231002X"]);
+    const r = normalizeRegistry(grid, opts);
+    const dup = r.problems.filter((p) => p.code === "id-duplicate");
+    expect(dup).toHaveLength(20_000);
+    expect(dup[0].message).toBe("公民身份号码与第 3、4、5、6、7 行等 19999 行重复");
+    expect(Math.max(...dup.map((p) => p.message.length))).toBeLessThan(60);
+  });
+});
