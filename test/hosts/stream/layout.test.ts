@@ -71,6 +71,28 @@ describe("streaming path: sheets of the output", () => {
     ]);
   });
 
+  it("reads every entry of a zip written by JSZip, every time", async () => {
+    // exceljs's own loop over the zip (unzipper's streaming parser) ends early on such zips, at
+    // random, and loses the shared strings or later sheets.
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("名册").addRows([
+      ["姓名", "性别"],
+      ["张三", "男"],
+    ]);
+    wb.addWorksheet("附表").getCell("A1").value = "附表";
+    const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    const input = path.join(dir, "jszip.xlsx");
+    await fs.writeFile(input, await zip.generateAsync({ type: "nodebuffer" }));
+    const out = path.join(dir, "jszip-out.xlsx");
+    for (let i = 0; i < 20; i++) {
+      const o = await convertStreaming(input, { ...base, output: out });
+      expect([i, o.error, o.counts?.members]).toEqual([i, null, 1]);
+      const back = await read(out);
+      expect(back.getWorksheet("附表")!.getCell("A1").value).toBe("附表");
+      expect(back.getWorksheet("成员名册")!.getCell("B2").value).toBe("张三");
+    }
+  });
+
   it("keeps a hidden sheet hidden", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("名册").addRows([

@@ -7,9 +7,6 @@ import { type SheetLayout, SheetXmlScanner } from "./sheetXmlScan";
 /** A worksheet as xl/workbook.xml lists it, in tab order. */
 export interface SheetEntry {
   name: string;
-  /** Its sheetId and relationship id in xl/workbook.xml. */
-  sheetId: number;
-  rId: string | null;
   state: "visible" | "hidden" | "veryHidden";
   /** Its part in the zip (xl/worksheets/sheet1.xml), or null where the relationships do not say. */
   part: string | null;
@@ -21,8 +18,6 @@ export interface ZipScan {
   date1904: boolean;
   /** Column widths and merged ranges of each worksheet part: what exceljs's streaming reader loses. */
   layouts: Map<string, SheetLayout>;
-  /** xl/styles.xml as stored (null if absent or unreasonably big). */
-  styles: Buffer | null;
   totalUncompressedBytes: number;
 }
 
@@ -33,16 +28,16 @@ export interface ZipScanOptions {
   maxEntries?: number;
 }
 
-const WORKSHEET_PART = /^xl\/worksheets\/sheet\d+\.xml$/;
+/** A worksheet's part (Excel names them sheet1.xml, sheet2.xml…; other writers may not). */
+export const WORKSHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/;
 /** Parts read whole into memory: workbook.xml and its relationships. */
 const MAX_SMALL_PART = 16 * 1024 * 1024;
-const MAX_STYLES_PART = 64 * 1024 * 1024;
 
 /**
  * One pass over the zip's entries (yauzl reads the file at random, nothing is held whole): checks
  * the entry count and the unpacked sizes against the limits, and that each entry unpacks to no more
- * than its directory entry says (as input/zipGuard does for the full load); reads the sheet list,
- * the date system and the styles; and scans each worksheet's XML for its column widths and merged
+ * than its directory entry says (as input/zipGuard does for the full load); reads the sheet list
+ * and the date system; and scans each worksheet's XML for its column widths and merged
  * ranges, which exceljs's streaming reader does not give (the scan looks at the bytes, it does not
  * parse the rows). Throws `too-large`, `not-a-spreadsheet`, `corrupt-workbook`, or the read errors
  * of input/readBytes.
@@ -68,7 +63,6 @@ export async function scanWorkbookZip(path: string, options: ZipScanOptions): Pr
     let total = 0;
     let workbookXml: string | null = null;
     let relsXml: string | null = null;
-    let styles: Buffer | null = null;
     const layouts = new Map<string, SheetLayout>();
     for await (const entry of zip.eachEntry()) {
       total += entry.uncompressedSize;
@@ -88,8 +82,6 @@ export async function scanWorkbookZip(path: string, options: ZipScanOptions): Pr
         const text = (await readAll(stream)).toString("utf8");
         if (name === "xl/workbook.xml") workbookXml = text;
         else relsXml = text;
-      } else if (name === "xl/styles.xml" && entry.uncompressedSize <= MAX_STYLES_PART) {
-        styles = await readAll(stream);
       } else {
         // Unpacked into nothing: yauzl fails the stream if it holds more than declared.
         for await (const chunk of stream) void chunk;
@@ -102,7 +94,6 @@ export async function scanWorkbookZip(path: string, options: ZipScanOptions): Pr
         workbookXml
       ),
       layouts,
-      styles,
       totalUncompressedBytes: total,
     };
   } catch (e) {
@@ -149,13 +140,7 @@ function sheetsOf(workbookXml: string, relsXml: string): SheetEntry[] {
     const rid = Object.entries(a).find(([k]) => k === "r:id" || k.endsWith(":id"))?.[1];
     const target = rid ? targets.get(rid) : undefined;
     const state = a.state === "hidden" || a.state === "veryHidden" ? a.state : "visible";
-    sheets.push({
-      name: a.name,
-      sheetId: Number(a.sheetId) || sheets.length + 1,
-      rId: rid ?? null,
-      state,
-      part: target ? partOf(target) : null,
-    });
+    sheets.push({ name: a.name, state, part: target ? partOf(target) : null });
   }
   return sheets;
 }
