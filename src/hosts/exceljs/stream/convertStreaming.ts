@@ -19,9 +19,9 @@ import { RegistryRun, type RegistryRunResult } from "./registryRun";
 import { type ZipScan, scanWorkbookZip } from "./zipScan";
 
 /**
- * Largest total a streamed .xlsx may unpack to, unless maxUncompressedBytes says otherwise: memory
- * stays flat however big the file is, but the reader copies each sheet's XML to a temp file first
- * and the time grows with it (a 1,000,000-row registry unpacks to about 800 MB).
+ * Largest total a streamed .xlsx may unpack to, unless maxUncompressedBytes says otherwise: the
+ * sheets are not held in memory, but the time grows with it (a 1,000,000-row registry unpacks to
+ * about 800 MB and takes a minute and a half).
  */
 export const DEFAULT_STREAM_MAX_UNCOMPRESSED_BYTES = 4096 * MB;
 
@@ -47,17 +47,19 @@ function failed(input: string, code: FileErrorCode, message: string): FileOutcom
  * row by row (exceljs's streaming reader), each member row is normalised and written to 成员名册 at
  * once (its streaming writer), problems and changes are spooled to temp files and written to
  * 校验报告 and 变更记录 after 成员名册 is committed, and other sheets are copied as they stream past.
- * Memory stays flat whatever the number of rows.
+ * No sheet is held in memory; what grows with the rows is what the engine keeps across them (an
+ * index of IDs, names and birth dates, to find duplicates) and the shared-strings table.
  *
  * The outcome has the shape convertFile returns, but `problems` holds at most the first
  * MAX_OUTCOME_PROBLEMS (10,000) problems, sorted by row; `counts` are exact. Never throws: failures
  * come back as data.
  *
  * Where it differs from the full load: the registry is the sheet named by `sheet`, else the first
- * sheet (in the zip's order, normally the tabs') whose first 10 rows hold a header, not the best
- * such sheet; cells get notes for the first MAX_NOTES marks only (fill beyond); columns found
- * only below the header's rows (data right of the header) get no header cell in 成员名册; other
- * sheets lose what copySheet does not carry (formulas become their values, among others).
+ * sheet (in tab order) whose first 10 rows hold a header, not the best such sheet; duplicate IDs,
+ * found only at the end, are in 校验报告 but not marked in 成员名册; cells get notes for the first
+ * MAX_NOTES marks only (fill beyond); columns found only below the header's rows (data right of
+ * the header) get no header cell in 成员名册; empty-text cells are written empty; other sheets
+ * lose what copySheet does not carry (formulas become their values, among others).
  */
 export async function convertStreaming(
   input: string,
@@ -134,7 +136,7 @@ async function streamWorkbook(
   const book = new WorkbookStream(input, scan);
   let run: RegistryRun | null = null;
   for await (const sheet of book.sheets()) {
-    const { top, rows } = await peekRows(sheet);
+    const { top, rows, skip } = await peekRows(sheet);
     const isRegistry =
       run === null &&
       (options.sheet
@@ -155,10 +157,7 @@ async function streamWorkbook(
       await run.read(rows, sheet.layout.merges);
     } else if (output && !REPLACED.has(sheet.name)) {
       await copySheet(output.workbook, sheet, rows);
-    } else {
-      // Read to the end all the same: the reader moves on to the next sheet only then.
-      for await (const row of rows) void row;
-    }
+    } else await skip();
     output?.workbook.check();
   }
   if (!run) throw new FileError("no-registry-sheet", { file });
@@ -176,12 +175,13 @@ async function streamWorkbook(
 
 /**
  * The first rows of a streamed sheet as the engine would take them (to look for a header), and
- * every row again for whoever reads the sheet next: the rows read to look are kept and replayed.
+ * every row again for whoever reads the sheet next (the rows read to look are kept and replayed),
+ * or a way to leave the rest unread.
  */
 async function peekRows(
   sheet: StreamedSheet,
   n = 10
-): Promise<{ top: RawRow[]; rows: AsyncIterable<ExcelJS.Row> }> {
+): Promise<{ top: RawRow[]; rows: AsyncIterable<ExcelJS.Row>; skip: () => Promise<void> }> {
   const it = sheet.rows[Symbol.asyncIterator]();
   const kept: ExcelJS.Row[] = [];
   let done = false;
@@ -207,7 +207,11 @@ async function peekRows(
     if (done) return;
     for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
   }
-  return { top, rows: replay() };
+  const skip = async () => {
+    // Ends the sheet's parser, which closes its stream from the zip.
+    if (!done) await it.return?.();
+  };
+  return { top, rows: replay(), skip };
 }
 
 /** The tab order of the output: the input's, 成员名册 in the registry's place, the reports in place of old ones or at the end. */
