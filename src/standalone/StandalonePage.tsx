@@ -115,13 +115,15 @@ export function Standalone({ locale }: { locale: Locale }) {
       {host && (
         <div className="layout">
           <div className="sheet" key={version}>
-            <TabList selectedValue={sheetName} onTabSelect={(_, d) => setSheetName(String(d.value))} size="small" aria-label="工作表">
+            <div className="sheet-tabs">
+              <TabList selectedValue={sheetName} onTabSelect={(_, d) => setSheetName(String(d.value))} size="small" aria-label="工作表">
               {host.workbook.worksheets.map((w) => (
                 <Tab key={w.name} value={w.name}>
                   {w.name}
                 </Tab>
               ))}
             </TabList>
+            </div>
             {sheet && <Grid sheet={sheet} selected={selected} />}
           </div>
           <aside className="pane">

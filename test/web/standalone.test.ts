@@ -190,6 +190,10 @@ describe("standalone page (Chromium)", () => {
       .locator("aside.pane")
       .evaluate((el) => el.scrollWidth - el.clientWidth);
     expect(overflow).toBeLessThanOrEqual(1);
+    // The page itself does not scroll sideways: the sheet's grid scrolls inside its own box.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      321
+    );
     await expectVisible(page.getByRole("button", { name: "规范化" }));
     await shot("07-320px");
   });
