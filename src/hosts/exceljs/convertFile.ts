@@ -1,22 +1,13 @@
 import path from "node:path";
 import { type FileErrorCode, fileErrorMessage } from "../../core/fileErrors";
-import { REGISTRY_SHEET } from "../../core/plan";
-import { type RegistryCounts, normalizeRegistry } from "../../core/registry";
-import {
-  CHANGE_LOG_SHEET,
-  REPORT_SHEET,
-  changeLogSheet,
-  problemReportSheet,
-} from "../../core/report";
+import type { RegistryCounts } from "../../core/registry";
 import type { Locale, Problem } from "../../core/types";
 import { sameFile, writeAtomic } from "./atomicWrite";
 import { FileError, isFileError } from "./fileError";
 import { openWorkbook } from "./input/openWorkbook";
 import { convertStreaming } from "./stream/convertStreaming";
 import { takesStreamingPath } from "./stream/threshold";
-import { findRegistrySheet } from "./registrySheet";
-import { dateSystemOf, worksheetRows } from "./sheetRows";
-import { orderOf, replaceSheet, writeRegistrySheet, writeReportSheet } from "./writeRegistry";
+import { applyNormalized, validateWorkbook } from "./normalizeWorkbook";
 
 export interface ConvertOptions {
   /** Where to write the standard workbook; null: validate only (check). */
@@ -46,8 +37,6 @@ export interface FileOutcome {
   error: { code: FileErrorCode; message: string } | null;
 }
 
-export const DEFAULT_MAX_CELLS = 30_000_000;
-
 function failed(input: string, code: FileErrorCode, message: string): FileOutcome {
   return {
     input,
@@ -71,17 +60,13 @@ export async function convertFile(input: string, options: ConvertOptions): Promi
       maxUncompressedBytes: options.maxUncompressedBytes,
     });
     const wb = opened.workbook;
-    const ws = findRegistrySheet(wb, file, options.sheet);
-    const maxCells = options.maxCells ?? DEFAULT_MAX_CELLS;
-    if (ws.rowCount * Math.max(1, ws.columnCount) > maxCells) {
-      throw new FileError("too-many-cells", { file, sheet: ws.name, limit: maxCells });
-    }
-    const result = normalizeRegistry(worksheetRows(ws), {
+    const { sheet: ws, result } = validateWorkbook(wb, {
+      file,
+      sheet: options.sheet,
       locale: options.locale,
-      dateSystem: dateSystemOf(wb),
       asOf: options.asOf,
+      maxCells: options.maxCells,
     });
-    if (result.header === null) throw new FileError("no-registry-sheet", { file });
     const outcome: FileOutcome = {
       input,
       output: null,
@@ -96,14 +81,7 @@ export async function convertFile(input: string, options: ConvertOptions): Promi
       if (await sameFile(other, options.output))
         throw new FileError("output-is-input", { file: path.basename(options.output) });
     }
-    const at = orderOf(ws);
-    wb.removeWorksheet(ws.id);
-    writeRegistrySheet(replaceSheet(wb, REGISTRY_SHEET, at), result.plan, result.rows);
-    writeReportSheet(replaceSheet(wb, REPORT_SHEET), problemReportSheet(result, options.locale));
-    writeReportSheet(
-      replaceSheet(wb, CHANGE_LOG_SHEET),
-      changeLogSheet(result.changes, result.dropped, options.locale)
-    );
+    applyNormalized(wb, ws, result, options.locale);
     const out = options.output;
     try {
       await writeAtomic(out, (tmp) => wb.xlsx.writeFile(tmp));
