@@ -263,3 +263,46 @@ export function renderMessage(
   const fix = en ? def.fixEn : def.fixZh;
   return { message: (en ? def.en : def.zh)(params), fix: fix ? fix(params) : undefined };
 }
+
+/** A short name for each kind of problem, for counts by type (校验报告, the task pane). */
+export const PROBLEM_TITLES: Record<ProblemCode, { zh: string; en: string }> = {
+  "header-not-found": { zh: "找不到表头", en: "No header" },
+  "column-unmapped": { zh: "非标准列", en: "Non-standard column" },
+  "column-duplicate": { zh: "重复的列", en: "Duplicate column" },
+  "column-missing": { zh: "缺少的列", en: "Missing column" },
+  "name-missing": { zh: "姓名为空", en: "Name missing" },
+  "gender-invalid": { zh: "性别无法识别", en: "Gender unreadable" },
+  "gender-mismatch": { zh: "性别与身份证号不符", en: "Gender disagrees with ID" },
+  "ethnicity-invalid": { zh: "民族不规范", en: "Ethnicity not standard" },
+  "birth-date-invalid": { zh: "出生日期无法识别", en: "Date of birth unreadable" },
+  "birth-date-partial": { zh: "出生日期不完整", en: "Date of birth incomplete" },
+  "birth-date-ambiguous": { zh: "出生月份可能有误（1 月或 10 月）", en: "Birth month 1 or 10" },
+  "birth-date-mismatch": { zh: "出生日期与身份证号不符", en: "Date of birth disagrees with ID" },
+  "birth-date-out-of-range": { zh: "出生日期不合理", en: "Date of birth impossible" },
+  "date-invalid": { zh: "日期无法识别", en: "Date unreadable" },
+  "date-partial": { zh: "日期不完整", en: "Date incomplete" },
+  "id-missing": { zh: "身份证号为空", en: "ID number missing" },
+  "id-format": { zh: "身份证号格式不对", en: "ID number malformed" },
+  "id-checksum": { zh: "身份证号校验位不对", en: "ID check digit wrong" },
+  "id-birth-date": { zh: "身份证号中的出生日期不存在", en: "ID holds an impossible date" },
+  "id-area": { zh: "身份证号地址码未知", en: "ID area code unknown" },
+  "id-precision-lost": {
+    zh: "身份证号被存成数字、已丢位",
+    en: "ID stored as a number, digits lost",
+  },
+  "id-duplicate": { zh: "身份证号重复", en: "Duplicate ID number" },
+  "possible-duplicate": { zh: "疑似重复登记", en: "Possibly listed twice" },
+  "political-invalid": { zh: "政治面貌不规范", en: "Political affiliation not standard" },
+  "category-invalid": { zh: "统战对象类别不规范", en: "Category not standard" },
+  "education-invalid": { zh: "学历无法识别", en: "Education unreadable" },
+  "economy-invalid": { zh: "家庭经济状况无法识别", en: "Family economy unreadable" },
+  "phone-invalid": { zh: "电话号码无效", en: "Phone number invalid" },
+  "phone-multiple": { zh: "一格多个号码", en: "Several phone numbers" },
+  "household-invalid": { zh: "家庭人口不对", en: "Household size invalid" },
+  "unexpected-type": { zh: "类型不对", en: "Unexpected type" },
+};
+
+export function problemTitle(code: string, locale: Locale): string {
+  const t = (PROBLEM_TITLES as Record<string, { zh: string; en: string }>)[code];
+  return t ? (locale === "en" ? t.en : t.zh) : code;
+}

@@ -1,3 +1,4 @@
+import { problemTitle } from "./messages";
 import type { RegistryCounts } from "./registry";
 import { columnLetter } from "./text";
 import type { CellValue, Change, DroppedRow, Locale, Problem } from "./types";
@@ -11,7 +12,7 @@ import type { CellValue, Change, DroppedRow, Locale, Problem } from "./types";
 const T = {
   "zh-CN": {
     reportHeaders: ["原行号", "姓名", "列", "原值", "级别", "问题", "建议"],
-    countHeaders: ["问题类型", "级别", "数量"],
+    countHeaders: ["问题类型", "代码", "级别", "数量"],
     changeHeaders: ["原行号", "姓名", "列", "原值", "新值", "规则"],
     error: "错误",
     warning: "提示",
@@ -39,7 +40,7 @@ const T = {
       "Problem",
       "Suggestion",
     ],
-    countHeaders: ["Problem", "Severity", "Count"],
+    countHeaders: ["Problem", "Code", "Severity", "Count"],
     changeHeaders: ["Source row", "Name", "Column", "Old value", "New value", "Rule"],
     error: "error",
     warning: "warning",
@@ -118,8 +119,13 @@ export function problemReportHead(
   const rows: CellValue[][] = [[t.summary(counts)], [], [...t.countHeaders]];
   const headerRows = [2];
   for (const e of tally.entries())
-    rows.push([e.code, e.severity === "error" ? t.error : t.warning, e.count]);
-  rows.push([t.total, "", tally.total], []);
+    rows.push([
+      problemTitle(e.code, locale),
+      e.code,
+      e.severity === "error" ? t.error : t.warning,
+      e.count,
+    ]);
+  rows.push([t.total, "", "", tally.total], []);
   headerRows.push(rows.length);
   rows.push([...t.reportHeaders]);
   return { rows, headerRows };

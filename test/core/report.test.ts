@@ -16,7 +16,8 @@ describe("report sheets", () => {
   it("校验报告: counts by problem type on top, then one row per problem sorted by row", () => {
     const s = problemReportSheet(r, "zh-CN");
     expect(s.rows[0][0]).toMatch(/^共 2 名成员：错误 \d+ 个/);
-    expect(s.rows[2]).toEqual(["问题类型", "级别", "数量"]);
+    expect(s.rows[2]).toEqual(["问题类型", "代码", "级别", "数量"]);
+    expect(s.rows).toContainEqual(["性别与身份证号不符", "gender-mismatch", "错误", 1]);
     const tableStart = s.headerRows[1];
     expect(s.rows[tableStart]).toEqual(["原行号", "姓名", "列", "原值", "级别", "问题", "建议"]);
     const body = s.rows.slice(tableStart + 1);

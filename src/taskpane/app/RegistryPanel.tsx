@@ -1,5 +1,6 @@
 import { Button, Caption1, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
+import { problemTitle } from "../../core/messages";
 import type { Locale, Problem } from "../../core/types";
 import type { LedgerHost, RegistryRun } from "../../hosts/ledgerHost";
 import type { UiText } from "../i18n";
@@ -63,7 +64,7 @@ export function RegistryPanel({ host, t, locale }: { host: LedgerHost; t: UiText
               {groups.map((g) => (
                 <details key={g.code} className={`group ${g.severity}`}>
                   <summary>
-                    <span className="badge">{g.severity === "error" ? t.errors : t.warnings}</span> {g.problems[0].message.replace(/“[^”]*”/g, "…")}{" "}
+                    <span className="badge">{g.severity === "error" ? t.errors : t.warnings}</span> {problemTitle(g.code, locale)}{" "}
                     <span className="count" aria-label={`${g.problems.length}`}>
                       （{g.problems.length}）
                     </span>
