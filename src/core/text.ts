@@ -15,8 +15,13 @@ export function stripSpaces(s: string): string {
 }
 
 /** Trims every kind of white space at both ends. */
+const TRIM_RE = /^[\s\u00a0\u3000\ufeff\u200b]+|[\s\u00a0\u3000\ufeff\u200b]+$/g;
+const EDGE_SPACE_RE = /[\s\u00a0\u3000\ufeff\u200b]/;
+
 export function trimAll(s: string): string {
-  return s.replace(/^[\s\u00a0\u3000\ufeff\u200b]+|[\s\u00a0\u3000\ufeff\u200b]+$/g, "");
+  // Most cells have nothing to trim: look at both ends before running the regex.
+  if (s.length === 0 || (!EDGE_SPACE_RE.test(s[0]) && !EDGE_SPACE_RE.test(s[s.length - 1]))) return s;
+  return s.replace(TRIM_RE, "");
 }
 
 /** NFKC, then no white space at all: the key used to look text up in code tables and aliases. */

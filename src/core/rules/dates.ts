@@ -22,8 +22,11 @@ const DAY_MS = 86400000;
 /** Largest serial Excel shows as a date: 9999-12-31. */
 const MAX_SERIAL = 2958465;
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return MONTH_DAYS[m - 1] ?? 0;
 }
 
 export function isRealDate(y: number, m: number, d: number): boolean {
