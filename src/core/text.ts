@@ -20,7 +20,8 @@ const EDGE_SPACE_RE = /[\s\u00a0\u3000\ufeff\u200b]/;
 
 export function trimAll(s: string): string {
   // Most cells have nothing to trim: look at both ends before running the regex.
-  if (s.length === 0 || (!EDGE_SPACE_RE.test(s[0]) && !EDGE_SPACE_RE.test(s[s.length - 1]))) return s;
+  if (s.length === 0 || (!EDGE_SPACE_RE.test(s[0]) && !EDGE_SPACE_RE.test(s[s.length - 1])))
+    return s;
   return s.replace(TRIM_RE, "");
 }
 
