@@ -20,7 +20,7 @@ export interface ConvertOptions {
   asOf?: Date;
   maxUncompressedBytes?: number;
   maxCells?: number;
-  /** .xlsx/.xlsm files bigger than this (bytes) are streamed (default: UF_LEDGER_STREAM_ABOVE, else 8 MB). */
+  /** .xlsx/.xlsm files bigger than this (bytes) are streamed (default: UF_LEDGER_STREAM_ABOVE, else 6 MB: about 50,000 rows). */
   streamAboveBytes?: number;
 }
 

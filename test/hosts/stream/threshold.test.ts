@@ -17,10 +17,10 @@ describe("which files stream", () => {
   });
   afterAll(() => fs.rm(dir, { recursive: true, force: true }));
 
-  it("the option, else the environment, else 8 MB", () => {
+  it("the option, else the environment, else 6 MB", () => {
     delete process.env[STREAM_ABOVE_ENV];
     expect(streamThreshold()).toBe(DEFAULT_STREAM_ABOVE_BYTES);
-    expect(DEFAULT_STREAM_ABOVE_BYTES).toBe(8 * 1024 * 1024);
+    expect(DEFAULT_STREAM_ABOVE_BYTES).toBe(6 * 1024 * 1024);
     process.env[STREAM_ABOVE_ENV] = "1000";
     expect(streamThreshold()).toBe(1000);
     expect(streamThreshold(5)).toBe(5);
