@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { maskSensitiveText } from "../privacy";
+import type { RegistryResult } from "../registry";
 import type { CellValue } from "../types";
 import { DocBuilder, STYLES } from "./builder";
 import { type LogTable, chineseDate, isoDate, nextMeetingNumber } from "./logs";
@@ -61,6 +62,18 @@ const HINT = {
   measures: "（措施、责任人、完成时限）",
   recorder: "（记录人）",
 };
+
+/** The registry's members by name and branch (no ID, no phone), as the meeting form and record need them. */
+export function registryMembersOf(r: RegistryResult): { name: string; branch: string | null }[] {
+  const nameAt = r.columns.findIndex((c) => c.field === "name");
+  const branchAt = r.columns.findIndex((c) => c.field === "branch");
+  return r.rows
+    .filter((row) => typeof row[nameAt] === "string" && row[nameAt] !== "")
+    .map((row) => ({
+      name: String(row[nameAt]),
+      branch: branchAt < 0 || row[branchAt] === null ? null : String(row[branchAt]),
+    }));
+}
 
 /** Who attends by default: the branch's members, by name, in registry order, each once. */
 export function branchMembers(members: MeetingContext["members"], branch: string): string[] {

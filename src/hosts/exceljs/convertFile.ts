@@ -8,6 +8,7 @@ import { openWorkbook } from "./input/openWorkbook";
 import { convertStreaming } from "./stream/convertStreaming";
 import { takesStreamingPath } from "./stream/threshold";
 import { applyNormalized, validateWorkbook } from "./normalizeWorkbook";
+import { failedOutcome } from "./outcome";
 
 export interface ConvertOptions {
   /** Where to write the standard workbook; null: validate only (check). */
@@ -35,18 +36,6 @@ export interface FileOutcome {
   counts: RegistryCounts | null;
   problems: Problem[];
   error: { code: FileErrorCode; message: string } | null;
-}
-
-function failed(input: string, code: FileErrorCode, message: string): FileOutcome {
-  return {
-    input,
-    output: null,
-    sheet: null,
-    status: "failed",
-    counts: null,
-    problems: [],
-    error: { code, message },
-  };
 }
 
 /** Converts one workbook to the standard layout (or only checks it). Never throws: failures come back as data. */
@@ -93,9 +82,9 @@ export async function convertFile(input: string, options: ConvertOptions): Promi
     }
     return { ...outcome, output: out };
   } catch (e) {
-    if (isFileError(e)) return failed(input, e.code, fileErrorMessage(e, options.locale));
+    if (isFileError(e)) return failedOutcome(input, e.code, fileErrorMessage(e, options.locale));
     const detail = e instanceof Error ? e.message.split("\n")[0].slice(0, 200) : String(e);
     const err = { code: "corrupt-workbook" as const, params: { file, detail } };
-    return failed(input, err.code, fileErrorMessage(err, options.locale));
+    return failedOutcome(input, err.code, fileErrorMessage(err, options.locale));
   }
 }

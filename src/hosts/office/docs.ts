@@ -20,6 +20,7 @@ import {
   fillTemplate,
 } from "../../core/docs/template";
 import { REGISTRY_SHEET } from "../../core/plan";
+import { registryMembersOf } from "../../core/docs/meeting";
 import { normalizeRegistry } from "../../core/registry";
 import type { AddedDocSheet } from "../ledgerHost";
 import type { HostEnv } from "./env";
@@ -50,14 +51,7 @@ export function registryMembers(
 ): { name: string; branch: string | null }[] {
   if (!registry) return [];
   const r = normalizeRegistry(rawRows(registry, dateSystem), { dateSystem });
-  const nameAt = r.columns.findIndex((c) => c.field === "name");
-  const branchAt = r.columns.findIndex((c) => c.field === "branch");
-  return r.rows
-    .filter((row) => typeof row[nameAt] === "string" && row[nameAt] !== "")
-    .map((row) => ({
-      name: String(row[nameAt]),
-      branch: branchAt < 0 || row[branchAt] === null ? null : String(row[branchAt]),
-    }));
+  return registryMembersOf(r);
 }
 
 interface DocSources {

@@ -25,6 +25,7 @@ import {
 } from "../../../core/docs/template";
 import { headerScore } from "../../../core/header/recognize";
 import { REGISTRY_SHEET } from "../../../core/plan";
+import { registryMembersOf } from "../../../core/docs/meeting";
 import { normalizeRegistry } from "../../../core/registry";
 import type { CellValue } from "../../../core/types";
 import { dateSystemOf, worksheetRows } from "../sheetRows";
@@ -61,14 +62,7 @@ export function registryMembers(wb: ExcelJS.Workbook): { name: string; branch: s
   }
   if (!ws) return [];
   const r = normalizeRegistry(worksheetRows(ws), { dateSystem: dateSystemOf(wb) });
-  const nameAt = r.columns.findIndex((c) => c.field === "name");
-  const branchAt = r.columns.findIndex((c) => c.field === "branch");
-  return r.rows
-    .filter((row) => typeof row[nameAt] === "string" && row[nameAt] !== "")
-    .map((row) => ({
-      name: String(row[nameAt]),
-      branch: row[branchAt] === null ? null : String(row[branchAt]),
-    }));
+  return registryMembersOf(r);
 }
 
 /** Appends a row to a log sheet by its headers, creating the sheet (DOMAIN.md's columns) if it is missing. */

@@ -2,13 +2,14 @@ import type ExcelJS from "exceljs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { type FileErrorCode, fileErrorMessage } from "../../../core/fileErrors";
+import { fileErrorMessage } from "../../../core/fileErrors";
 import { headerScore } from "../../../core/header/recognize";
 import { REGISTRY_SHEET } from "../../../core/plan";
 import { CHANGE_LOG_SHEET, REPORT_SHEET } from "../../../core/report";
 import type { RawRow } from "../../../core/types";
 import { sameFile, writeAtomic } from "../atomicWrite";
 import type { ConvertOptions, FileOutcome } from "../convertFile";
+import { failedOutcome } from "../outcome";
 import { DEFAULT_MAX_CELLS } from "../normalizeWorkbook";
 import { FileError, isFileError } from "../fileError";
 import { MB } from "../input/limits";
@@ -30,18 +31,6 @@ export const DEFAULT_STREAM_MAX_UNCOMPRESSED_BYTES = 4096 * MB;
 const HEADER_SCORE = 2;
 /** Sheets of the input that the output replaces rather than carries over. */
 const REPLACED = new Set([REGISTRY_SHEET, REPORT_SHEET, CHANGE_LOG_SHEET]);
-
-function failed(input: string, code: FileErrorCode, message: string): FileOutcome {
-  return {
-    input,
-    output: null,
-    sheet: null,
-    status: "failed",
-    counts: null,
-    problems: [],
-    error: { code, message },
-  };
-}
 
 /**
  * Converts one large .xlsx/.xlsm the way convertFile does, streaming: the registry sheet is read
@@ -70,10 +59,10 @@ export async function convertStreaming(
   try {
     return await convert(input, options, file);
   } catch (e) {
-    if (isFileError(e)) return failed(input, e.code, fileErrorMessage(e, options.locale));
+    if (isFileError(e)) return failedOutcome(input, e.code, fileErrorMessage(e, options.locale));
     const detail = e instanceof Error ? e.message.split("\n")[0].slice(0, 200) : String(e);
     const err = { code: "corrupt-workbook" as const, params: { file, detail } };
-    return failed(input, err.code, fileErrorMessage(err, options.locale));
+    return failedOutcome(input, err.code, fileErrorMessage(err, options.locale));
   }
 }
 
