@@ -29,12 +29,13 @@ const col = (key: string) => FIELDS.findIndex((f) => f.key === key);
 /** Member i of the big registry as a source row (canonical column order), with a few messy values. */
 export function memberRow(
   r: Random,
-  i: number
+  i: number,
+  messEvery = 1000
 ): { values: CellValue[]; numFmts: (string | null)[] } {
   const m = makeMember(r, i);
   const values = FIELDS.map((f) => m[f.key] as CellValue);
   const numFmts: (string | null)[] = FIELDS.map((f) => (f.kind === "date" ? "yyyy-mm-dd" : null));
-  const k = i % 1000;
+  const k = i % messEvery;
   if (k === 7)
     values[col("idNumber")] =
       ` ${String(values[col("idNumber")]).slice(0, 6)} ${String(values[col("idNumber")]).slice(6)}`;
@@ -54,13 +55,18 @@ export function memberRow(
 }
 
 /** The source rows of the big registry, top to bottom: title, header, members, a total row. */
-export function* registryRows(count: number, seed = 42, chinese = false): Generator<RawRow> {
+export function* registryRows(
+  count: number,
+  seed = 42,
+  chinese = false,
+  messEvery = 1000
+): Generator<RawRow> {
   const r = new Random(seed);
   yield { rowNumber: 1, values: [TITLE] };
   yield { rowNumber: 2, values: [...SOURCE_HEADERS] };
   let duplicateOf: CellValue = null;
   for (let i = 0; i < count; i++) {
-    const row = memberRow(r, i);
+    const row = memberRow(r, i, messEvery);
     if (chinese) row.values[col("remarks")] = chineseRemark(i);
     if (i === 3) duplicateOf = row.values[col("idNumber")];
     // The same ID as member 3, far below it: a duplicate, found only at the end.
@@ -100,6 +106,8 @@ export interface FixtureOptions {
   chineseRemarks?: boolean;
   /** Adds the notes sheet before the registry and a summary sheet after it. */
   otherSheets?: boolean;
+  /** One member in this many has each of the five quirks (default 1000; 60 gives one row in twelve a quirk). */
+  messEvery?: number;
 }
 
 /** The notes sheet (填表说明): values, number formats, a width and merges to carry over. */
@@ -143,7 +151,12 @@ export async function writeRegistryWorkbook(file: string, options: FixtureOption
   if (options.otherSheets) writeNotesSheet(wb);
   const ws = wb.addWorksheet("名册");
   FIELDS.forEach((f, i) => (ws.getColumn(i + 1).width = f.width));
-  for (const row of registryRows(options.members, options.seed, options.chineseRemarks)) {
+  for (const row of registryRows(
+    options.members,
+    options.seed,
+    options.chineseRemarks,
+    options.messEvery
+  )) {
     const n = row.rowNumber!;
     const xr = ws.getRow(n);
     row.values.forEach((v, c) => {

@@ -1,0 +1,95 @@
+/**
+ * The baselines, each run in a process of its own by the benchmark (node build/bench/baseline.js MODE ...):
+ *
+ *   stream-copy IN OUT   exceljs's streaming reader and streaming writer, bare: every row of every
+ *                        sheet read and written back, nothing else (case 1's baseline).
+ *   full-read FILE...    exceljs's full load of each file in turn (case 4's baseline).
+ *   engine FILE          the streaming read of the registry, timed, then the engine alone over the
+ *                        same rows, timed (case 5): prints {readSeconds, engineSeconds, members}.
+ */
+import ExcelJS from "exceljs";
+import { RegistryNormalizer } from "../src/core/normalizer";
+import type { RawRow } from "../src/core/types";
+import { rawRowOf } from "../src/hosts/exceljs/stream/rawRows";
+
+const READ_OPTIONS: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions> = {
+  worksheets: "emit",
+  sharedStrings: "cache",
+  styles: "cache",
+  hyperlinks: "ignore",
+  entries: "ignore",
+};
+
+async function streamCopy(input: string, output: string): Promise<void> {
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: output,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, READ_OPTIONS);
+  let n = 0;
+  for await (const sheet of reader) {
+    const ws = writer.addWorksheet(`Sheet${++n}`);
+    for await (const row of sheet) ws.addRow(row.values as ExcelJS.CellValue[]).commit();
+    ws.commit();
+  }
+  await writer.commit();
+}
+
+async function fullRead(files: readonly string[]): Promise<void> {
+  for (const f of files) await new ExcelJS.Workbook().xlsx.readFile(f);
+}
+
+/** Reads every row of the first sheet with a row; returns how long it took and, if asked, the rows. */
+async function streamRead(
+  file: string,
+  keep: boolean
+): Promise<{ seconds: number; rows: RawRow[] }> {
+  const rows: RawRow[] = [];
+  const t = process.hrtime.bigint();
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, READ_OPTIONS);
+  let cells = 0;
+  for await (const sheet of reader) {
+    for await (const row of sheet) {
+      if (keep) rows.push({ rowNumber: row.number, ...rawRowOf(row) });
+      else cells += row.cellCount;
+    }
+  }
+  if (cells < 0) throw new Error("unreachable");
+  return { seconds: Number(process.hrtime.bigint() - t) / 1e9, rows };
+}
+
+async function engine(file: string): Promise<void> {
+  // The read is timed on its own (the baseline); the rows are then collected untimed for the engine.
+  const read = await streamRead(file, false);
+  const { rows } = await streamRead(file, true);
+  // Only the registry sheet: the rows of the sheet named 名册.
+  const t = process.hrtime.bigint();
+  const engine = new RegistryNormalizer({ locale: "zh-CN", asOf: new Date(Date.UTC(2026, 0, 1)) });
+  let members = 0;
+  for (const r of rows) members += engine.push(r).length;
+  const end = engine.end();
+  members += end.rows.length;
+  const engineSeconds = Number(process.hrtime.bigint() - t) / 1e9;
+  process.stdout.write(
+    JSON.stringify({
+      readSeconds: read.seconds,
+      engineSeconds,
+      members,
+      problems: end.problems.length,
+    }) + "\n"
+  );
+}
+
+async function main(): Promise<void> {
+  const [mode, ...args] = process.argv.slice(2);
+  if (mode === "stream-copy") return streamCopy(args[0], args[1]);
+  if (mode === "full-read") return fullRead(args);
+  if (mode === "engine") return engine(args[0]);
+  throw new Error(`baseline: unknown mode ${mode}`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,352 @@
+/** The benchmark's cases: each measures the tool against a baseline run on the same data in this run. */
+import { execFileSync } from "node:child_process";
+import { existsSync, promises as fs, readFileSync, readdirSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { OfficeLedgerHost } from "../src/hosts/office/officeHost";
+import { apiSupportUpTo } from "../src/hosts/office/api";
+import { EXCEL_WEB_PAYLOAD_LIMIT } from "../src/hosts/office/payload";
+import { FakeExcel } from "../test/office/fakeExcel";
+import { registrySheet } from "../test/office/registryData";
+import { writeBranchWorkbooks, writeRegistry, writeSmallRegistries } from "./fixtures";
+import { type Measured, fastestOf, runNode } from "./measure";
+
+const ROOT = path.join(__dirname, "..", "..");
+const CLI = path.join(ROOT, "bin", "uf-ledger.js");
+const BASELINE = path.join(__dirname, "baseline.js");
+
+/** One line of the results table. */
+export interface CaseResult {
+  id: string;
+  title: string;
+  /** The figure the target is about: a ratio, a size or a count. */
+  figure: number;
+  unit: "×" | "MB" | "KB" | "syncs";
+  target: string;
+  met: boolean;
+  /** What the figure was made from, for the reader. */
+  details: Record<string, unknown>;
+}
+
+export interface BenchContext {
+  /** 1 for the full benchmark, 0.1 for --quick. */
+  scale: number;
+  dir: string;
+  log: (line: string) => void;
+}
+
+const n = (ctx: BenchContext, full: number) => Math.max(1, Math.round(full * ctx.scale));
+const secs = (m: Measured) => Math.round(m.seconds * 100) / 100;
+const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+
+/** Fails the benchmark when a measured process did not do its job (a figure of a failure means nothing). */
+function ok(m: Measured, what: string, codes: readonly number[] = [0]): Measured {
+  if (m.timedOut || m.code === null || !codes.includes(m.code))
+    throw new Error(
+      `${what}: exit ${m.code ?? m.signal}${m.timedOut ? " (timed out)" : ""}\n${m.stderr.slice(-2000)}`
+    );
+  return m;
+}
+
+/** The CLI exits 1 when it wrote its outputs and found problems in the data: a normal outcome here. */
+const CLI_DONE = [0, 1];
+
+async function registryFile(ctx: BenchContext, rows: number): Promise<string> {
+  const file = path.join(ctx.dir, `registry-${rows}.xlsx`);
+  if (!existsSync(file)) {
+    ctx.log(`  generating ${rows} registry rows…`);
+    await writeRegistry(file, rows);
+  }
+  return file;
+}
+
+async function freshDir(ctx: BenchContext, name: string): Promise<string> {
+  const dir = path.join(ctx.dir, name);
+  await fs.rm(dir, { recursive: true, force: true });
+  await fs.mkdir(dir, { recursive: true });
+  return dir;
+}
+
+/** Case 1: convert of a 100,000-row registry ÷ exceljs's bare streaming read + write of the same file. */
+export async function convertLarge(ctx: BenchContext): Promise<CaseResult> {
+  const rows = n(ctx, 100_000);
+  const file = await registryFile(ctx, rows);
+  const out = await freshDir(ctx, "convert-out");
+  const baseline = await fastestOf(2, async () =>
+    ok(await runNode(BASELINE, ["stream-copy", file, path.join(out, "copy.xlsx")]), "baseline")
+  );
+  const convert = await fastestOf(2, async () =>
+    ok(await runNode(CLI, ["convert", file, "--out", out, "--quiet"]), "convert", CLI_DONE)
+  );
+  const r = ratio(convert.seconds, baseline.seconds);
+  return {
+    id: "convert",
+    title: `convert ${rows.toLocaleString("en")} rows ÷ bare streaming read+write`,
+    figure: r,
+    unit: "×",
+    target: "≤ 1.3",
+    met: r <= 1.3,
+    details: {
+      rows,
+      fileMB: Math.round((await fs.stat(file)).size / 2 ** 20),
+      convertSeconds: secs(convert),
+      convertPeakRssMB: convert.peakRssMB,
+      baselineSeconds: secs(baseline),
+      baselinePeakRssMB: baseline.peakRssMB,
+    },
+  };
+}
+
+/** Case 2: convert of a 1,000,000-row registry within 600 MB; the full load's figure beside it. */
+export async function convertMillion(ctx: BenchContext): Promise<CaseResult> {
+  const rows = n(ctx, 1_000_000);
+  const file = await registryFile(ctx, rows);
+  const out = await freshDir(ctx, "million-out");
+  const streamed = ok(
+    await runNode(CLI, ["convert", file, "--out", out, "--quiet"]),
+    "convert",
+    CLI_DONE
+  );
+  await fs.rm(out, { recursive: true, force: true });
+  await fs.mkdir(out);
+  // The full load of the same file (the path small files take), given as long as the streamed run took twice over.
+  const full = await runNode(CLI, ["convert", file, "--out", out, "--quiet"], {
+    env: { UF_LEDGER_STREAM_ABOVE: "Infinity" },
+    timeoutMs: Math.max(30_000, streamed.seconds * 2000),
+  });
+  const fullDone = !full.timedOut && full.code !== null && CLI_DONE.includes(full.code);
+  return {
+    id: "million",
+    title: `convert ${rows.toLocaleString("en")} rows: peak RSS`,
+    figure: streamed.peakRssMB,
+    unit: "MB",
+    target: "≤ 600",
+    met: streamed.peakRssMB <= 600,
+    details: {
+      rows,
+      fileMB: Math.round((await fs.stat(file)).size / 2 ** 20),
+      seconds: secs(streamed),
+      fullLoad: fullDone
+        ? { seconds: secs(full), peakRssMB: full.peakRssMB }
+        : {
+            failed: full.timedOut
+              ? `not done in ${secs(full)} s`
+              : `exit ${full.code ?? full.signal} after ${secs(full)} s (${lastLine(full.stderr)})`,
+            peakRssMB: full.peakRssMB,
+          },
+    },
+  };
+}
+
+const lastLine = (s: string) =>
+  s
+    .trim()
+    .split("\n")
+    .filter((l) => l.trim())
+    .slice(-1)[0]
+    ?.slice(0, 160) ?? "";
+
+/** Case 3: 400 small workbooks, --jobs 2 ÷ --jobs 1. */
+export async function parallelJobs(ctx: BenchContext): Promise<CaseResult> {
+  const count = n(ctx, 400);
+  const dir = path.join(ctx.dir, `small-${count}`);
+  if (!existsSync(dir)) {
+    ctx.log(`  generating ${count} small workbooks…`);
+    await writeSmallRegistries(dir, count, 50);
+  }
+  const run = async (jobs: number) => {
+    const out = await freshDir(ctx, `jobs${jobs}-out`);
+    return ok(
+      await runNode(CLI, ["convert", dir, "--out", out, "--jobs", String(jobs), "--quiet"]),
+      `convert --jobs ${jobs}`,
+      CLI_DONE
+    );
+  };
+  const one = await fastestOf(2, () => run(1));
+  const two = await fastestOf(2, () => run(2));
+  const r = ratio(two.seconds, one.seconds);
+  return {
+    id: "jobs",
+    title: `${count} small workbooks: --jobs 2 ÷ --jobs 1`,
+    figure: r,
+    unit: "×",
+    target: "≤ 0.6",
+    met: r <= 0.6,
+    details: {
+      files: count,
+      rowsEach: 50,
+      jobs1Seconds: secs(one),
+      jobs2Seconds: secs(two),
+      jobs2PeakRssMB: two.peakRssMB,
+      cores: os.cpus().length,
+    },
+  };
+}
+
+/** Case 4: summary over 100 branch workbooks ÷ exceljs's bare full read of the same files. */
+export async function summaryMany(ctx: BenchContext): Promise<CaseResult> {
+  const count = n(ctx, 100);
+  const dir = path.join(ctx.dir, `branches-${count}`);
+  if (!existsSync(dir)) {
+    ctx.log(`  generating ${count} branch workbooks…`);
+    await writeBranchWorkbooks(dir, count, 200);
+  }
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".xlsx"))
+    .map((f) => path.join(dir, f));
+  const out = path.join(await freshDir(ctx, "summary-out"), "季度汇总.xlsx");
+  const baseline = await fastestOf(2, async () =>
+    ok(await runNode(BASELINE, ["full-read", ...files]), "baseline")
+  );
+  const summary = await fastestOf(2, async () =>
+    ok(
+      await runNode(CLI, [
+        "summary",
+        dir,
+        "--quarter",
+        "2026Q3",
+        "--out",
+        out,
+        "--jobs",
+        "1",
+        "--quiet",
+      ]),
+      "summary",
+      CLI_DONE
+    )
+  );
+  const r = ratio(summary.seconds, baseline.seconds);
+  return {
+    id: "summary",
+    title: `summary over ${count} workbooks ÷ bare full read`,
+    figure: r,
+    unit: "×",
+    target: "≤ 1.3",
+    met: r <= 1.3,
+    details: {
+      workbooks: count,
+      membersEach: 200,
+      summarySeconds: secs(summary),
+      summaryPeakRssMB: summary.peakRssMB,
+      baselineSeconds: secs(baseline),
+    },
+  };
+}
+
+/** Case 5: the engine alone on 100,000 rows ÷ exceljs's streaming read of the same file. */
+export async function engineAlone(ctx: BenchContext): Promise<CaseResult> {
+  const rows = n(ctx, 100_000);
+  const file = await registryFile(ctx, rows);
+  type EngineRun = { readSeconds: number; engineSeconds: number; members: number };
+  let best: EngineRun | null = null;
+  for (let i = 0; i < 3; i++) {
+    const m = ok(await runNode(BASELINE, ["engine", file]), "engine");
+    const got = JSON.parse(m.stdout.trim().split("\n").pop()!) as EngineRun;
+    if (got.members !== rows) throw new Error(`engine: ${got.members} members, ${rows} expected`);
+    if (!best || got.engineSeconds / got.readSeconds < best.engineSeconds / best.readSeconds)
+      best = got;
+  }
+  const r = ratio(best!.engineSeconds, best!.readSeconds);
+  return {
+    id: "engine",
+    title: `engine alone, ${rows.toLocaleString("en")} rows ÷ streaming read`,
+    figure: r,
+    unit: "×",
+    target: "≤ 0.25",
+    met: r <= 0.25,
+    details: {
+      rows,
+      engineSeconds: Math.round(best!.engineSeconds * 1000) / 1000,
+      readSeconds: Math.round(best!.readSeconds * 1000) / 1000,
+      microsecondsPerRow: Math.round((best!.engineSeconds / rows) * 1e6 * 10) / 10,
+    },
+  };
+}
+
+/** Case 6: the Office adapter's context.sync() calls and largest request at three sizes (office-addin-mock). */
+export async function officeSyncs(ctx: BenchContext): Promise<CaseResult> {
+  const sizes = [1_000, 10_000, 100_000].map((s) => n(ctx, s));
+  const measured: { rows: number; syncs: number; largestRequestMB: number }[] = [];
+  for (const rows of sizes) {
+    const fx = new FakeExcel([registrySheet(rows)]);
+    const host = new OfficeLedgerHost({
+      run: fx.run,
+      api: apiSupportUpTo(18),
+      asOf: new Date(Date.UTC(2026, 0, 1)),
+    });
+    await host.normalize("zh-CN");
+    const largest = Math.max(...fx.requests.map((r) => Math.max(r.bytes, r.responseBytes)));
+    measured.push({
+      rows,
+      syncs: fx.syncs,
+      largestRequestMB: Math.round((largest / 2 ** 20) * 100) / 100,
+    });
+  }
+  const same = measured.every((m) => m.syncs === measured[0].syncs);
+  const under = measured.every((m) => m.largestRequestMB * 2 ** 20 < EXCEL_WEB_PAYLOAD_LIMIT);
+  return {
+    id: "office",
+    title: `Office adapter: syncs at ${sizes.map((s) => s.toLocaleString("en")).join(" / ")} rows`,
+    figure: measured[measured.length - 1].syncs,
+    unit: "syncs",
+    target: "same at each size, every request < 5 MB",
+    met: same && under,
+    details: { measured, sameSyncCount: same, everyRequestUnder5MB: under },
+  };
+}
+
+/** The production web build: UF_WEB_BUILD when it holds one, else built now into the bench folder. */
+function webBuild(ctx: BenchContext): string {
+  const given = process.env.UF_WEB_BUILD;
+  if (given && existsSync(path.join(given, "taskpane.js"))) return given;
+  const out = path.join(ctx.dir, "web");
+  ctx.log("  building the add-in and the standalone page (webpack, production)…");
+  execFileSync(
+    process.execPath,
+    [
+      require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] }),
+      "--mode",
+      "production",
+      "--output-path",
+      out,
+    ],
+    { cwd: ROOT, stdio: "pipe", env: { ...process.env, NODE_ENV: "production" } }
+  );
+  return out;
+}
+
+/** Case 7: gzipped size of the task pane's entry script and of the standalone page's scripts. */
+export async function bundleSizes(ctx: BenchContext): Promise<CaseResult> {
+  const web = webBuild(ctx);
+  const gz = (f: string) =>
+    Math.round(gzipSync(readFileSync(path.join(web, f)), { level: 9 }).length / 1024);
+  const chunks = readdirSync(web).filter(
+    (f) => f.endsWith(".js") && !["taskpane.js", "standalone.js", "commands.js"].includes(f)
+  );
+  const taskpane = gz("taskpane.js");
+  return {
+    id: "bundle",
+    title: "task pane entry script, gzipped",
+    figure: taskpane,
+    unit: "KB",
+    target: "≤ 300",
+    met: taskpane <= 300,
+    details: {
+      taskpaneKB: taskpane,
+      commandsKB: gz("commands.js"),
+      standaloneKB: gz("standalone.js"),
+      standaloneChunksKB: Object.fromEntries(chunks.map((c) => [c, gz(c)])),
+    },
+  };
+}
+
+export const CASES = [
+  convertLarge,
+  convertMillion,
+  parallelJobs,
+  summaryMany,
+  engineAlone,
+  officeSyncs,
+  bundleSizes,
+] as const;
