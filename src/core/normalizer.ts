@@ -46,7 +46,24 @@ export interface NormalizeSummary {
   memberRows: number;
 }
 
-const KEYED_FIELDS = new Set<FieldKey>(["seq", "gender", "birthDate", "idNumber"]);
+const fieldIndex = (key: FieldKey) => FIELDS.findIndex((f) => f.key === key);
+/** The fields the engine handles itself (the others each have a rule of their own), by index in FIELDS. */
+const SEQ = fieldIndex("seq");
+const NAME = fieldIndex("name");
+const ID = fieldIndex("idNumber");
+const GENDER = fieldIndex("gender");
+const BIRTH = fieldIndex("birthDate");
+
+/** One member row while the engine works on it. */
+interface RowCells {
+  row: number;
+  name: string;
+  values: readonly CellValue[];
+  numFmts: readonly (string | null | undefined)[] | undefined;
+  out: CellValue[];
+  problems: Problem[];
+  changes: Change[];
+}
 /** Columns whose absence is worth a warning. */
 const EXPECTED_FIELDS: FieldKey[] = ["gender", "birthDate", "idNumber"];
 
@@ -68,7 +85,11 @@ export class RegistryNormalizer {
   private headerDecided = false;
   private columns: OutputColumn[] = [];
   private extraBySource = new Map<number, number>();
-  private mappedSources = new Set<number>();
+  /** By 1-based source column: true for a column mapped to a field or kept as an extra one. */
+  private knownSource: boolean[] = [];
+  /** By index in FIELDS: the field's 0-based source column, or -1. */
+  private sources: number[] = FIELDS.map(() => -1);
+  private readonly ctxByNumFmt = new Map<string, RuleContext>();
   private readonly sheetProblems: Problem[] = [];
   private readonly headerChanges: Change[] = [];
   private readonly dropped: DroppedRow[] = [];
@@ -163,10 +184,11 @@ export class RegistryNormalizer {
       field: f.key,
       sourceColumn: h.fieldColumns[f.key] ?? null,
     }));
+    this.sources = FIELDS.map((f) => (h.fieldColumns[f.key] ?? 0) - 1);
     const headerRow = h.rows[h.rows.length - 1];
     for (const c of h.columns) {
       if (c.field) {
-        this.mappedSources.add(c.sourceColumn);
+        this.knownSource[c.sourceColumn] = true;
         const canonical = FIELD_BY_KEY[c.field].header;
         if (c.original !== canonical) {
           this.headerChanges.push({
@@ -197,6 +219,7 @@ export class RegistryNormalizer {
     this.columns.push({ header, field: null, sourceColumn: c.sourceColumn });
     const index = this.columns.length - 1;
     this.extraBySource.set(c.sourceColumn, index);
+    this.knownSource[c.sourceColumn] = true;
     if (c.unmapped === "duplicate") {
       const field = c.duplicateOf ? FIELD_BY_KEY[c.duplicateOf].header : "";
       this.sheetProblems.push(
@@ -239,77 +262,62 @@ export class RegistryNormalizer {
     }
     // Columns beyond the header that hold data: kept, as unnamed columns.
     for (let i = 0; i < values.length; i++) {
-      const col = i + 1;
-      if (!isBlank(values[i]) && !this.isKnownSource(col)) {
+      if (!this.knownSource[i + 1] && !isBlank(values[i])) {
         this.addExtraColumn(
-          { sourceColumn: col, original: "", field: null, unmapped: "unknown" },
+          { sourceColumn: i + 1, original: "", field: null, unmapped: "unknown" },
           h.rows[h.rows.length - 1]
         );
       }
     }
     const out: CellValue[] = new Array(this.columns.length).fill(null);
-    const problems: Problem[] = [];
-    const changes: Change[] = [];
-    const raw = (key: FieldKey): CellValue => {
-      const c = h.fieldColumns[key];
-      return c === undefined ? null : (values[c - 1] ?? null);
-    };
-    const ctxFor = (key: FieldKey): RuleContext => {
-      const c = h.fieldColumns[key];
-      const numFmt = c === undefined ? undefined : row.numFmts?.[c - 1];
-      return numFmt ? { ...this.ctx, numFmt } : this.ctx;
+    const cells: RowCells = {
+      row: n,
+      name: "",
+      values,
+      numFmts: row.numFmts,
+      out,
+      problems: [],
+      changes: [],
     };
     // The name first: every problem and change of the row carries it.
-    const nameResult = FIELD_RULES.name!(raw("name"), ctxFor("name"));
-    const name =
+    const nameResult = FIELD_RULES.name!(this.raw(cells, NAME), this.ctxAt(cells, NAME));
+    cells.name =
       typeof nameResult.value === "string"
         ? nameResult.value
         : nameResult.value === null
           ? ""
           : String(nameResult.value);
-    const record = (key: FieldKey, index: number, r: RuleResult) => {
-      const c = h.fieldColumns[key];
-      const old = raw(key);
-      out[index] = r.value;
-      for (const issue of r.issues)
-        problems.push(this.issueProblem(issue, n, name, key, c ?? 0, old));
-      if (c !== undefined && !sameValue(old, r.value) && !(isBlank(old) && r.value === null)) {
-        changes.push({
-          row: n,
-          name,
-          field: key,
-          column: FIELDS[index].header,
-          sourceColumn: c,
-          oldValue: old,
-          newValue: r.value,
-          rule: r.rule,
-        });
-      }
-    };
-    const id = normalizeIdNumber(raw("idNumber"), ctxFor("idNumber"));
-    FIELDS.forEach((f, index) => {
-      if (f.key === "seq")
-        record("seq", index, { value: ++this.seq, rule: "renumber", issues: [] });
-      else if (f.key === "name") record("name", index, nameResult);
-      else if (f.key === "idNumber") record("idNumber", index, id);
-      else if (f.key === "gender")
-        record("gender", index, reconcileGender(raw("gender"), id.info, ctxFor("gender")));
-      else if (f.key === "birthDate")
-        record(
-          "birthDate",
+    const id = normalizeIdNumber(this.raw(cells, ID), this.ctxAt(cells, ID));
+    for (let index = 0; index < FIELDS.length; index++) {
+      const key = FIELDS[index].key;
+      if (index === SEQ)
+        this.record(cells, index, { value: ++this.seq, rule: "renumber", issues: [] });
+      else if (index === NAME) this.record(cells, index, nameResult);
+      else if (index === ID) this.record(cells, index, id);
+      else if (index === GENDER)
+        this.record(
+          cells,
           index,
-          reconcileBirthDate(raw("birthDate"), id.info, ctxFor("birthDate"))
+          reconcileGender(this.raw(cells, index), id.info, this.ctxAt(cells, index))
         );
-      else if (!KEYED_FIELDS.has(f.key)) {
-        const c = h.fieldColumns[f.key];
-        if (c !== undefined) record(f.key, index, FIELD_RULES[f.key]!(raw(f.key), ctxFor(f.key)));
-      }
-    });
+      else if (index === BIRTH)
+        this.record(
+          cells,
+          index,
+          reconcileBirthDate(this.raw(cells, index), id.info, this.ctxAt(cells, index))
+        );
+      else if (this.sources[index] >= 0)
+        this.record(
+          cells,
+          index,
+          FIELD_RULES[key]!(this.raw(cells, index), this.ctxAt(cells, index))
+        );
+    }
     for (const [src, index] of this.extraBySource) out[index] = values[src - 1] ?? null;
-    const birth = out[4];
+    const birth = out[BIRTH];
     this.cross.add(
       n,
-      name,
+      cells.name,
       id.key,
       isValidDate(birth)
         ? formatPartialDate({
@@ -319,11 +327,47 @@ export class RegistryNormalizer {
           })
         : null
     );
-    return [{ sourceRow: n, values: out, problems, changes }];
+    return [{ sourceRow: n, values: out, problems: cells.problems, changes: cells.changes }];
   }
 
-  private isKnownSource(col: number): boolean {
-    return this.extraBySource.has(col) || this.mappedSources.has(col);
+  /** The source cell of a canonical field (by its index in FIELDS), or null where the source has no such column. */
+  private raw(cells: RowCells, index: number): CellValue {
+    const c = this.sources[index];
+    return c < 0 ? null : (cells.values[c] ?? null);
+  }
+
+  /** The rule context of a field's cell: the engine's, with the cell's number format where it has one. */
+  private ctxAt(cells: RowCells, index: number): RuleContext {
+    const c = this.sources[index];
+    const numFmt = c < 0 ? undefined : cells.numFmts?.[c];
+    if (!numFmt) return this.ctx;
+    let ctx = this.ctxByNumFmt.get(numFmt);
+    if (!ctx) this.ctxByNumFmt.set(numFmt, (ctx = { ...this.ctx, numFmt }));
+    return ctx;
+  }
+
+  /** Puts a rule's value in the output row, with its problems and (if the value changed) the change. */
+  private record(cells: RowCells, index: number, r: RuleResult): void {
+    const field = FIELDS[index];
+    const c = this.sources[index];
+    const old = this.raw(cells, index);
+    cells.out[index] = r.value;
+    for (const issue of r.issues)
+      cells.problems.push(
+        this.issueProblem(issue, cells.row, cells.name, field.key, c < 0 ? 0 : c + 1, old)
+      );
+    if (c >= 0 && !sameValue(old, r.value) && !(r.value === null && isBlank(old))) {
+      cells.changes.push({
+        row: cells.row,
+        name: cells.name,
+        field: field.key,
+        column: field.header,
+        sourceColumn: c + 1,
+        oldValue: old,
+        newValue: r.value,
+        rule: r.rule,
+      });
+    }
   }
 
   private issueProblem(

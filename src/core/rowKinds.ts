@@ -6,6 +6,12 @@ const TOTAL_RE = /^(合计|总计|小计|共计)/;
 const FOOTER_RE =
   /^(填表人|填报人|制表人?|审核人?|负责人|单位负责人|联系人|说明|注|备注|填表日期|填报日期)[:：]/;
 
+/** 合计, 总计, 小计 or 共计 at the start of a short text, spaces and full-width forms aside. */
+function isTotal(v: CellValue | undefined): boolean {
+  const t = cellText(v);
+  return t !== null && t.length < 40 && t.includes("计") && TOTAL_RE.test(lookupKey(t));
+}
+
 /**
  * Why a data row is not a member, or null for a member row: blank, a total (合计/总计/小计),
  * a numbered row with nothing else in it (an unfilled template line), or a footer line (填表人：…).
@@ -26,10 +32,12 @@ export function classifyRow(
   const nameCol = fieldColumns.name;
   const nameBlank = nameCol === undefined || isBlank(values[nameCol - 1]);
   // 合计/总计/小计 stands in the first column, or in the 序号 or 姓名 column.
-  for (const c of new Set([1, fieldColumns.seq, nameCol])) {
-    const t = c === undefined ? null : cellText(values[c - 1]);
-    if (t !== null && t.length < 40 && TOTAL_RE.test(lookupKey(t))) return "total";
-  }
+  if (
+    isTotal(values[0]) ||
+    (fieldColumns.seq !== undefined && isTotal(values[fieldColumns.seq - 1]))
+  )
+    return "total";
+  if (nameCol !== undefined && isTotal(values[nameCol - 1])) return "total";
   if (!nameBlank) return null;
   if (filled !== 1) return null;
   const only = values[onlyCol - 1];

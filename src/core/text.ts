@@ -16,11 +16,31 @@ export function stripSpaces(s: string): string {
 
 /** Trims every kind of white space at both ends. */
 const TRIM_RE = /^[\s\u00a0\u3000\ufeff\u200b]+|[\s\u00a0\u3000\ufeff\u200b]+$/g;
-const EDGE_SPACE_RE = /[\s\u00a0\u3000\ufeff\u200b]/;
+
+/** Whether a UTF-16 code is one TRIM_RE trims: what \s matches, and the zero-width space. */
+function isTrimmedSpace(c: number): boolean {
+  if (c > 32 && c < 0xa0) return false;
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200b) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
 
 export function trimAll(s: string): string {
   // Most cells have nothing to trim: look at both ends before running the regex.
-  if (s.length === 0 || (!EDGE_SPACE_RE.test(s[0]) && !EDGE_SPACE_RE.test(s[s.length - 1])))
+  if (
+    s.length === 0 ||
+    (!isTrimmedSpace(s.charCodeAt(0)) && !isTrimmedSpace(s.charCodeAt(s.length - 1)))
+  )
     return s;
   return s.replace(TRIM_RE, "");
 }

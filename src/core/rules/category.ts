@@ -1,7 +1,7 @@
 import { CATEGORIES, CATEGORY_ALIASES, CATEGORY_SEPARATOR, type Category } from "../codes/category";
 import { cellText, lookupKey, showValue, trimAll } from "../text";
 import type { CellValue } from "../types";
-import { type FieldRule, type Issue, ok } from "./rule";
+import { type FieldRule, type Issue, type RuleResult, ok } from "./rule";
 
 /** Every name that means a category, longest first so that "香港同胞、澳门同胞" wins over "香港同胞". */
 const NAMES: [string, Category][] = [
@@ -16,6 +16,20 @@ const SEPARATORS = new Set(["、", ",", "，", ";", "；", "/", "／", "|", "和
  * Output: the canonical names, in the regulations' order, joined by "、".
  */
 export const normalizeCategory: FieldRule = (v: CellValue) => {
+  if (typeof v !== "string" || v.length > 60) return categoryOf(v);
+  // A registry repeats a handful of texts: each is worked out once.
+  let r = seen.get(v);
+  if (!r) {
+    r = categoryOf(v);
+    if (seen.size < MAX_SEEN) seen.set(v, r);
+  }
+  return r;
+};
+
+const MAX_SEEN = 5000;
+const seen = new Map<string, RuleResult>();
+
+function categoryOf(v: CellValue): RuleResult {
   if (v === null || (typeof v === "string" && trimAll(v) === "")) return ok(null, "category");
   const text = cellText(v);
   if (text === null || text.length > 200) {
@@ -58,4 +72,4 @@ export const normalizeCategory: FieldRule = (v: CellValue) => {
     };
   const value = CATEGORIES.filter((c) => found.has(c)).join(CATEGORY_SEPARATOR);
   return ok(value, "category");
-};
+}

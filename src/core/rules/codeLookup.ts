@@ -43,8 +43,11 @@ export function codeRule(t: CodeTable): FieldRule {
   return (v: CellValue) => {
     if (v === null || (typeof v === "string" && trimAll(v) === "")) return ok(null, t.rule);
     const text = cellText(v);
+    // Most cells hold a canonical name already: tried as it is before the key is made.
     const hit =
-      text === null || text.length > 50 ? undefined : lookup.get(lookupKey(text).toUpperCase());
+      text === null || text.length > 50
+        ? undefined
+        : (lookup.get(text) ?? lookup.get(lookupKey(text).toUpperCase()));
     if (hit === undefined) return problem(v, t.rule, t.invalid, { value: showValue(v) });
     return ok(hit, t.rule);
   };

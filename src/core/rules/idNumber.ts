@@ -1,7 +1,7 @@
 import { isValidDate, nfkc, stripSpaces, trimAll } from "../text";
 import type { CellValue } from "../types";
 import { isRealDate } from "./dates";
-import { type Issue, type RuleContext, type RuleResult, ok, problem } from "./rule";
+import { type Issue, NO_ISSUES, type RuleContext, type RuleResult, problem } from "./rule";
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = "10X98765432";
@@ -45,7 +45,7 @@ const PROVINCES = new Set([
   "91",
 ]);
 
-/** GB 11643 check character for the first 17 digits. */
+/** GB 11643 check character for the first 17 digits (of a string of 17 or more). */
 export function idCheckChar(first17: string): string {
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * WEIGHTS[i];
@@ -79,6 +79,15 @@ export function maskId(id: string): string {
     : "*".repeat(id.length);
 }
 
+const ID18_RE = /^\d{17}[\dX]$/;
+
+/** The number the decimal digits from..to (exclusive) of s spell. */
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - 48;
+  return n;
+}
+
 function cleanIdText(s: string): string {
   let t = stripSpaces(nfkc(s));
   const quoted = /^="(.*)"$/.exec(t); // CSV written as ="110105..."
@@ -104,28 +113,31 @@ export function normalizeIdNumber(raw: CellValue, ctx: RuleContext): IdResult {
     return none(problem(raw, "id-number", "id-format", { value: shown }));
   }
   const text = typeof raw === "number" ? String(raw) : raw;
-  const cleaned = text.length > 60 ? text : cleanIdText(text);
-  const keep: CellValue = /^[\dX]+$/.test(cleaned) ? cleaned : raw;
-  const issues: Issue[] = [];
+  // Most cells already hold a clean 18-character number: nothing to clean.
+  const cleaned = ID18_RE.test(text) ? text : text.length > 60 ? text : cleanIdText(text);
   let id: string;
   let rule = "id-number";
+  const keep = (): CellValue => (/^[\dX]+$/.test(cleaned) ? cleaned : raw);
   if (/^\d{15}$/.test(cleaned)) {
     const y = 1900 + +cleaned.slice(6, 8);
     if (!isRealDate(y, +cleaned.slice(8, 10), +cleaned.slice(10, 12))) {
       return none(
-        problem(keep, rule, "id-birth-date", { value: cleaned, date: `19${cleaned.slice(6, 12)}` })
+        problem(keep(), rule, "id-birth-date", {
+          value: cleaned,
+          date: `19${cleaned.slice(6, 12)}`,
+        })
       );
     }
     id = upgradeId15(cleaned);
     rule = "id-15-to-18";
-  } else if (/^\d{17}[\dX]$/.test(cleaned)) {
+  } else if (ID18_RE.test(cleaned)) {
     id = cleaned;
   } else {
-    return none(problem(keep, rule, "id-format", { value: cleaned }));
+    return none(problem(keep(), rule, "id-format", { value: cleaned }));
   }
-  const y = +id.slice(6, 10);
-  const m = +id.slice(10, 12);
-  const d = +id.slice(12, 14);
+  const y = digits(id, 6, 10);
+  const m = digits(id, 10, 12);
+  const d = digits(id, 12, 14);
   const asOf = ctx.asOf;
   const future =
     Date.UTC(y, m - 1, d) > Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth(), asOf.getUTCDate());
@@ -138,8 +150,8 @@ export function normalizeIdNumber(raw: CellValue, ctx: RuleContext): IdResult {
       key: id,
     };
   }
-  const expected = idCheckChar(id.slice(0, 17));
-  if (expected !== id[17]) {
+  const expected = idCheckChar(id);
+  if (expected.charCodeAt(0) !== id.charCodeAt(17)) {
     return {
       value: id,
       rule,
@@ -148,8 +160,13 @@ export function normalizeIdNumber(raw: CellValue, ctx: RuleContext): IdResult {
       key: id,
     };
   }
-  if (!PROVINCES.has(id.slice(0, 2)))
-    issues.push({ code: "id-area", params: { value: id, area: id.slice(0, 6) } });
-  const info: IdInfo = { id, birth: { y, m, d }, gender: +id[16] % 2 === 1 ? "男" : "女" };
-  return { ...ok(id, rule), issues, info, key: id };
+  const issues: Issue[] = PROVINCES.has(id.slice(0, 2))
+    ? NO_ISSUES
+    : [{ code: "id-area", params: { value: id, area: id.slice(0, 6) } }];
+  const info: IdInfo = {
+    id,
+    birth: { y, m, d },
+    gender: id.charCodeAt(16) % 2 === 1 ? "男" : "女",
+  };
+  return { value: id, rule, issues, info, key: id };
 }

@@ -38,7 +38,6 @@ export function reconcileBirthDate(v: CellValue, id: IdInfo | null, ctx: RuleCon
       rule: "birth-date",
       issues: [{ code: "birth-date-invalid", params: { value: showValue(v) } }],
     };
-  const shown = showValue(v);
   if (pd.d !== undefined) {
     const date = toUtcDate(pd);
     if (
@@ -56,7 +55,7 @@ export function reconcileBirthDate(v: CellValue, id: IdInfo | null, ctx: RuleCon
         value: date,
         rule: "birth-date",
         issues: [
-          { code: "birth-date-mismatch", params: { value: shown, expected: ymd(id.birth) } },
+          { code: "birth-date-mismatch", params: { value: showValue(v), expected: ymd(id.birth) } },
         ],
       };
     }
@@ -67,20 +66,22 @@ export function reconcileBirthDate(v: CellValue, id: IdInfo | null, ctx: RuleCon
     return {
       value: formatPartialDate(pd),
       rule: "birth-date",
-      issues: [{ code: "birth-date-mismatch", params: { value: shown, expected: ymd(id.birth) } }],
+      issues: [
+        { code: "birth-date-mismatch", params: { value: showValue(v), expected: ymd(id.birth) } },
+      ],
     };
   }
   const issues: Issue[] = [
     {
       code: "birth-date-partial",
-      params: { value: shown, precision: precisionLabel(pd, ctx.locale) },
+      params: { value: showValue(v), precision: precisionLabel(pd, ctx.locale) },
     },
   ];
   // An ambiguous month stays as it was typed, so that the doubt is not lost on the next run.
   if (pd.ambiguousMonth) {
     issues.push({
       code: "birth-date-ambiguous",
-      params: { value: shown, read: formatPartialDate(pd) },
+      params: { value: showValue(v), read: formatPartialDate(pd) },
     });
     return { value: v, rule: "birth-date", issues };
   }

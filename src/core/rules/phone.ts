@@ -24,11 +24,14 @@ export function canonicalPhone(part: string): string | null {
   return m ? `${m[1]}-${m[2]}` : null;
 }
 
+const MOBILE_RE = /^1[3-9]\d{9}$/;
 const SPLIT_RE = /[/／,，;；、]|\s{2,}|或/;
 
 /** Mobile numbers and landlines: +86, 0086, dashes, spaces and full-width digits removed. */
 export const normalizePhone: FieldRule = (v: CellValue) => {
   if (v === null || (typeof v === "string" && trimAll(v) === "")) return ok(null, "phone");
+  // Most cells hold one mobile number as it should be.
+  if (typeof v === "string" && MOBILE_RE.test(v)) return ok(v, "phone");
   const text = cellText(v);
   if (text === null || text.length > 100)
     return problem(v, "phone", "phone-invalid", { value: showValue(v) });
