@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import * as yauzl from "yauzl";
+import { CompactStrings } from "./compactStrings";
 import type { SheetLayout } from "./sheetXmlScan";
 import { type SheetEntry, WORKSHEET_PART, type ZipScan } from "./zipScan";
 
@@ -32,8 +33,8 @@ const NO_LAYOUT: SheetLayout = { columns: [], merges: [] };
 
 /**
  * Reads a workbook with exceljs's streaming reader, one worksheet at a time, in tab order. Shared
- * strings and styles are cached (without the styles, dates come back as serial numbers); hyperlinks
- * are ignored (a link cell reads as its text).
+ * strings are kept packed (CompactStrings), styles cached (without them, dates come back as serial
+ * numbers); hyperlinks are ignored (a link cell reads as its text).
  *
  * The reader's own loop over the zip is not used: it reads the zip with unzipper's streaming
  * parser, which says "end" as soon as its input is written, and the loop then stops, leaving out
@@ -51,7 +52,8 @@ export class WorkbookStream {
     private readonly scan: ZipScan
   ) {
     this.reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-      sharedStrings: "cache",
+      // Emitted to us, and kept packed (CompactStrings), instead of cached as an array of strings.
+      sharedStrings: "emit",
       styles: "cache",
       hyperlinks: "ignore",
       worksheets: "emit",
@@ -100,8 +102,11 @@ export class WorkbookStream {
       if (styles) await parts._parseStyles(styles);
       const strings = await text("xl/sharedStrings.xml");
       if (strings) {
-        for await (const s of parts._parseSharedStrings(strings)) void s;
-        keepStringsAlone(parts.sharedStrings);
+        const table = new CompactStrings();
+        for await (const s of parts._parseSharedStrings(strings))
+          table.add((s as { text: unknown }).text);
+        table.seal();
+        parts.sharedStrings = table.asArray();
       }
       for (const sheet of this.scan.sheets) {
         // Chartsheets (xl/chartsheets/) hold no cells; a part the zip lacks, nothing at all.
@@ -123,20 +128,5 @@ export class WorkbookStream {
     } finally {
       zip.close();
     }
-  }
-}
-
-/**
- * Makes the cached shared strings stand alone. The XML parser gives each string as a slice of the
- * chunk of text it came in, and V8 keeps a slice's whole chunk alive: the strings table would
- * otherwise hold the text of the whole part (at 1,000,000 rows, about 140 MB for 2 million strings
- * instead of 85 MB).
- */
-function keepStringsAlone(strings: unknown[] | undefined): void {
-  if (!strings) return;
-  for (let i = 0; i < strings.length; i++) {
-    const s = strings[i];
-    // V8 slices strings of 13 characters or more; a JSON round trip makes a copy of its own.
-    if (typeof s === "string" && s.length >= 13) strings[i] = JSON.parse(JSON.stringify(s));
   }
 }
