@@ -10,6 +10,7 @@ const TEXT = {
     out: "输出文件夹",
     sheet: "名册所在的工作表名（默认自动识别）",
     dryRun: "只演练：照常读取和校验，但不写任何文件",
+    resume: "续做：跳过上次已完整转换、且输入文件未改动的文件",
     jobs: "并行处理的文件数（默认：CPU 核数）",
     lang: "界面语言：zh（中文）或 en（English）",
     quiet: "不显示进度，只显示结果",
@@ -50,6 +51,9 @@ const TEXT = {
     done: (n: number, out: string | null) =>
       out ? `已处理 ${n} 个文件，输出在 ${out}` : `已校验 ${n} 个文件`,
     dryRunNote: "演练模式：没有写入任何文件",
+    resumed: (n: number) => `续做：${n} 个文件上次已完成，输入未改动，已跳过`,
+    resumedLine: "上次已完成，跳过",
+    interrupted: "已中断：未完成的输出和临时文件已删除，已完成的文件保留（可用 --resume 续做）",
     reportWritten: (p: string) => `报告：${p}`,
     fileLine: (i: number, n: number, file: string, text: string) => `[${i}/${n}] ${file}：${text}`,
     counts: (m: number, c: number, e: number, w: number) =>
@@ -67,6 +71,8 @@ const TEXT = {
     out: "output folder",
     sheet: "name of the registry sheet (found automatically by default)",
     dryRun: "rehearse: read and check as usual, write nothing",
+    resume:
+      "resume: skip files whose output an earlier run completed from the same, unchanged input",
     jobs: "files processed in parallel (default: the number of cores)",
     lang: "language: zh (Chinese) or en (English)",
     quiet: "no progress, results only",
@@ -101,6 +107,11 @@ const TEXT = {
     done: (n: number, out: string | null) =>
       out ? `${n} files done; output in ${out}` : `${n} files checked`,
     dryRunNote: "dry run: nothing was written",
+    resumed: (n: number) =>
+      `resumed: ${n} files were done by an earlier run from the same input, skipped`,
+    resumedLine: "done by an earlier run, skipped",
+    interrupted:
+      "interrupted: unfinished outputs and temp files removed, finished files kept (--resume goes on)",
     reportWritten: (p: string) => `Report: ${p}`,
     fileLine: (i: number, n: number, file: string, text: string) => `[${i}/${n}] ${file}: ${text}`,
     counts: (m: number, c: number, e: number, w: number) =>

@@ -13,6 +13,8 @@ import { makeProgress } from "./progress";
 import { makeReport, writeReport } from "./report";
 import { runBatch } from "./runBatch";
 import { renderTable } from "./table";
+import { cleanUpOnSignal } from "./cleanup";
+import { removeStaleTemps } from "../../src/hosts/exceljs/tempFiles";
 
 /** Exit codes: 0 no errors in the data; 1 data problems found; 2 a file could not be read or written. */
 export const EXIT = { ok: 0, problems: 1, failed: 2 } as const;
@@ -63,7 +65,7 @@ function printProblems(outcome: FileOutcome, t: CliText, showPii: boolean, limit
 async function runFiles(
   kind: "convert" | "check",
   args: string[],
-  opts: CommonOptions & { out?: string; dryRun?: boolean },
+  opts: CommonOptions & { out?: string; dryRun?: boolean; resume?: boolean },
   locale: Locale
 ): Promise<number> {
   const t = cliText(locale);
@@ -75,7 +77,12 @@ async function runFiles(
   const inputs = await collectInputs(args, outDir ? [outDir] : []);
   if (inputs.length === 0) throw new UsageError(t.noInputs);
   const write = outDir !== null && !opts.dryRun;
-  if (write) await fs.mkdir(outDir!, { recursive: true });
+  if (write) {
+    await fs.mkdir(outDir!, { recursive: true });
+    // What killed runs left behind: half-written outputs, spooled rows with personal data.
+    removeStaleTemps([outDir!]);
+    cleanUpOnSignal([outDir!], t.interrupted);
+  }
   const outputs = outDir ? outputPaths(inputs, outDir) : inputs.map(() => null);
   const progress = makeProgress(inputs.length, t.progress, !!opts.quiet);
   const outcomes = await runBatch(
@@ -88,11 +95,11 @@ async function runFiles(
       maxCells,
       maxUncompressedBytes: maxSizeMb ? maxSizeMb * 1024 * 1024 : undefined,
     },
-    jobs,
+    { jobs, resume: !!opts.resume, shape: { sheet: opts.sheet ?? null, locale, tool: VERSION } },
     (o, i) => {
       const text = o.error
         ? o.error.message
-        : t.counts(o.counts!.members, o.counts!.changes, o.counts!.errors, o.counts!.warnings);
+        : `${t.counts(o.counts!.members, o.counts!.changes, o.counts!.errors, o.counts!.warnings)}${o.resumed ? `（${t.resumedLine}）` : ""}`;
       progress.tick(
         t.fileLine(
           i + 1,
@@ -125,6 +132,8 @@ async function runFiles(
       ])
     ) + "\n"
   );
+  const resumed = outcomes.filter((o) => o.resumed).length;
+  if (resumed > 0) process.stdout.write(t.resumed(resumed) + "\n");
   if (write) {
     const report = makeReport(kind, VERSION, outcomes, !!opts.showPii);
     const p = await writeReport(outDir!, report);
@@ -183,6 +192,7 @@ export function buildProgram(locale: Locale, setExit: (code: number) => void): C
   common(program.command("convert").description(t.convert).argument("<inputs...>", t.inputs))
     .requiredOption("--out <dir>", t.out)
     .option("--dry-run", t.dryRun)
+    .option("--resume", t.resume)
     .action(async (inputs: string[], opts) =>
       setExit(await runFiles("convert", inputs, opts, locale))
     );

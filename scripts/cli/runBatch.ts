@@ -1,12 +1,19 @@
 import path from "node:path";
 import { Piscina } from "piscina";
-import type { ConvertOptions, FileOutcome } from "../../src/hosts/exceljs/convertFile";
-import { convertFile } from "../../src/hosts/exceljs/convertFile";
-import type { ConvertTask } from "./worker";
+import type { ConvertOptions } from "../../src/hosts/exceljs/convertFile";
+import type { OutputShape } from "./journal";
+import convertTask, { type ConvertTask, type TaskOutcome } from "./worker";
 
 export interface BatchItem {
   input: string;
   output: string | null;
+}
+
+export interface BatchOptions {
+  jobs: number;
+  /** Skip files whose output an earlier run already made from the same input. */
+  resume: boolean;
+  shape: OutputShape;
 }
 
 /**
@@ -16,13 +23,20 @@ export interface BatchItem {
 export async function runBatch(
   items: readonly BatchItem[],
   base: Omit<ConvertOptions, "output">,
-  jobs: number,
-  onDone: (outcome: FileOutcome, index: number) => void
-): Promise<FileOutcome[]> {
-  const results: FileOutcome[] = new Array(items.length);
+  batch: BatchOptions,
+  onDone: (outcome: TaskOutcome, index: number) => void
+): Promise<TaskOutcome[]> {
+  const results: TaskOutcome[] = new Array(items.length);
+  const task = (item: BatchItem): ConvertTask => ({
+    input: item.input,
+    options: { ...base, output: item.output },
+    resume: batch.resume,
+    shape: batch.shape,
+  });
+  const { jobs } = batch;
   if (jobs <= 1 || items.length <= 1) {
     for (let i = 0; i < items.length; i++) {
-      results[i] = await convertFile(items[i].input, { ...base, output: items[i].output });
+      results[i] = await convertTask(task(items[i]));
       onDone(results[i], i);
     }
     return results;
@@ -36,8 +50,7 @@ export async function runBatch(
   try {
     await Promise.all(
       items.map(async (item, i) => {
-        const task: ConvertTask = { input: item.input, options: { ...base, output: item.output } };
-        results[i] = (await pool.run(task)) as FileOutcome;
+        results[i] = (await pool.run(task(item))) as TaskOutcome;
         onDone(results[i], i);
       })
     );

@@ -1,18 +1,13 @@
-import { randomBytes } from "node:crypto";
 import { promises as fs } from "node:fs";
 import path from "node:path";
+import { tempPathFor } from "./tempFiles";
 
-/** A temp file beside the target, hidden, unique to this process and call. */
-export function tempPathFor(target: string): string {
-  return path.join(
-    path.dirname(target),
-    `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`
-  );
-}
+export { tempPathFor };
 
 /**
  * Writes through a temp file in the same folder, then renames it over the target: a reader sees the
- * old file or the new one, never half of one; a killed run leaves only a hidden .tmp file behind.
+ * old file or the new one, never half of one; a killed run leaves only a hidden .tmp file behind,
+ * which the next run removes (tempFiles.ts).
  */
 export async function writeAtomic(
   target: string,

@@ -1,9 +1,9 @@
 import { spawn } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { pathToFileURL } from "url";
 import { FileError } from "../fileError";
+import { makeTempDir } from "../tempFiles";
 import { DEFAULT_CONVERSION_TIMEOUT_MS } from "./limits";
 
 /** Environment variable naming the soffice program to use; when set, nothing else is looked for. */
@@ -100,7 +100,7 @@ export async function convertToXlsx(
     throw new FileError("file-unreadable", { file, detail: errnoDetail(e) });
   }
 
-  const profile = await fs.promises.mkdtemp(path.join(os.tmpdir(), "uf-ledger-lo-profile-"));
+  const profile = await makeTempDir("lo-profile");
   try {
     const args = [
       "--headless",

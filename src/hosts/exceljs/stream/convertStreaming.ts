@@ -1,6 +1,5 @@
 import type ExcelJS from "exceljs";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { fileErrorMessage } from "../../../core/fileErrors";
 import { headerScore } from "../../../core/header/recognize";
@@ -13,6 +12,7 @@ import { failedOutcome } from "../outcome";
 import { DEFAULT_MAX_CELLS } from "../normalizeWorkbook";
 import { FileError, isFileError } from "../fileError";
 import { MB } from "../input/limits";
+import { makeTempDir } from "../tempFiles";
 import { copySheet } from "./copySheet";
 import { OutputWorkbook } from "./outputWorkbook";
 import { rawRows } from "./rawRows";
@@ -84,7 +84,7 @@ async function convert(input: string, options: ConvertOptions, file: string): Pr
   let run: { sheet: string; result: RegistryRunResult };
   if (target === null) run = await streamWorkbook(input, scan, options, file, null);
   else {
-    const spoolDir = await mkdtemp(path.join(os.tmpdir(), "uf-ledger-stream-"));
+    const spoolDir = await makeTempDir("stream");
     try {
       let done: typeof run | null = null;
       await writeAtomic(target, async (tmp) => {

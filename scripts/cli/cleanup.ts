@@ -1,0 +1,24 @@
+import { removeOwnTemps } from "../../src/hosts/exceljs/tempFiles";
+
+let installed = false;
+const dirs = new Set<string>();
+
+/**
+ * On Ctrl+C (SIGINT), SIGTERM or a closed terminal (SIGHUP): removes this run's temp files and
+ * folders (unfinished outputs beside their targets in `folders`, spooled rows in the system temp
+ * folder), says so, and exits with 128 + the signal's number. Finished outputs were renamed into
+ * place whole and stay. A run killed outright (SIGKILL) cannot do this: the next run does it.
+ */
+export function cleanUpOnSignal(folders: readonly string[], message: string): void {
+  for (const f of folders) dirs.add(f);
+  if (installed) return;
+  installed = true;
+  const codes: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+  for (const signal of Object.keys(codes)) {
+    process.once(signal, () => {
+      removeOwnTemps([...dirs]);
+      process.stderr.write(`\n${message}\n`);
+      process.exit(codes[signal]);
+    });
+  }
+}
