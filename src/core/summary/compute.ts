@@ -165,6 +165,25 @@ function countBy(
   };
 }
 
+/** Members counted by two labels at once, in one pass: counts[row][column]. */
+function crossCounts(
+  members: readonly SummaryMember[],
+  rowOf: (m: SummaryMember) => string,
+  columnOf: (m: SummaryMember) => string,
+  rows: readonly string[],
+  columns: readonly string[]
+): number[][] {
+  const r = new Map(rows.map((x, i) => [x, i]));
+  const c = new Map(columns.map((x, i) => [x, i]));
+  const counts = rows.map(() => columns.map(() => 0));
+  for (const m of members) {
+    const i = r.get(rowOf(m));
+    const j = c.get(columnOf(m));
+    if (i !== undefined && j !== undefined) counts[i][j]++;
+  }
+  return counts;
+}
+
 function figuresFor(
   p: Pool,
   q: Quarter,
@@ -223,10 +242,12 @@ export function summarizePool(p: Pool, q: Quarter): QuarterSummary {
     rowHeader: "政治面貌",
     rows: politicalRows,
     columns: branches,
-    counts: politicalRows.map((pol) =>
-      branches.map(
-        (b) => p.members.filter((m) => (m.political ?? UNKNOWN) === pol && branchOf(m) === b).length
-      )
+    counts: crossCounts(
+      p.members,
+      (m) => m.political ?? UNKNOWN,
+      branchOf,
+      politicalRows,
+      branches
     ),
   };
   const pivots: Pivot[] = [
