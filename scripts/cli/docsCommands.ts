@@ -3,6 +3,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { canonicalSection } from "../../src/core/docs/bulletin";
 import { fileErrorMessage } from "../../src/core/fileErrors";
+import { shownText } from "../../src/core/privacy";
 import { parseDateValue, toUtcDate } from "../../src/core/rules/dates";
 import type { Locale } from "../../src/core/types";
 import { sameFile, writeAtomic } from "../../src/hosts/exceljs/atomicWrite";
@@ -17,7 +18,7 @@ import type ExcelJS from "exceljs";
 
 export class DocsUsageError extends Error {}
 
-const DOC_TEXT = {
+export const DOC_TEXT = {
   "zh-CN": {
     meeting: "新建一次例会记录（例会记录-日期），并在“例会台账”追加一行",
     bulletin: "新建一期情况通报（情况通报-2026年第N期），并在“通报台账”追加一行",
@@ -92,15 +93,18 @@ const DOC_TEXT = {
 
 const collect = (v: string, acc: string[]) => [...acc, v];
 
-function parseDay(v: string, locale: Locale): Date {
+function parseDay(v: string, locale: Locale, showPii?: boolean): Date {
   const pd = parseDateValue(v, { dateSystem: 1900, twoDigitYearMax: 2099 });
-  if (!pd || pd.d === undefined) throw new DocsUsageError(DOC_TEXT[locale].badDate(v));
+  if (!pd || pd.d === undefined)
+    throw new DocsUsageError(shownText(DOC_TEXT[locale].badDate(v), showPii));
   return toUtcDate(pd);
 }
 
 interface OutOptions {
   out?: string;
   inPlace?: boolean;
+  /** Show ID numbers and phones on the console (the sheets never show them). */
+  showPii?: boolean;
 }
 
 /** Opens the workbook, lets `change` add to it, writes it (to --out, or in place with a .bak). Exit code. */
@@ -111,6 +115,7 @@ async function editWorkbook(
   change: (wb: ExcelJS.Workbook) => AddedSheet
 ): Promise<number> {
   const t = DOC_TEXT[locale];
+  const say = (text: string) => shownText(text, opts.showPii) + "\n";
   if (!opts.out && !opts.inPlace) throw new DocsUsageError(t.needOut);
   if (opts.out && opts.inPlace) throw new DocsUsageError(t.bothOut);
   try {
@@ -123,7 +128,7 @@ async function editWorkbook(
     if (opts.inPlace) {
       const bak = `${file}.bak`;
       await fs.copyFile(file, bak);
-      process.stdout.write(t.backup(bak) + "\n");
+      process.stdout.write(say(t.backup(bak)));
     } else await fs.mkdir(path.dirname(path.resolve(target)), { recursive: true });
     try {
       await writeAtomic(target, (tmp) => opened.workbook.xlsx.writeFile(tmp));
@@ -133,16 +138,16 @@ async function editWorkbook(
         detail: (e as NodeJS.ErrnoException).code,
       });
     }
-    process.stdout.write(t.done(added, target) + "\n");
+    process.stdout.write(say(t.done(added, target)));
     const unknown = [...added.unknownPlaceholders];
     if (unknown.length > 0) {
-      process.stderr.write(t.unknownPlaceholders(unknown) + "\n");
+      process.stderr.write(say(t.unknownPlaceholders(unknown)));
       return 1;
     }
     return 0;
   } catch (e) {
     if (isFileError(e)) {
-      process.stderr.write(fileErrorMessage(e, locale) + "\n");
+      process.stderr.write(say(fileErrorMessage(e, locale)));
       return 2;
     }
     throw e;
@@ -171,7 +176,7 @@ export function addDocsCommands(
     .addOption(new Option("--out <file>", t.out))
     .addOption(new Option("--in-place", t.inPlace))
     .action(async (file: string, o) => {
-      const date = parseDay(o.date, locale);
+      const date = parseDay(o.date, locale, o.showPii);
       setExit(
         await editWorkbook(file, o, locale, (wb) =>
           addMeeting(wb, {
@@ -204,13 +209,14 @@ export function addDocsCommands(
     .addOption(new Option("--out <file>", t.out))
     .addOption(new Option("--in-place", t.inPlace))
     .action(async (file: string, o) => {
-      const date = parseDay(o.date, locale);
+      const date = parseDay(o.date, locale, o.showPii);
       const sections: Record<string, string> = {};
       for (const s of o.section as string[]) {
         const i = s.indexOf("=");
-        if (i <= 0) throw new DocsUsageError(t.badSection(s));
+        if (i <= 0) throw new DocsUsageError(shownText(t.badSection(s), o.showPii));
         const name = s.slice(0, i).trim();
-        if (!canonicalSection(name)) throw new DocsUsageError(t.unknownSection(name));
+        if (!canonicalSection(name))
+          throw new DocsUsageError(shownText(t.unknownSection(name), o.showPii));
         sections[name] = s.slice(i + 1);
       }
       const opinions = (o.opinion as string[]).map((x) => {

@@ -16,7 +16,8 @@ const TEXT = {
     quiet: "不显示进度，只显示结果",
     maxCells: "每个名册的单元格数上限",
     maxSize: "工作簿解压后的大小上限（MB），防“压缩炸弹”",
-    showPii: "在控制台和 report.json 中显示完整身份证号和手机号（默认打码）",
+    showPii:
+      "在控制台和 report.json 中显示完整身份证号和手机号（默认打码；例会记录、情况通报和汇总表中始终打码）",
     version: "显示版本号",
     help: "显示帮助",
     helpCommand: "显示某个命令的帮助",
@@ -52,12 +53,13 @@ const TEXT = {
       out ? `已处理 ${n} 个文件，输出在 ${out}` : `已校验 ${n} 个文件`,
     dryRunNote: "演练模式：没有写入任何文件",
     resumed: (n: number) => `续做：${n} 个文件上次已完成，输入未改动，已跳过`,
-    resumedLine: "上次已完成，跳过",
+    resumedLine: "（上次已完成，跳过）",
     interrupted: "已中断：未完成的输出和临时文件已删除，已完成的文件保留（可用 --resume 续做）",
     reportWritten: (p: string) => `报告：${p}`,
     fileLine: (i: number, n: number, file: string, text: string) => `[${i}/${n}] ${file}：${text}`,
     counts: (m: number, c: number, e: number, w: number) =>
       `成员 ${m}，修改 ${c}，错误 ${e}，提示 ${w}`,
+    problemsOf: (file: string, sheet: string) => `${file}${sheet ? `（工作表“${sheet}”）` : ""}：`,
     problemLine: (row: number, name: string, column: string, message: string) =>
       `  第 ${row} 行${name ? `（${name}）` : ""} ${column}：${message}`,
     more: (n: number) => `  ……另有 ${n} 个问题，见 report.json 或输出工作簿的“校验报告”`,
@@ -78,7 +80,8 @@ const TEXT = {
     quiet: "no progress, results only",
     maxCells: "largest number of cells of a registry",
     maxSize: "largest unpacked size of a workbook in MB (against zip bombs)",
-    showPii: "show full ID and phone numbers on the console and in report.json (masked by default)",
+    showPii:
+      "show full ID and phone numbers on the console and in report.json (masked by default; always masked in meeting records, bulletins and summaries)",
     version: "show the version",
     help: "show help",
     helpCommand: "show help for a command",
@@ -109,13 +112,14 @@ const TEXT = {
     dryRunNote: "dry run: nothing was written",
     resumed: (n: number) =>
       `resumed: ${n} files were done by an earlier run from the same input, skipped`,
-    resumedLine: "done by an earlier run, skipped",
+    resumedLine: " (done by an earlier run, skipped)",
     interrupted:
       "interrupted: unfinished outputs and temp files removed, finished files kept (--resume goes on)",
     reportWritten: (p: string) => `Report: ${p}`,
     fileLine: (i: number, n: number, file: string, text: string) => `[${i}/${n}] ${file}: ${text}`,
     counts: (m: number, c: number, e: number, w: number) =>
       `${m} members, ${c} changes, ${e} errors, ${w} warnings`,
+    problemsOf: (file: string, sheet: string) => `${file}${sheet ? ` (sheet "${sheet}")` : ""}:`,
     problemLine: (row: number, name: string, column: string, message: string) =>
       `  row ${row}${name ? ` (${name})` : ""} ${column}: ${message}`,
     more: (n: number) => `  … ${n} more problems: see report.json or the 校验报告 sheet`,

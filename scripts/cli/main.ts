@@ -2,7 +2,7 @@ import { Command, CommanderError, Help, Option } from "commander";
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { maskSensitiveText } from "../../src/core/privacy";
+import { shownText } from "../../src/core/privacy";
 import type { Locale } from "../../src/core/types";
 import type { FileOutcome } from "../../src/hosts/exceljs/convertFile";
 import { DocsUsageError, addDocsCommands } from "./docsCommands";
@@ -53,10 +53,14 @@ function positive(
 }
 
 function printProblems(outcome: FileOutcome, t: CliText, showPii: boolean, limit = 20): void {
+  if (outcome.problems.length === 0) return;
+  // Which file and sheet the rows below are in.
+  const where = t.problemsOf(path.basename(outcome.input), outcome.sheet ?? "");
+  process.stdout.write(shownText(where, showPii) + "\n");
   const shown = outcome.problems.slice(0, limit);
   for (const p of shown) {
     const line = t.problemLine(p.row, p.name, p.column, p.message);
-    process.stdout.write((showPii ? line : maskSensitiveText(line)) + "\n");
+    process.stdout.write(shownText(line, showPii) + "\n");
   }
   if (outcome.problems.length > limit)
     process.stdout.write(t.more(outcome.problems.length - limit) + "\n");
@@ -99,14 +103,9 @@ async function runFiles(
     (o, i) => {
       const text = o.error
         ? o.error.message
-        : `${t.counts(o.counts!.members, o.counts!.changes, o.counts!.errors, o.counts!.warnings)}${o.resumed ? `（${t.resumedLine}）` : ""}`;
+        : `${t.counts(o.counts!.members, o.counts!.changes, o.counts!.errors, o.counts!.warnings)}${o.resumed ? t.resumedLine : ""}`;
       progress.tick(
-        t.fileLine(
-          i + 1,
-          inputs.length,
-          path.basename(o.input),
-          opts.showPii ? text : maskSensitiveText(text)
-        )
+        shownText(t.fileLine(i + 1, inputs.length, path.basename(o.input), text), opts.showPii)
       );
     }
   );
@@ -114,16 +113,13 @@ async function runFiles(
   if (kind === "check" && !opts.quiet)
     for (const o of outcomes) printProblems(o, t, !!opts.showPii);
   for (const o of outcomes)
-    if (o.error)
-      process.stderr.write(
-        (opts.showPii ? o.error.message : maskSensitiveText(o.error.message)) + "\n"
-      );
+    if (o.error) process.stderr.write(shownText(o.error.message, opts.showPii) + "\n");
   const tt = t.table;
   process.stdout.write(
     renderTable(
       [tt.file, tt.members, tt.changes, tt.errors, tt.warnings, tt.status],
       outcomes.map((o) => [
-        path.basename(o.input),
+        shownText(path.basename(o.input), opts.showPii),
         o.counts?.members ?? 0,
         o.counts?.changes ?? 0,
         o.counts?.errors ?? 0,
@@ -137,7 +133,8 @@ async function runFiles(
   if (write) {
     const report = makeReport(kind, VERSION, outcomes, !!opts.showPii);
     const p = await writeReport(outDir!, report);
-    process.stdout.write(t.done(inputs.length, outDir) + "\n" + t.reportWritten(p) + "\n");
+    const done = t.done(inputs.length, outDir) + "\n" + t.reportWritten(p);
+    process.stdout.write(shownText(done, opts.showPii) + "\n");
   } else {
     if (outDir) process.stdout.write(t.dryRunNote + "\n");
     else process.stdout.write(t.done(inputs.length, null) + "\n");
@@ -208,6 +205,9 @@ export function buildProgram(locale: Locale, setExit: (code: number) => void): C
 export async function main(argv: readonly string[]): Promise<number> {
   const locale = localeFromArgv(argv);
   const t = cliText(locale);
+  // Errors repeat what was typed, which may hold an ID or a phone number.
+  const showPii = argv.includes("--show-pii");
+  const fail = (message: string) => process.stderr.write(shownText(message, showPii) + "\n");
   let code: number = EXIT.ok;
   const program = buildProgram(locale, (c) => (code = c));
   try {
@@ -225,14 +225,14 @@ export async function main(argv: readonly string[]): Promise<number> {
         e.code === "commander.help"
       )
         return EXIT.ok;
-      process.stderr.write(translateCommanderError(e, t) + "\n");
+      fail(translateCommanderError(e, t));
       return EXIT.failed;
     }
     if (e instanceof UsageError || e instanceof DocsUsageError || e instanceof SummaryUsageError) {
-      process.stderr.write(e.message + "\n");
+      fail(e.message);
       return EXIT.failed;
     }
-    process.stderr.write((e instanceof Error ? e.message.split("\n")[0] : String(e)) + "\n");
+    fail(e instanceof Error ? e.message.split("\n")[0] : String(e));
     return EXIT.failed;
   }
 }

@@ -1,7 +1,7 @@
 import { Command, Option } from "commander";
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { maskSensitiveText } from "../../src/core/privacy";
+import { shownText } from "../../src/core/privacy";
 import { parseQuarter } from "../../src/core/summary/quarter";
 import type { Locale } from "../../src/core/types";
 import { sameFile } from "../../src/hosts/exceljs/atomicWrite";
@@ -10,7 +10,7 @@ import { collectInputs } from "./inputs";
 
 export class SummaryUsageError extends Error {}
 
-const TEXT = {
+export const SUMMARY_TEXT = {
   "zh-CN": {
     summary: "季度汇总：跨多个支部工作簿统计关键指标、成员构成和各支部活动",
     inputs: "工作簿或文件夹",
@@ -53,19 +53,22 @@ export function addSummaryCommand(
   setExit: (c: number) => void,
   common: (c: Command) => Command
 ): void {
-  const t = TEXT[locale];
+  const t = SUMMARY_TEXT[locale];
   common(program.command("summary").description(t.summary).argument("<inputs...>", t.inputs))
     .addOption(new Option("--quarter <quarter>", t.quarter))
     .addOption(new Option("--year <year>", t.year))
     .requiredOption("--out <file>", t.out)
     .action(async (args: string[], o) => {
+      // The console shows no ID number or phone unless --show-pii; the summary sheets never do.
+      const say = (text: string) => shownText(text, o.showPii) + "\n";
       let period: Parameters<typeof writeSummary>[1];
       if (o.quarter) {
         const q = parseQuarter(o.quarter);
-        if (!q) throw new SummaryUsageError(t.badQuarter(o.quarter));
+        if (!q) throw new SummaryUsageError(shownText(t.badQuarter(o.quarter), o.showPii));
         period = { quarter: q };
       } else if (o.year) {
-        if (!/^\d{4}$/.test(o.year)) throw new SummaryUsageError(t.badYear(o.year));
+        if (!/^\d{4}$/.test(o.year))
+          throw new SummaryUsageError(shownText(t.badYear(o.year), o.showPii));
         period = { year: Number(o.year) };
       } else throw new SummaryUsageError(t.needPeriod);
       const out = path.resolve(o.out);
@@ -73,17 +76,15 @@ export function addSummaryCommand(
       if (inputs.length === 0) throw new SummaryUsageError(t.noInputs);
       for (const i of inputs) if (await sameFile(i, out)) throw new SummaryUsageError(t.isInput);
       const { sources, failures } = await readSources(inputs, locale);
-      for (const f of failures) process.stderr.write(maskSensitiveText(f.message) + "\n");
+      for (const f of failures) process.stderr.write(say(f.message));
       await fs.mkdir(path.dirname(out), { recursive: true });
       const written = await writeSummary(sources, period, out);
       if (written.unreadable.length > 0) {
-        process.stdout.write(t.unreadable(written.unreadable.length) + "\n");
+        process.stdout.write(say(t.unreadable(written.unreadable.length)));
         for (const u of written.unreadable)
-          process.stdout.write(
-            maskSensitiveText(t.row(u.file, u.sheet, u.row, u.column, String(u.value ?? ""))) + "\n"
-          );
+          process.stdout.write(say(t.row(u.file, u.sheet, u.row, u.column, String(u.value ?? ""))));
       }
-      process.stdout.write(t.done(written.sheet, out, sources.length) + "\n");
+      process.stdout.write(say(t.done(written.sheet, out, sources.length)));
       setExit(failures.length > 0 ? 2 : written.unreadable.length > 0 ? 1 : 0);
     });
 }

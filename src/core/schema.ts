@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { CATEGORIES } from "./codes/category";
 import { FAMILY_ECONOMY_LEVELS } from "./codes/economy";
 import { EDUCATION_LEVELS } from "./codes/education";

@@ -36,7 +36,7 @@ describe("bad input: one Chinese line naming the file, exit 2, the rest of the b
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
-    expect(readdirSync(out).sort()).toEqual([`good-${name}.xlsx`, "report.json"]);
+    expect(readdirSync(out).sort()).toEqual([".uf-ledger", `good-${name}.xlsx`, "report.json"]);
   });
 
   it("a truncated workbook", async () => {
@@ -87,7 +87,7 @@ describe("output", () => {
     const out = path.join(dir, "named-out");
     const r = runCli(["convert", sub, "--out", out, "--quiet"]);
     expect(r.code).toBe(1);
-    expect(readdirSync(out).sort()).toEqual(["legacy_2003.xlsx", "report.json"]);
+    expect(readdirSync(out).sort()).toEqual([".uf-ledger", "legacy_2003.xlsx", "report.json"]);
   });
 
   it("writes text that looks like a formula as text, never as a formula", async () => {

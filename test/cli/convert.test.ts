@@ -40,7 +40,13 @@ describe("uf-ledger convert, end to end", () => {
     expect(run.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
     expect(run.code).toBe(1);
     for (const f of Object.keys(hashes)) expect(sha256(f)).toBe(hashes[f]);
-    expect(readdirSync(outDir).sort()).toEqual(["branch_a.xlsx", "branch_b.xlsx", "report.json"]);
+    // .uf-ledger: what --resume reads (journal.ts).
+    expect(readdirSync(outDir).sort()).toEqual([
+      ".uf-ledger",
+      "branch_a.xlsx",
+      "branch_b.xlsx",
+      "report.json",
+    ]);
   });
 
   it("writes the standard registry: canonical columns, values, formats, drop-downs, marks and notes", async () => {

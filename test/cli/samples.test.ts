@@ -32,6 +32,7 @@ describe("the bundled samples, as npm run demo converts them (.xlsx, GB18030 .cs
     expect(set.files.map(sha256)).toEqual(hashes);
     expect(readdirSync(out).sort()).toEqual(
       [
+        ".uf-ledger",
         "2008_机关支部名册.xlsx",
         "2015_技术中心支部.xlsx",
         "legacy_2003.xlsx",

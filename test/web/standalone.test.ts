@@ -69,6 +69,15 @@ beforeAll(async () => {
     outside.push(url);
     return route.abort();
   });
+  // Violations the page catches itself (zod's JIT probe, say) reach no console: listen for them.
+  await context.addInitScript(() =>
+    document.addEventListener("securitypolicyviolation", (e) => {
+      const w = window as unknown as { cspViolations?: string[] };
+      (w.cspViolations ??= []).push(
+        `${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`
+      );
+    })
+  );
   page = await context.newPage();
   page.on("pageerror", (e) => pageErrors.push(`${e.message}\n${e.stack ?? ""}`));
   page.on("console", (m) => {
@@ -198,10 +207,14 @@ describe("standalone page (Chromium)", () => {
     await shot("07-320px");
   });
 
-  it("made no request beyond its own origin, broke no Content-Security-Policy rule, threw nothing", () => {
+  it("made no request beyond its own origin, broke no Content-Security-Policy rule, threw nothing", async () => {
     expect(pageErrors).toEqual([]);
     expect(outside).toEqual([]);
     expect(cspErrors).toEqual([]);
+    const violations = await page.evaluate(
+      () => (window as unknown as { cspViolations?: string[] }).cspViolations ?? []
+    );
+    expect(violations).toEqual([]);
   });
 });
 

@@ -1,10 +1,9 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { maskSensitiveText } from "../privacy";
 import type { CellValue } from "../types";
 import { DocBuilder, STYLES } from "./builder";
 import { type LogTable, chineseDate, nextBulletinNumber } from "./logs";
-import { maskDoc } from "./meeting";
-import { type SheetDoc, freeSheetName } from "./sheetDoc";
+import { type SheetDoc, freeSheetName, maskDoc } from "./sheetDoc";
 
 /** The parts of a bulletin that can be given (from --section 名称="…"), by their Chinese names. */
 export const BULLETIN_SECTIONS = [

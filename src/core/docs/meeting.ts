@@ -1,10 +1,10 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { maskSensitiveText } from "../privacy";
 import type { RegistryResult } from "../registry";
 import type { CellValue } from "../types";
 import { DocBuilder, STYLES } from "./builder";
 import { type LogTable, chineseDate, isoDate, nextMeetingNumber } from "./logs";
-import { type SheetDoc, freeSheetName } from "./sheetDoc";
+import { type SheetDoc, freeSheetName, maskDoc } from "./sheetDoc";
 
 export const meetingInputSchema = z.object({
   date: z.date(),
@@ -143,16 +143,6 @@ export function buildMeetingRecord(input: MeetingInput, ctx: MeetingContext): Me
     m.recorder ?? null,
   ].map((v) => (typeof v === "string" ? maskSensitiveText(v) : v));
   return { sheetName, number, numberLabel, meeting: { ...m, participants }, doc, logRow };
-}
-
-/** No ID number or phone ever appears on a meeting record or bulletin, whatever was typed. */
-export function maskDoc(doc: SheetDoc): SheetDoc {
-  return {
-    ...doc,
-    cells: doc.cells.map((c) =>
-      typeof c.value === "string" ? { ...c, value: maskSensitiveText(c.value) } : c
-    ),
-  };
 }
 
 /** The placeholders a custom 模板-例会记录 may use, and the repeated lists ({{#议题}}…{{/议题}}, {{#措施}}…). */

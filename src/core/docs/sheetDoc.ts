@@ -1,3 +1,4 @@
+import { maskSensitiveValue } from "../privacy";
 import type { CellValue } from "../types";
 
 /** A cell style in plain terms, rendered by each host (exceljs, Office.js) the same way. */
@@ -101,4 +102,20 @@ export function freeSheetName(name: string, taken: readonly string[]): string {
 
 export function isDocStyle(s: DocStyle | HostStyle | undefined): s is DocStyle {
   return s !== undefined && !("host" in s);
+}
+
+/**
+ * The sheet with every ID number and phone in it masked (110105********123X, 138****5678): no
+ * meeting record, bulletin or summary ever shows one, whatever was typed or read. Formula cells
+ * keep their cached results.
+ */
+export function maskDoc(doc: SheetDoc): SheetDoc {
+  return {
+    ...doc,
+    cells: doc.cells.map((c) =>
+      c.formula === undefined && (typeof c.value === "string" || typeof c.value === "number")
+        ? { ...c, value: maskSensitiveValue(c.value) }
+        : c
+    ),
+  };
 }

@@ -5,6 +5,7 @@ import {
   type DocMerge,
   type DocStyle,
   type SheetDoc,
+  maskDoc,
 } from "../docs/sheetDoc";
 import { columnLetter } from "../text";
 import type { CellValue } from "../types";
@@ -90,7 +91,10 @@ function pivotTable(
   }
 }
 
-/** The sheet 季度汇总-2026Q3: title, period, sources, key figures, composition, activity by branch, members not contacted. */
+/**
+ * The sheet 季度汇总-2026Q3: title, period, sources, key figures, composition, activity by branch,
+ * members not contacted. Like every summary sheet, it shows no ID number or phone (maskDoc).
+ */
 export function quarterSummarySheet(s: QuarterSummary, madeAt: Date): SheetDoc {
   const g = new Grid();
   const width = 9;
@@ -151,14 +155,14 @@ export function quarterSummarySheet(s: QuarterSummary, madeAt: Date): SheetDoc {
     g.put(r, 1, m.name, STYLES.td);
     g.put(r, 2, m.branch, STYLES.td);
   }
-  return {
+  return maskDoc({
     name: summarySheetName(s.quarter.label),
     cells: g.cells,
     merges: g.merges,
     widths: [24, 14, 12, 12, 12, 12, 12, 12, 12],
     heights: g.heights,
     print: { ...A4_PORTRAIT, orientation: "landscape" },
-  };
+  });
 }
 
 /** 汇总说明: the period, the sources and every row that could not be counted (file, sheet, row, column, value). */
@@ -186,14 +190,14 @@ export function summaryNotesSheet(
     [u.file, u.sheet, u.row, u.column, u.value].forEach((v, i) => g.put(r, i + 1, v, STYLES.td));
   }
   if (unreadable.length === 0) g.put(g.next(), 1, "（所有日期均可识别）", STYLES.hint);
-  return {
+  return maskDoc({
     name: SUMMARY_NOTES_SHEET,
     cells: g.cells,
     merges: g.merges,
     widths: [30, 16, 8, 12, 26],
     heights: g.heights,
     print: A4_PORTRAIT,
-  };
+  });
 }
 
 export const yearSheetName = (year: number) => `年度汇总-${year}`;
@@ -230,12 +234,12 @@ export function yearSummarySheet(y: YearSummary, madeAt: Date): SheetDoc {
       additive ? sumRow(r, 2, 5) : undefined
     );
   }
-  return {
+  return maskDoc({
     name: yearSheetName(y.year),
     cells: g.cells,
     merges: g.merges,
     widths: [22, 12, 12, 12, 12, 12],
     heights: g.heights,
     print: { ...A4_PORTRAIT },
-  };
+  });
 }

@@ -12,6 +12,9 @@ type Sheet = ExcelJS.Worksheet & {
 };
 const sheet = (ws: ExcelJS.Worksheet) => ws as Sheet;
 
+const DATE_FORMAT = "yyyy-mm-dd";
+const TEXT_FORMAT = "@";
+
 export function orderOf(ws: ExcelJS.Worksheet): number {
   return sheet(ws).orderNo;
 }
@@ -35,6 +38,17 @@ export function replaceSheet(
   return ws;
 }
 
+/**
+ * The format of a cell whose value is not of its column's kind, so that it reads back as what it
+ * is: a date left in a text column (ID number, phone) as a date, not its serial number; a number
+ * left in a date column (an impossible date) as that number, not a day in 1900.
+ */
+export function formatOf(v: CellValue, columnFormat: string | undefined): string | undefined {
+  if (v instanceof Date && columnFormat === TEXT_FORMAT) return DATE_FORMAT;
+  if (typeof v === "number" && columnFormat === DATE_FORMAT) return "General";
+  return undefined;
+}
+
 /** Writes the normalised registry and applies the engine's plan: formats, widths, drop-downs, marks and notes. */
 export function writeRegistrySheet(
   ws: ExcelJS.Worksheet,
@@ -48,7 +62,13 @@ export function writeRegistrySheet(
   }));
   styleHeaderRow(ws.getRow(1));
   // Strings go in as string cells: text starting with = + - @ is never taken for a formula.
-  for (const r of rows) ws.addRow(r as ExcelJS.CellValue[]);
+  for (const r of rows) {
+    const row = ws.addRow(r as ExcelJS.CellValue[]);
+    r.forEach((v, i) => {
+      const numFmt = formatOf(v, plan.columns[i]?.numFmt);
+      if (numFmt) row.getCell(i + 1).numFmt = numFmt;
+    });
+  }
   ws.views = [{ state: "frozen", ySplit: plan.freezeRows, xSplit: 2 }];
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: plan.columns.length } };
   const lastRow = Math.max(2, rows.length + 1);

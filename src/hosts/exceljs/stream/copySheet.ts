@@ -2,6 +2,7 @@ import type ExcelJS from "exceljs";
 import type { StreamedSheet } from "./readWorkbook";
 import type { CellRange } from "./sheetXmlScan";
 import type { OutputWorkbook } from "./outputWorkbook";
+import { rangeSheet } from "../normalizeWorkbook";
 
 /** How often (in rows) the copy checks for a write error, and lets the zip catch up. */
 const CHECK_EVERY = 10_000;
@@ -20,12 +21,28 @@ export function carriedValue(v: ExcelJS.CellValue | undefined): ExcelJS.CellValu
   return v;
 }
 
+/** A defined name of the input workbook (xl/workbook.xml), as exceljs parses it. */
+interface DefinedName {
+  name: string;
+  ranges: string[];
+}
+
+/**
+ * The input's defined names. A streamed sheet's rows are exceljs's sheet reader, which knows its
+ * workbook reader, which keeps the parsed workbook.xml (exceljs 4.4 declares neither).
+ */
+function inputNames(sheet: StreamedSheet): DefinedName[] {
+  const reader = sheet.rows as { workbook?: { model?: { definedNames?: DefinedName[] } } };
+  return reader.workbook?.model?.definedNames ?? [];
+}
+
 /**
  * Copies a worksheet that is not the registry, row by row as it streams past: cell values, cell
  * styles (number format, font, fill, border, alignment), row heights, column widths (and hidden
- * columns), merged ranges and the sheet's visibility. Not carried over: formulas (their values
- * are), comments, hyperlinks, data validations, conditional formats, images and charts, frozen
- * panes and other views, print settings, protection.
+ * columns), merged ranges, the sheet's visibility, and the workbook's defined names that point
+ * into it. Not carried over: formulas (their values are), comments, hyperlinks, data
+ * validations, conditional formats, images and charts, frozen panes and other views, print
+ * settings (and so the _xlnm names of print areas and titles), protection.
  */
 export async function copySheet(
   out: OutputWorkbook,
@@ -33,6 +50,11 @@ export async function copySheet(
   rows: AsyncIterable<ExcelJS.Row>
 ): Promise<void> {
   const ws = out.addWorksheet(sheet.name, { state: sheet.state });
+  for (const n of inputNames(sheet)) {
+    if (n.name.startsWith("_xlnm.")) continue;
+    for (const range of n.ranges)
+      if (rangeSheet(range) === sheet.name) out.writer.definedNames.add(range, n.name);
+  }
   for (const c of sheet.layout.columns) {
     for (let n = c.min; n <= c.max; n++) {
       const col = ws.getColumn(n);

@@ -121,6 +121,9 @@ export class RegistryRun {
     this.engine = null;
     for (const row of end.rows) await this.member(row);
     this.summary = { changes: end.changes, dropped: end.dropped };
+    // A registry with a header and no member rows still gets its (empty) 成员名册.
+    if (this.output && !this.writer && this.columns)
+      this.writer = new RegistrySheetWriter(this.output.workbook, this.columns);
     this.writer?.finish();
     this.endProblems = end.problems.sort(byRowThenColumn);
     this.endProblems.forEach((p, i) => this.count(p, [p.row, p.sourceColumn, 1, i]));

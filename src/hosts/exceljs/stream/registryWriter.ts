@@ -2,8 +2,9 @@ import type ExcelJS from "exceljs";
 import type { NormalizedRow, OutputColumn } from "../../../core/normalizer";
 import { type ColumnPlan, REGISTRY_SHEET, cellMarks, columnPlans } from "../../../core/plan";
 import { columnLetter } from "../../../core/text";
-import type { Severity } from "../../../core/types";
+import type { CellValue, Severity } from "../../../core/types";
 import { MARK_FILL, styleHeaderRow } from "../styles";
+import { formatOf } from "../writeRegistry";
 import type { OutputWorkbook } from "./outputWorkbook";
 
 /**
@@ -70,12 +71,12 @@ export class RegistrySheetWriter {
     // One style object per column (and per mark colour), shared by its cells: the writer finds a
     // style it has seen by the object, instead of rendering each cell's style to XML to look it up.
     r.eachCell({ includeEmpty: true }, (cell, col) => {
-      cell.style = this.styleOf(col - 1, null, cell.value instanceof Date);
+      cell.style = this.styleOf(col - 1, null, row.values[col - 1] ?? null);
     });
     if (row.problems.length > 0) {
       for (const m of cellMarks([row], this.columns, [])) {
         const cell = r.getCell(m.column + 1);
-        cell.style = this.styleOf(m.column, m.severity, cell.value instanceof Date);
+        cell.style = this.styleOf(m.column, m.severity, row.values[m.column] ?? null);
         this.marks++;
         if (this.notes < this.maxNotes) {
           cell.note = m.note;
@@ -88,13 +89,15 @@ export class RegistrySheetWriter {
 
   /**
    * The writer remembers the style id of a style object with the type of the first cell it saw it
-   * on (a date with no number format gets one), so dates have style objects of their own.
+   * on (a date with no number format gets one), so dates have style objects of their own; so do
+   * values not of their column's kind, which keep a format of their own (formatOf).
    */
-  private styleOf(column: number, mark: Severity | null, date: boolean): Partial<ExcelJS.Style> {
-    const key = `${column}:${mark ?? ""}:${date ? "d" : ""}`;
+  private styleOf(column: number, mark: Severity | null, value: CellValue): Partial<ExcelJS.Style> {
+    const own = formatOf(value, this.plans[column]?.numFmt);
+    const key = `${column}:${mark ?? ""}:${value instanceof Date ? "d" : ""}:${own ?? ""}`;
     let style = this.styles.get(key);
     if (!style) {
-      const numFmt = this.plans[column]?.numFmt;
+      const numFmt = own ?? this.plans[column]?.numFmt;
       style = {
         ...(numFmt ? { numFmt } : {}),
         ...(mark ? { fill: MARK_FILL[mark] } : {}),
