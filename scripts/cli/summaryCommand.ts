@@ -1,12 +1,16 @@
 import { Command, Option } from "commander";
 import { promises as fs } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { shownText } from "../../src/core/privacy";
 import { parseQuarter } from "../../src/core/summary/quarter";
 import type { Locale } from "../../src/core/types";
 import { sameFile } from "../../src/hosts/exceljs/atomicWrite";
-import { readSources, writeSummary } from "../../src/hosts/exceljs/summaryFiles";
+import { splitReads, writeSummary } from "../../src/hosts/exceljs/summaryFiles";
 import { collectInputs } from "./inputs";
+import { mapInPool } from "./pool";
+import { makeProgress } from "./progress";
+import readSourceTask, { type SourceTask } from "./sourceWorker";
 
 export class SummaryUsageError extends Error {}
 
@@ -21,6 +25,8 @@ export const SUMMARY_TEXT = {
     badQuarter: (v: string) => `季度“${v}”无法识别，请写成 2026Q3 或 2026年第三季度`,
     badYear: (v: string) => `年份“${v}”无法识别`,
     noInputs: "没有找到要汇总的表格文件",
+    progress: "读取中",
+    badJobs: "--jobs 应为正整数",
     isInput: "输出文件不能是输入文件之一",
     unreadable: (n: number) => `${n} 行日期无法识别，未计入（详见输出工作簿的“汇总说明”）：`,
     row: (f: string, s: string, r: number, c: string, v: string) =>
@@ -37,6 +43,8 @@ export const SUMMARY_TEXT = {
     badQuarter: (v: string) => `quarter "${v}" cannot be read; write it as 2026Q3`,
     badYear: (v: string) => `year "${v}" cannot be read`,
     noInputs: "no spreadsheet files found",
+    progress: "Reading",
+    badJobs: "--jobs must be a positive whole number",
     isInput: "the output cannot be one of the inputs",
     unreadable: (n: number) =>
       `${n} rows with unreadable dates were not counted (see the 汇总说明 sheet):`,
@@ -46,6 +54,14 @@ export const SUMMARY_TEXT = {
       `Summarised ${n} workbooks into "${sheet}": ${out}`,
   },
 };
+
+/** --jobs as given (a positive whole number), or undefined when not given. */
+function jobsOption(value: string | undefined, bad: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new SummaryUsageError(bad);
+  return n;
+}
 
 export function addSummaryCommand(
   program: Command,
@@ -71,11 +87,26 @@ export function addSummaryCommand(
           throw new SummaryUsageError(shownText(t.badYear(o.year), o.showPii));
         period = { year: Number(o.year) };
       } else throw new SummaryUsageError(t.needPeriod);
+      const readJobs = (v: string | undefined) => jobsOption(v, t.badJobs);
       const out = path.resolve(o.out);
       const inputs = await collectInputs(args);
       if (inputs.length === 0) throw new SummaryUsageError(t.noInputs);
       for (const i of inputs) if (await sameFile(i, out)) throw new SummaryUsageError(t.isInput);
-      const { sources, failures } = await readSources(inputs, locale);
+      const jobs = Math.min(inputs.length, readJobs(o.jobs) ?? os.availableParallelism());
+      const progress = makeProgress(inputs.length, t.progress, !!o.quiet);
+      let read = 0;
+      const reads = await mapInPool(
+        inputs.map((input): SourceTask => ({ input, locale })),
+        jobs,
+        path.join(__dirname, "sourceWorker.js"),
+        readSourceTask,
+        (_, i) =>
+          progress.tick(
+            shownText(`[${++read}/${inputs.length}] ${path.basename(inputs[i])}`, o.showPii)
+          )
+      );
+      progress.stop();
+      const { sources, failures } = splitReads(reads);
       for (const f of failures) process.stderr.write(say(f.message));
       await fs.mkdir(path.dirname(out), { recursive: true });
       const written = await writeSummary(sources, period, out);

@@ -6,6 +6,8 @@ import type { Quarter, SummarySource, UnreadableRow } from "../../core/summary";
 import { writeAtomic } from "./atomicWrite";
 import { isFileError } from "./fileError";
 import { openWorkbook } from "./input/openWorkbook";
+import { readSourceStreaming } from "./stream/readSource";
+import { takesStreamingPath } from "./stream/threshold";
 import { addSummarySheets, workbookSource } from "./summarySheets";
 
 export interface SourceFailure {
@@ -14,21 +16,53 @@ export interface SourceFailure {
   message: string;
 }
 
-/** Reads every workbook as plain rows for the core; a file that cannot be read is reported and skipped. */
+/** Whether a file is a zip (an .xlsx, whatever its name), read by its first bytes. */
+const isZipFile = (input: string) => takesStreamingPath(input, 0);
+
+/** One workbook read for the summary: its rows, or why it could not be read. */
+export type SourceRead = { source: SummarySource } | { failure: SourceFailure };
+
+/** Reads one workbook as plain rows for the core; a file that cannot be read comes back as a failure. */
+export async function readSource(input: string, locale: Locale): Promise<SourceRead> {
+  const file = path.basename(input);
+  try {
+    // An .xlsx is read in one pass, as rows (the streaming reader); anything else (CSV, .xls
+    // through LibreOffice, a damaged zip) takes the full load, which says what is wrong with it.
+    if (await isZipFile(input)) {
+      try {
+        return { source: await readSourceStreaming(input, { file }) };
+      } catch (e) {
+        if (isFileError(e) && e.code !== "corrupt-workbook") throw e;
+      }
+    }
+    const { workbook } = await openWorkbook(input);
+    return { source: workbookSource(workbook, file) };
+  } catch (e) {
+    if (!isFileError(e)) throw e;
+    return { failure: { input, code: e.code, message: fileErrorMessage(e, locale) } };
+  }
+}
+
+/** Reads every workbook in turn; those that cannot be read are reported and skipped. */
 export async function readSources(
   inputs: readonly string[],
   locale: Locale
 ): Promise<{ sources: SummarySource[]; failures: SourceFailure[] }> {
+  const reads: SourceRead[] = [];
+  for (const input of inputs) reads.push(await readSource(input, locale));
+  return splitReads(reads);
+}
+
+/** The sources read, and the failures, each in input order. */
+export function splitReads(reads: readonly SourceRead[]): {
+  sources: SummarySource[];
+  failures: SourceFailure[];
+} {
   const sources: SummarySource[] = [];
   const failures: SourceFailure[] = [];
-  for (const input of inputs) {
-    try {
-      const { workbook } = await openWorkbook(input);
-      sources.push(workbookSource(workbook, path.basename(input)));
-    } catch (e) {
-      if (!isFileError(e)) throw e;
-      failures.push({ input, code: e.code, message: fileErrorMessage(e, locale) });
-    }
+  for (const r of reads) {
+    if ("source" in r) sources.push(r.source);
+    else failures.push(r.failure);
   }
   return { sources, failures };
 }

@@ -1,0 +1,12 @@
+import type { Locale } from "../../src/core/types";
+import { type SourceRead, readSource } from "../../src/hosts/exceljs/summaryFiles";
+
+export interface SourceTask {
+  input: string;
+  locale: Locale;
+}
+
+/** One workbook read as a summary source, in this thread or a worker thread (piscina). */
+export default function readSourceTask(task: SourceTask): Promise<SourceRead> {
+  return readSource(task.input, task.locale);
+}

@@ -1,0 +1,59 @@
+import type { SummarySource } from "../../../core/summary";
+import type { RawRow } from "../../../core/types";
+import { FileError } from "../fileError";
+import { columnLetter } from "../../../core/text";
+import { DEFAULT_MAX_UNCOMPRESSED_BYTES, MAX_CELL_CHARACTERS } from "../input/limits";
+import { DEFAULT_MAX_CELLS } from "../normalizeWorkbook";
+import { rawRows } from "./rawRows";
+import { WorkbookStream } from "./readWorkbook";
+import { scanWorkbookZip } from "./zipScan";
+
+export interface StreamSourceOptions {
+  /** The name the source goes by (the file's name). */
+  file: string;
+  maxUncompressedBytes?: number;
+  /** Most cells of all sheets together (default 30,000,000). */
+  maxCells?: number;
+}
+
+/**
+ * An .xlsx read as a summary source in one pass over the zip: every sheet's rows, merged cells
+ * read as the full load reads them. The zip is checked as it is read (entry sizes as declared and
+ * as inflated), and the cells are counted as they come, so no limit is passed before it is found.
+ * Unlike the full load, no workbook is built: the rows are all the summary keeps.
+ */
+export async function readSourceStreaming(
+  input: string,
+  options: StreamSourceOptions
+): Promise<SummarySource> {
+  const { file } = options;
+  const maxCells = options.maxCells ?? DEFAULT_MAX_CELLS;
+  const scan = await scanWorkbookZip(input, {
+    file,
+    maxUncompressedBytes: options.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES,
+  });
+  const book = new WorkbookStream(input, scan);
+  const sheets: SummarySource["sheets"] = [];
+  let cells = 0;
+  for await (const sheet of book.sheets()) {
+    const rows: RawRow[] = [];
+    for await (const row of rawRows(sheet.rows, sheet.layout.merges)) {
+      cells += row.values.length;
+      if (cells > maxCells)
+        throw new FileError("too-many-cells", { file, sheet: sheet.name, limit: maxCells });
+      const long = row.values.findIndex(
+        (v) => typeof v === "string" && v.length > MAX_CELL_CHARACTERS
+      );
+      if (long >= 0)
+        throw new FileError("cell-too-long", {
+          file,
+          sheet: sheet.name,
+          row: row.rowNumber!,
+          column: columnLetter(long + 1),
+        });
+      rows.push(row);
+    }
+    sheets.push({ name: sheet.name, rows });
+  }
+  return { file, sheets, dateSystem: book.date1904 ? 1904 : 1900 };
+}
