@@ -18,7 +18,8 @@ const where = (p: Params, en: boolean) =>
   [
     p.sheet ? (en ? `sheet "${p.sheet}"` : `工作表“${p.sheet}”`) : "",
     p.row ? (en ? `row ${p.row}` : `第 ${p.row} 行`) : "",
-    p.column ? (en ? `column ${p.column}` : `${p.column} 列`) : "",
+    // "第 9 行 C 列": a space between the row's 行 and the column's letter.
+    p.column ? (en ? `column ${p.column}` : `${p.row ? " " : ""}${p.column} 列`) : "",
   ]
     .filter(Boolean)
     .join(en ? ", " : "");
@@ -63,9 +64,20 @@ export const FILE_ERRORS = {
     zh: (p) => `${p.file}${at(p, false)}：单元格数超过上限 ${p.limit}（可用 --max-cells 调整）`,
     en: (p) => `${p.file}${at(p, true)}: more cells than the limit of ${p.limit} (see --max-cells)`,
   },
+  "too-many-cells-to-load": {
+    zh: (p) =>
+      `${p.file}${at(p, false)}：单元格过多，超过一次读入的上限 ${p.limit}（合并单元格、数据验证和名称按其范围内的单元格计），未处理；请拆分工作簿，或缩小大范围的合并单元格和数据验证`,
+    en: (p) =>
+      `${p.file}${at(p, true)}: too many cells to read at once, more than ${p.limit} (merged ranges, data validations and names count every cell they cover); not processed. Split the workbook, or shrink large merged ranges and data validations`,
+  },
   "cell-too-long": {
     zh: (p) => `${p.file}${at(p, false)}：单元格超过 Excel 上限 32767 个字符`,
     en: (p) => `${p.file}${at(p, true)}: a cell holds more than Excel's 32,767 characters`,
+  },
+  "beyond-sheet-limits": {
+    zh: (p) => `${p.file}${at(p, false)}：超出 Excel 工作表的范围（最多 1048576 行、16384 列）`,
+    en: (p) =>
+      `${p.file}${at(p, true)}: beyond the size of an Excel sheet (at most 1,048,576 rows and 16,384 columns)`,
   },
   "libreoffice-missing": {
     zh: (p) =>

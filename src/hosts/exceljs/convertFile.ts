@@ -25,6 +25,11 @@ export interface ConvertOptions {
   streamAboveBytes?: number;
 }
 
+/** The detail of a write-failed error that is not the disk's: the workbook held what cannot be written. */
+export const UNWRITABLE_CONTENT = "工作簿中有无法写出的内容";
+/** The detail of an error the readers did not foresee (a bug, which the fuzz tests look for). */
+export const UNEXPECTED_ERROR = "读取时出现意外错误";
+
 export type FileStatus = "ok" | "problems" | "failed";
 
 /** What happened to one input file: plain data for the console table and report.json. */
@@ -47,6 +52,7 @@ export async function convertFile(input: string, options: ConvertOptions): Promi
   try {
     const opened = await openWorkbook(input, {
       maxUncompressedBytes: options.maxUncompressedBytes,
+      maxCells: options.maxCells,
     });
     const wb = opened.workbook;
     const { sheet: ws, result } = validateWorkbook(wb, {
@@ -75,16 +81,18 @@ export async function convertFile(input: string, options: ConvertOptions): Promi
     try {
       await writeAtomic(out, (tmp) => wb.xlsx.writeFile(tmp));
     } catch (e) {
+      // An errno code is the disk's or the folder's; without one, exceljs could not write what it read.
+      const code = (e as NodeJS.ErrnoException).code;
       throw new FileError("write-failed", {
         file: path.basename(out),
-        detail: (e as NodeJS.ErrnoException).code ?? undefined,
+        detail: typeof code === "string" ? code : UNWRITABLE_CONTENT,
       });
     }
     return { ...outcome, output: out };
   } catch (e) {
     if (isFileError(e)) return failedOutcome(input, e.code, fileErrorMessage(e, options.locale));
-    const detail = e instanceof Error ? e.message.split("\n")[0].slice(0, 200) : String(e);
-    const err = { code: "corrupt-workbook" as const, params: { file, detail } };
+    // Never the error's own text (a JavaScript message, or a stack) in front of the user.
+    const err = { code: "corrupt-workbook" as const, params: { file, detail: UNEXPECTED_ERROR } };
     return failedOutcome(input, err.code, fileErrorMessage(err, options.locale));
   }
 }

@@ -1,4 +1,7 @@
 import * as ExcelJS from "exceljs";
+import { FileError } from "../fileError";
+import { cellColumn } from "./cellScan";
+import { MAX_CELL_CHARACTERS, MAX_COLUMNS, MAX_ROWS } from "./limits";
 
 export type CsvDelimiter = "," | "\t" | ";";
 
@@ -32,13 +35,41 @@ export function detectDelimiter(text: string): CsvDelimiter {
 }
 
 /**
+ * Limits checked while CSV text is parsed: a field's length, records times the widest record, and
+ * (sheetLimits) Excel's 1,048,576 rows and 16,384 columns.
+ */
+export interface CsvLimits {
+  maxFieldLength?: number;
+  maxCells?: number;
+  sheetLimits?: boolean;
+  /** Most non-empty fields (each becomes a cell of the workbook built from them). */
+  maxFilled?: number;
+}
+
+/** A limit of {@link CsvLimits} broken: which, and where (1-based record and field; 0: the whole record). */
+export class CsvLimitError extends Error {
+  constructor(
+    readonly limit: "length" | "cells" | "range" | "load",
+    readonly row: number,
+    readonly column: number
+  ) {
+    super(`CSV ${limit} limit at record ${row}, field ${column}`);
+    this.name = "CsvLimitError";
+  }
+}
+
+/**
  * Parses CSV text (RFC 4180, read as leniently as Excel does) into rows of strings. Quoted fields may
  * hold separators, doubled quotes and line breaks (kept as written); records end at CRLF, LF or CR; a
  * final line break does not start another record; a quote inside an unquoted field, text after a
  * closing quote and an unclosed quote at the end are all kept as text. An Excel "sep=X" first line
  * sets the separator and is not a record. Without a delimiter, {@link detectDelimiter} chooses one.
  */
-export function parseCsv(text: string, delimiter?: CsvDelimiter): string[][] {
+export function parseCsv(
+  text: string,
+  delimiter?: CsvDelimiter,
+  limits: CsvLimits = {}
+): string[][] {
   let start = 0;
   const sep = /^\uFEFF?sep=([,;\t|])(\r\n|\n|\r|$)/i.exec(text);
   if (sep && !delimiter) {
@@ -54,6 +85,28 @@ export function parseCsv(text: string, delimiter?: CsvDelimiter): string[][] {
   let quoted = false;
   let i = start;
   const n = text.length;
+  const maxField = limits.maxFieldLength ?? Infinity;
+  const maxCells = limits.maxCells ?? Infinity;
+  const maxFilled = limits.maxFilled ?? Infinity;
+  const maxRows = limits.sheetLimits ? MAX_ROWS : Infinity;
+  const maxColumns = limits.sheetLimits ? MAX_COLUMNS : Infinity;
+  let width = 0;
+  let filled = 0;
+  // Each limit is checked as the text is parsed, before the rows that break it are kept.
+  const pushField = (value: string) => {
+    if (row.length >= maxColumns) throw new CsvLimitError("range", rows.length + 1, row.length + 1);
+    if (value.length > maxField) throw new CsvLimitError("length", rows.length + 1, row.length + 1);
+    if (value !== "" && ++filled > maxFilled)
+      throw new CsvLimitError("load", rows.length + 1, row.length + 1);
+    row.push(value);
+  };
+  const pushRow = () => {
+    width = Math.max(width, row.length);
+    if (rows.length >= maxRows) throw new CsvLimitError("range", rows.length + 1, 0);
+    if ((rows.length + 1) * Math.max(1, width) > maxCells)
+      throw new CsvLimitError("cells", rows.length + 1, row.length);
+    rows.push(row);
+  };
   while (i < n) {
     if (text[i] === '"' && field === "") {
       // A quoted field: up to the closing quote, "" standing for one quote.
@@ -87,21 +140,21 @@ export function parseCsv(text: string, delimiter?: CsvDelimiter): string[][] {
     i = j;
     if (i >= n) break;
     const c = text[i];
-    row.push(field);
+    pushField(field);
     field = "";
     quoted = false;
     i++;
     if (c !== d) {
       if (c === "\r" && text[i] === "\n") i++;
-      rows.push(row);
+      pushRow();
       row = [];
     } else if (i >= n) {
-      row.push("");
+      pushField("");
     }
   }
   if (field !== "" || quoted || row.length > 0) {
-    if (i >= n && text[n - 1] !== d) row.push(field);
-    rows.push(row);
+    if (i >= n && text[n - 1] !== d) pushField(field);
+    pushRow();
   }
   return rows;
 }
@@ -126,15 +179,63 @@ export function sheetNameFromFile(file: string): string {
   return name;
 }
 
-/** {@link csvToWorkbook} for text already decoded. */
-export function csvTextToWorkbook(text: string, file: string): ExcelJS.Workbook {
-  const rows = parseCsv(text);
+export interface CsvWorkbookOptions {
+  /** Most cells the sheet may span, records times the widest record (checked while parsing). */
+  maxCells?: number;
+  /**
+   * Refuse what a sheet cannot hold: a field longer than Excel's 32,767 characters, more than
+   * 1,048,576 records or 16,384 fields.
+   */
+  excelLimits?: boolean;
+  /** Most non-empty fields, each a cell of the workbook to build. */
+  maxLoadCells?: number;
+}
+
+/** U+FFFE and U+FFFF are no characters, and an .xlsx cannot hold them (its XML would be invalid). */
+const NON_CHARACTERS = /[\uFFFE\uFFFF]/g;
+
+/**
+ * {@link csvToWorkbook} for text already decoded. With `maxCells`, `maxLoadCells` or
+ * `excelLimits`, a file over a limit is refused (`too-many-cells`, `too-many-cells-to-load`;
+ * `cell-too-long` or `beyond-sheet-limits`, naming the record and field) as it is parsed, before
+ * the workbook is built. U+FFFE and U+FFFF become U+FFFD.
+ */
+export function csvTextToWorkbook(
+  text: string,
+  file: string,
+  options: CsvWorkbookOptions = {}
+): ExcelJS.Workbook {
+  const sheetName = sheetNameFromFile(file);
+  let rows: string[][];
+  try {
+    rows = parseCsv(text, undefined, {
+      maxCells: options.maxCells,
+      maxFieldLength: options.excelLimits ? MAX_CELL_CHARACTERS : undefined,
+      sheetLimits: options.excelLimits,
+      maxFilled: options.maxLoadCells,
+    });
+  } catch (e) {
+    if (!(e instanceof CsvLimitError)) throw e;
+    if (e.limit === "cells" || e.limit === "load")
+      throw new FileError(e.limit === "cells" ? "too-many-cells" : "too-many-cells-to-load", {
+        file,
+        sheet: sheetName,
+        limit: e.limit === "cells" ? options.maxCells! : options.maxLoadCells!,
+      });
+    throw new FileError(e.limit === "range" ? "beyond-sheet-limits" : "cell-too-long", {
+      file,
+      sheet: sheetName,
+      row: e.row,
+      column: cellColumn(e.column),
+    });
+  }
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(sheetNameFromFile(file));
+  const sheet = workbook.addWorksheet(sheetName);
   for (let r = 0; r < rows.length; r++) {
     const values = rows[r];
     for (let c = 0; c < values.length; c++) {
-      if (values[c] !== "") sheet.getCell(r + 1, c + 1).value = values[c];
+      const v = values[c];
+      if (v !== "") sheet.getCell(r + 1, c + 1).value = v.replace(NON_CHARACTERS, "\uFFFD");
     }
   }
   return workbook;

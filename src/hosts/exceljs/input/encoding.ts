@@ -64,14 +64,69 @@ export function countInvalidGb18030(bytes: Uint8Array, allowTruncatedEnd = false
 }
 
 /**
+ * Counts the byte sequences that are not well-formed UTF-8 (each maximal bad part once, as a
+ * decoder replaces them). A sequence cut off by the end of the buffer counts as bad unless
+ * `allowTruncatedEnd`.
+ */
+export function countInvalidUtf8(bytes: Uint8Array, allowTruncatedEnd = false): number {
+  let bad = 0;
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i += 1;
+      continue;
+    }
+    // The length of the sequence, and the range of its second byte (the others are 80–BF).
+    let length: number;
+    let low = 0x80;
+    let high = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) length = 2;
+    else if (b >= 0xe0 && b <= 0xef) {
+      length = 3;
+      if (b === 0xe0) low = 0xa0;
+      if (b === 0xed) high = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      length = 4;
+      if (b === 0xf0) low = 0x90;
+      if (b === 0xf4) high = 0x8f;
+    } else {
+      bad += 1;
+      i += 1;
+      continue;
+    }
+    let k = 1;
+    while (k < length && i + k < n) {
+      const c = bytes[i + k];
+      if (k === 1 ? c < low || c > high : c < 0x80 || c > 0xbf) break;
+      k += 1;
+    }
+    if (k === length) i += length;
+    else if (i + k >= n) {
+      if (!allowTruncatedEnd) bad += 1;
+      break;
+    } else {
+      bad += 1;
+      i += k;
+    }
+  }
+  return bad;
+}
+
+/**
  * Decodes text as a spreadsheet program would: strict UTF-8 (a BOM is dropped) if the bytes are
- * valid UTF-8, else GB18030 (a superset of GBK, what Chinese Excel writes as "CSV").
+ * valid UTF-8, else GB18030 (a superset of GBK, what Chinese Excel writes as "CSV"); but UTF-8
+ * with a damaged byte or two (fewer bad sequences than as GB18030) stays UTF-8, the damage
+ * replaced by U+FFFD, rather than every character of it being misread.
  */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
   try {
     const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     return { text, encoding: "utf-8" };
   } catch {
+    if (countInvalidUtf8(bytes) < countInvalidGb18030(bytes))
+      return { text: new TextDecoder("utf-8").decode(bytes), encoding: "utf-8" };
     const text = iconv.decode(
       Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
       "gb18030"

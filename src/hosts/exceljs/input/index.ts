@@ -6,7 +6,13 @@ export {
   sheetNameFromFile,
   type CsvDelimiter,
 } from "./csv";
-export { countInvalidGb18030, decodeText, isValidUtf8, type TextEncoding } from "./encoding";
+export {
+  countInvalidGb18030,
+  countInvalidUtf8,
+  decodeText,
+  isValidUtf8,
+  type TextEncoding,
+} from "./encoding";
 export { convertToXlsx, findSoffice, SOFFICE_ENV, type ConvertOptions } from "./libreoffice";
 export {
   DEFAULT_CONVERSION_TIMEOUT_MS,

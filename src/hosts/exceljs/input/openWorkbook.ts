@@ -6,7 +6,14 @@ import { FileError, isFileError } from "../fileError";
 import { csvTextToWorkbook } from "./csv";
 import { decodeText, type TextEncoding } from "./encoding";
 import { convertToXlsx } from "./libreoffice";
-import { DEFAULT_MAX_UNCOMPRESSED_BYTES } from "./limits";
+import { decodeRef } from "./cellScan";
+import {
+  DEFAULT_MAX_CELLS,
+  DEFAULT_MAX_UNCOMPRESSED_BYTES,
+  FULL_LOAD_MAX_CELLS,
+  MAX_COLUMNS,
+  MAX_ROWS,
+} from "./limits";
 import { readError, readInputFile } from "./readBytes";
 import {
   isEncryptedOoxml,
@@ -15,7 +22,15 @@ import {
   hasOle2WorkbookStream,
   sniffKind,
 } from "./sniff";
-import { checkZip } from "./zipGuard";
+import { checkWorkbookLimits } from "./workbookLimits";
+import { checkZip, partName } from "./zipGuard";
+
+/** The limits of one open, with the defaults filled in. */
+interface Limits {
+  maxBytes: number;
+  maxCells: number;
+  maxLoadCells: number;
+}
 
 /** The extensions the batch tool offers to read; all of them go through the same content sniffing. */
 export const SUPPORTED_EXTENSIONS = [".xlsx", ".xlsm", ".xls", ".et", ".csv"] as const;
@@ -27,6 +42,16 @@ export interface OpenWorkbookOptions {
   tmpDir?: string;
   /** How long one LibreOffice conversion may take (default 120 s). */
   timeoutMs?: number;
+  /**
+   * Most cells a sheet may span (default 30,000,000): checked on the file's XML (or CSV text)
+   * before the workbook is built, like Excel's 32,767 characters per cell.
+   */
+  maxCells?: number;
+  /**
+   * Most cells exceljs may build for the whole workbook, merged ranges, data validations and
+   * defined names counted cell by cell (default 8,000,000: what memory holds).
+   */
+  maxLoadCells?: number;
 }
 
 export interface OpenedWorkbook {
@@ -54,6 +79,11 @@ export async function openWorkbook(
 ): Promise<OpenedWorkbook> {
   const file = path.basename(filePath);
   const maxBytes = options.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES;
+  const limits: Limits = {
+    maxBytes,
+    maxCells: options.maxCells ?? DEFAULT_MAX_CELLS,
+    maxLoadCells: options.maxLoadCells ?? FULL_LOAD_MAX_CELLS,
+  };
   try {
     const bytes = await readInputFile(filePath, file, maxBytes);
     switch (sniffKind(bytes)) {
@@ -62,12 +92,12 @@ export async function openWorkbook(
       case "binary":
         throw new FileError("not-a-spreadsheet", { file });
       case "zip":
-        return { workbook: await loadXlsx(bytes, file, maxBytes), kind: "xlsx" };
+        return { workbook: await loadXlsx(bytes, file, limits), kind: "xlsx" };
       case "ole2":
         if (isEncryptedOoxml(bytes)) throw new FileError("password-protected", { file });
         if (!hasOle2WorkbookStream(bytes)) throw new FileError("not-a-spreadsheet", { file });
         try {
-          const workbook = await convertAndLoad(filePath, file, ".xls", maxBytes, options);
+          const workbook = await convertAndLoad(filePath, file, ".xls", limits, options);
           return { workbook, kind: "xls", convertedFrom: "xls" };
         } catch (e) {
           if (isFileError(e) && e.code === "conversion-failed" && isEncryptedXls(bytes))
@@ -79,10 +109,18 @@ export async function openWorkbook(
         if (isMarkupText(text)) {
           const from =
             /^\uFEFF?\s*<\?xml/i.test(text) && !/<html/i.test(text.slice(0, 4096)) ? "xml" : "html";
-          const workbook = await convertAndLoad(filePath, file, ".xls", maxBytes, options);
+          const workbook = await convertAndLoad(filePath, file, ".xls", limits, options);
           return { workbook, kind: "xls", convertedFrom: from };
         }
-        return { workbook: csvTextToWorkbook(text, file), kind: "csv", encoding };
+        return {
+          workbook: csvTextToWorkbook(text, file, {
+            maxCells: limits.maxCells,
+            maxLoadCells: limits.maxLoadCells,
+            excelLimits: true,
+          }),
+          kind: "csv",
+          encoding,
+        };
       }
     }
   } catch (e) {
@@ -92,11 +130,15 @@ export async function openWorkbook(
   }
 }
 
-/** Checks a zip against the limits, then has exceljs load it. */
-async function loadXlsx(bytes: Buffer, file: string, maxBytes: number): Promise<ExcelJS.Workbook> {
-  const zip = await checkZip(bytes, { file, maxUncompressedBytes: maxBytes });
-  if (!zip.entryNames.includes("xl/workbook.xml"))
+/**
+ * Checks a zip against the limits (unpacked size, entries, then what the sheets hold: cells, cell
+ * length, rows and columns), then has exceljs load it.
+ */
+async function loadXlsx(bytes: Buffer, file: string, limits: Limits): Promise<ExcelJS.Workbook> {
+  const zip = await checkZip(bytes, { file, maxUncompressedBytes: limits.maxBytes });
+  if (!zip.entryNames.some((n) => partName(n) === "xl/workbook.xml"))
     throw new FileError("not-a-spreadsheet", { file });
+  await checkWorkbookLimits(bytes, zip, { file, ...limits });
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs declares its own "Buffer" type (an ArrayBuffer); a Node Buffer is what it reads.
@@ -104,7 +146,32 @@ async function loadXlsx(bytes: Buffer, file: string, maxBytes: number): Promise<
   } catch {
     throw new FileError("corrupt-workbook", { file });
   }
+  repairLoaded(workbook);
   return workbook;
+}
+
+/**
+ * Drops what exceljs reads from a damaged file but cannot write back (writing would throw): a
+ * document date (created, modified, last printed in docProps/core.xml) that is no date
+ * ("2008-13-45"), read as an Invalid Date; a data validation on something that is no cell
+ * (sqref="4294967296"), which could not apply to any cell anyway.
+ */
+function repairLoaded(workbook: ExcelJS.Workbook): void {
+  for (const key of ["created", "modified", "lastPrinted"] as const) {
+    const value: unknown = workbook[key];
+    if (value instanceof Date && Number.isNaN(value.getTime())) workbook[key] = undefined!;
+  }
+  for (const ws of workbook.worksheets) {
+    // exceljs keeps the validations by cell address (its typings do not declare the model).
+    const model = (ws as unknown as { dataValidations?: { model?: Record<string, unknown> } })
+      .dataValidations?.model;
+    if (!model) continue;
+    for (const address of Object.keys(model)) {
+      const cell = decodeRef(address);
+      if (!cell || cell.row < 1 || cell.row > MAX_ROWS || cell.column > MAX_COLUMNS)
+        delete model[address];
+    }
+  }
 }
 
 /** Converts the file with LibreOffice in a temporary folder of its own, loads the result, removes the folder. */
@@ -112,7 +179,7 @@ async function convertAndLoad(
   filePath: string,
   file: string,
   inputExtension: string,
-  maxBytes: number,
+  limits: Limits,
   options: OpenWorkbookOptions
 ): Promise<ExcelJS.Workbook> {
   let tmp: string;
@@ -133,7 +200,7 @@ async function convertAndLoad(
     } catch (e) {
       throw readError(e, file);
     }
-    return await loadXlsx(bytes, file, maxBytes);
+    return await loadXlsx(bytes, file, limits);
   } finally {
     await fs.promises.rm(tmp, { recursive: true, force: true }).catch(() => undefined);
   }

@@ -1,4 +1,4 @@
-import { countInvalidGb18030, isValidUtf8 } from "./encoding";
+import { countInvalidGb18030, countInvalidUtf8, isValidUtf8 } from "./encoding";
 
 /** What a file's bytes are, whatever its name says. */
 export type FileKind = "zip" | "ole2" | "text" | "binary" | "empty";
@@ -40,8 +40,12 @@ function looksLikeText(sample: Buffer, truncated: boolean): boolean {
   }
   if (controls > 2 && controls * 100 > sample.length) return false;
   if (isValidUtf8(sample, truncated)) return true;
-  // A stray damaged character or two in a long GBK file is still text.
-  return countInvalidGb18030(sample, truncated) <= Math.floor(sample.length / 1000);
+  // A stray damaged character in a UTF-8 or GBK file (one a thousand bytes, one at least) is still text.
+  const tolerance = Math.max(1, Math.floor(sample.length / 1000));
+  return (
+    countInvalidUtf8(sample, truncated) <= tolerance ||
+    countInvalidGb18030(sample, truncated) <= tolerance
+  );
 }
 
 const ENCRYPTED_PACKAGE = Buffer.from("EncryptedPackage", "utf16le");

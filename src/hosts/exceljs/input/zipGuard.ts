@@ -2,6 +2,7 @@ import { Writable } from "stream";
 import { pipeline } from "stream/promises";
 import * as yauzl from "yauzl";
 import { FileError } from "../fileError";
+import { type SheetCells, XmlCellScanner } from "./cellScan";
 import { DEFAULT_MAX_UNCOMPRESSED_BYTES, DEFAULT_MAX_ZIP_ENTRIES, formatBytes } from "./limits";
 
 export interface ZipGuardOptions {
@@ -24,12 +25,39 @@ export interface ZipSummary {
   entryNames: string[];
   /** The total the entries unpack to, as the central directory declares it. */
   totalUncompressedBytes: number;
+  /**
+   * What each worksheet part (xl/worksheets/sheet1.xml) holds: cells, last row and column, cells
+   * too long or out of range; scanned as it was unpacked (only when `verifyInflate`).
+   */
+  sheets: Map<string, SheetCells>;
+  /** Indices of shared strings longer than a cell may hold. */
+  longSharedStrings: number[];
+  /** xl/workbook.xml and its relationships, when present and of a sane size. */
+  workbookXml: string | null;
+  workbookRelsXml: string | null;
 }
+
+/** The parts exceljs reads as worksheets (its own pattern), and any other XML under xl/worksheets/. */
+export function isWorksheetPart(name: string): boolean {
+  return /xl\/worksheets\/sheet(\d+)[.]xml/.test(name) || /^xl\/worksheets\/[^/]+\.xml$/.test(name);
+}
+
+export const SHARED_STRINGS_PART = "xl/sharedStrings.xml";
+const WORKBOOK_PART = "xl/workbook.xml";
+const WORKBOOK_RELS_PART = "xl/_rels/workbook.xml.rels";
+/** Parts read whole into memory (workbook.xml and its relationships) are no larger than this. */
+const MAX_SMALL_PART = 16 * 1024 * 1024;
+
+/** An entry's name as exceljs takes it: without a leading "/". */
+export const partName = (raw: Buffer | string): string =>
+  Buffer.from(raw).toString("utf8").replace(/^\//, "");
 
 /**
  * Checks a zip before it is unpacked: the entry count and the total uncompressed size that the
  * central directory declares (yauzl reads it without inflating anything) against the limits, then
- * (unless `verifyInflate` is false) that each entry really unpacks to no more than declared.
+ * (unless `verifyInflate` is false) that each entry really unpacks to no more than declared,
+ * scanning the worksheets and shared strings as they go by (cells, cell lengths, last row and
+ * column: see {@link ZipSummary}; checkWorkbookLimits judges them) and keeping workbook.xml.
  * Throws `too-large` over a limit, `corrupt-workbook` if the zip's structure or data is damaged.
  */
 export async function checkZip(bytes: Buffer, options: ZipGuardOptions): Promise<ZipSummary> {
@@ -49,14 +77,27 @@ export async function checkZip(bytes: Buffer, options: ZipGuardOptions): Promise
     if (zip.entryCount > maxEntries)
       throw new FileError("too-large", { file, limit: `${maxEntries} 个文件` });
     const entryNames: string[] = [];
+    const summary: ZipSummary = {
+      entryCount: zip.entryCount,
+      entryNames,
+      totalUncompressedBytes: 0,
+      sheets: new Map(),
+      longSharedStrings: [],
+      workbookXml: null,
+      workbookRelsXml: null,
+    };
     let total = 0;
     for await (const entry of zip.eachEntry()) {
       total += entry.uncompressedSize;
       if (total > maxBytes) throw tooLarge();
       entryNames.push(Buffer.from(entry.fileNameRaw).toString("utf8"));
-      if (verify && entry.uncompressedSize > 0) await drain(zip, entry);
+      // An entry that declares nothing unpacked but holds compressed data is unpacked too:
+      // yauzl fails it if it holds more than declared, where exceljs would inflate it all.
+      if (verify && (entry.uncompressedSize > 0 || entry.compressedSize > 0))
+        await drain(zip, entry, reader(partName(entry.fileNameRaw), entry, summary));
     }
-    return { entryCount: zip.entryCount, entryNames, totalUncompressedBytes: total };
+    summary.totalUncompressedBytes = total;
+    return summary;
   } catch (e) {
     if (e instanceof FileError) throw e;
     throw new FileError("corrupt-workbook", { file, detail: zipProblem(e) });
@@ -76,17 +117,56 @@ function openZip(bytes: Buffer): Promise<yauzl.ZipFile> {
   });
 }
 
-/** Inflates an entry into nothing; yauzl fails the stream if it holds more or fewer bytes than declared. */
-async function drain(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<void> {
+/** What is done with an entry's bytes as they are unpacked, and once they all were; null: nothing. */
+type PartReader = { feed: (chunk: Buffer) => void; end: () => void } | null;
+
+/** Scans worksheets and shared strings as they go by, keeps workbook.xml and its relationships. */
+function reader(name: string, entry: yauzl.Entry, summary: ZipSummary): PartReader {
+  if (isWorksheetPart(name) || name === SHARED_STRINGS_PART) {
+    const sheet = name !== SHARED_STRINGS_PART;
+    const scanner = new XmlCellScanner(sheet ? "sheet" : "sharedStrings");
+    return {
+      feed: (chunk) => scanner.feed(chunk),
+      end: () => {
+        if (sheet) summary.sheets.set(name, scanner.result);
+        else summary.longSharedStrings.push(...scanner.longStrings);
+      },
+    };
+  }
+  if (
+    (name === WORKBOOK_PART || name === WORKBOOK_RELS_PART) &&
+    entry.uncompressedSize <= MAX_SMALL_PART
+  ) {
+    const chunks: Buffer[] = [];
+    return {
+      feed: (chunk) => chunks.push(chunk),
+      end: () => {
+        const text = Buffer.concat(chunks).toString("utf8");
+        if (name === WORKBOOK_PART) summary.workbookXml = text;
+        else summary.workbookRelsXml = text;
+      },
+    };
+  }
+  return null;
+}
+
+/** Inflates an entry (into the reader, if any); yauzl fails the stream if it holds more or fewer bytes than declared. */
+async function drain(zip: yauzl.ZipFile, entry: yauzl.Entry, read: PartReader): Promise<void> {
   const stream = await zip.openReadStreamPromise(entry);
   await pipeline(
     stream,
     new Writable({
-      write(_chunk, _encoding, done) {
-        done();
+      write(chunk: Buffer, _encoding, done) {
+        try {
+          read?.feed(chunk);
+          done();
+        } catch (e) {
+          done(e as Error);
+        }
       },
     })
   );
+  read?.end();
 }
 
 /** A short Chinese word on what was wrong inside the zip, for the message's detail. */

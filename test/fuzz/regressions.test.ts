@@ -1,0 +1,179 @@
+/*
+ * The bugs the fuzzer found in the readers, one test each, so that they stay fixed whatever
+ * cases the fuzz run happens to draw.
+ */
+import ExcelJS from "exceljs";
+import { mkdtempSync, promises as fs, readdirSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { convertFile } from "../../src/hosts/exceljs/convertFile";
+import { openWorkbook } from "../../src/hosts/exceljs/input/openWorkbook";
+import { sniffKind } from "../../src/hosts/exceljs/input/sniff";
+import { readZipEntries, writeZip } from "../hosts/input/zipWriter";
+
+const dir = mkdtempSync(path.join(os.tmpdir(), "uf-ledger-fuzz-regressions-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const AS_OF = new Date(Date.UTC(2026, 10, 23));
+
+async function registryXlsx(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("名册").addRows([
+    ["姓名", "性别", "身份证号", "党派"],
+    ["张三", "男", "11010519491231002X", "民盟"],
+    ["李四", "女", "110105194912310045", "九三"],
+  ]);
+  wb.addWorksheet("说明").addRow(["本表每季度更新"]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+async function edited(bytes: Buffer, name: string, edit: (xml: string) => string): Promise<Buffer> {
+  const entries = await readZipEntries(bytes);
+  const e = entries.find((x) => x.name === name)!;
+  e.data = Buffer.from(edit(e.data!.toString("utf8")), "utf8");
+  return writeZip(entries);
+}
+
+/** Converts a file; returns the outcome and, if written, the output read back. */
+async function convert(name: string, bytes: Buffer) {
+  const input = path.join(dir, name);
+  await fs.writeFile(input, bytes);
+  const out = path.join(dir, "out", name.replace(/\.[^.]*$/, ".xlsx"));
+  await fs.mkdir(path.dirname(out), { recursive: true });
+  const started = Date.now();
+  const outcome = await convertFile(input, { output: out, locale: "zh-CN", asOf: AS_OF });
+  const ms = Date.now() - started;
+  let back: ExcelJS.Workbook | null = null;
+  if (outcome.status !== "failed") {
+    back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(out);
+  }
+  return { outcome, back, ms };
+}
+
+describe("bugs found by fuzzing the readers", () => {
+  it("a huge sheetId hung exceljs (it keeps sheets in an array at that index): now corrupt-workbook at once", async () => {
+    for (const [label, edit] of [
+      ["huge", (x: string) => x.replace('sheetId="2"', 'sheetId="2147483648"')],
+      ["repeated", (x: string) => x.replace('sheetId="2"', 'sheetId="1"')],
+      ["zero", (x: string) => x.replace('sheetId="1"', 'sheetId="0"')],
+      ["missing", (x: string) => x.replace('sheetId="1"', "")],
+    ] as const) {
+      const bytes = await edited(await registryXlsx(), "xl/workbook.xml", edit);
+      const { outcome, ms } = await convert(`编号-${label}.xlsx`, bytes);
+      expect([label, outcome.error]).toEqual([
+        label,
+        {
+          code: "corrupt-workbook",
+          message: `编号-${label}.xlsx：工作簿已损坏或不完整，无法打开（工作表编号重复或无效）`,
+        },
+      ]);
+      expect(ms).toBeLessThan(5000);
+    }
+    // Large but sane ids (sheets added and deleted over the years) still open.
+    const sane = await edited(await registryXlsx(), "xl/workbook.xml", (x) =>
+      x.replace('sheetId="2"', 'sheetId="5000"')
+    );
+    const { outcome, back } = await convert("编号-大.xlsx", sane);
+    expect(outcome.error).toBeNull();
+    expect(back!.worksheets.map((w) => w.name)).toEqual([
+      "成员名册",
+      "说明",
+      "校验报告",
+      "变更记录",
+    ]);
+  });
+
+  it("a document date that is no date (docProps/core.xml) made writing fail as 'no permission or disk full'", async () => {
+    const bytes = await edited(await registryXlsx(), "docProps/core.xml", (x) =>
+      x.replace(/(<dcterms:created[^>]*>)[^<]*/, "$12008-13-45T99:00:00Z")
+    );
+    const { outcome, back } = await convert("日期坏.xlsx", bytes);
+    expect(outcome.error).toBeNull();
+    expect(back!.getWorksheet("成员名册")!.getCell("B2").value).toBe("张三");
+  });
+
+  it("a data validation on something that is no cell made writing fail (exceljs threw a TypeError)", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("名册");
+    ws.addRows([
+      ["姓名", "性别"],
+      ["张三", "男"],
+    ]);
+    ws.getCell("B2").dataValidation = { type: "list", allowBlank: true, formulae: ['"男,女"'] };
+    const bytes = await edited(
+      Buffer.from(await wb.xlsx.writeBuffer()),
+      "xl/worksheets/sheet1.xml",
+      (x) => x.replace('sqref="B2"', 'sqref="4294967296"')
+    );
+    const { outcome, back } = await convert("验证坏.xlsx", bytes);
+    expect(outcome.error).toBeNull();
+    expect(back!.getWorksheet("成员名册")!.getCell("B2").value).toBe("张三");
+  });
+
+  it("U+FFFF in a CSV (a flipped bit of the BOM) made an output Excel cannot open", async () => {
+    const csv = Buffer.concat([
+      Buffer.from([0xef, 0xbf, 0xbf]),
+      Buffer.from("登记表\r\n姓名,性别,备注\r\n张三,男,a\uFFFEb\r\n", "utf8"),
+    ]);
+    const { outcome, back } = await convert("非字符.csv", csv);
+    expect(outcome.error).toBeNull();
+    const sheet = back!.getWorksheet("成员名册")!;
+    const texts: string[] = [];
+    sheet.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
+    expect(texts.join("|")).not.toMatch(/[\uFFFE\uFFFF]/);
+    expect(texts).toContain("a\uFFFDb");
+  });
+
+  it("a UTF-8 CSV with one damaged byte was 'not a spreadsheet', or read as GB18030 throughout", async () => {
+    const text = Buffer.from("姓名,性别,民族\r\n张三,男,汉族\r\n李四,女,回族\r\n", "utf8");
+    // A stray byte in the middle, and a file cut in the middle of its last character.
+    const damaged = Buffer.concat([text.subarray(0, 20), Buffer.from([0xff]), text.subarray(20)]);
+    const cut = text.subarray(0, text.length - 4);
+    for (const bytes of [damaged, cut]) {
+      expect(sniffKind(bytes)).toBe("text");
+      const file = path.join(dir, "损坏.csv");
+      await fs.writeFile(file, bytes);
+      const opened = await openWorkbook(file);
+      expect(opened.encoding).toBe("utf-8");
+      const ws = opened.workbook.worksheets[0];
+      expect(ws.getCell("A1").value).toBe("姓名");
+      expect(ws.getCell("A2").value).toBe("张三");
+    }
+  });
+
+  it("a sheet name over Excel's 31 characters: exceljs printed an English warning, then failed", async () => {
+    // LibreOffice writes such names; exceljs cuts the name, then finds the cut name taken (by the
+    // sheet itself) and gives up on the whole workbook.
+    const long = "二〇〇八年度机关支部统战成员基本情况登记表（含已调出和已退休的人员名单）";
+    expect(long.length).toBeGreaterThan(31);
+    const warnings: unknown[][] = [];
+    const warn = jest.spyOn(console, "warn").mockImplementation((...args) => {
+      warnings.push(args);
+    });
+    try {
+      for (const [label, name, detail] of [
+        ["long", long, `工作表名称“${long}”超过 Excel 的 31 个字符上限`],
+        ["colon", "名册:2008", "工作表名称“名册:2008”不符合 Excel 的规则"],
+        ["twice", "名册", "工作表名称“名册”重复"],
+      ]) {
+        const bytes = await edited(await registryXlsx(), "xl/workbook.xml", (x) =>
+          x.replace('name="说明"', `name="${name}"`)
+        );
+        const { outcome } = await convert(`表名-${label}.xlsx`, bytes);
+        expect(outcome.error).toEqual({
+          code: "corrupt-workbook",
+          message: `表名-${label}.xlsx：工作簿已损坏或不完整，无法打开（${detail}）`,
+        });
+      }
+    } finally {
+      warn.mockRestore();
+    }
+    expect(warnings).toEqual([]);
+  });
+
+  it("leaves no output and no temporary file behind on any of these failures", () => {
+    const left = readdirSync(path.join(dir, "out"));
+    expect(left.filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    expect(left.some((f) => f.startsWith("编号-huge"))).toBe(false);
+  });
+});

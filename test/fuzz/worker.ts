@@ -1,0 +1,98 @@
+/*
+ * The fuzzer's worker thread: runs the real readers on one file at a time, so that the main thread
+ * can stop a case that hangs (even in a synchronous loop) or runs out of memory, and start afresh.
+ * Loaded through ts-node by FuzzRunner (driver.ts).
+ */
+import ExcelJS from "exceljs";
+import { parentPort } from "node:worker_threads";
+import { convertFile, type FileOutcome } from "../../src/hosts/exceljs/convertFile";
+import type { Locale } from "../../src/core/types";
+
+export interface WorkerTask {
+  id: number;
+  input: string;
+  output: string | null;
+  locale: Locale;
+  /** Streaming path (stream/*) instead of the full load. */
+  stream: boolean;
+}
+
+export type WorkerReply =
+  | {
+      id: number;
+      kind: "done";
+      outcome: FileOutcome;
+      /** The sheets of the output workbook, read back; null when there is none. */
+      outputSheets: string[] | null;
+      /** Why the output could not be read back. */
+      outputError: string | null;
+      /** Anything the readers printed (console, stdout, stderr) while the case ran. */
+      printed: string;
+      ms: number;
+    }
+  | { id: number; kind: "threw"; error: string; printed: string };
+
+const AS_OF = new Date(Date.UTC(2026, 10, 23));
+
+let printed = "";
+const capture =
+  (label: string) =>
+  (...args: unknown[]): void => {
+    printed += `[${label}] ${args.map((a) => (a instanceof Error ? a.stack : String(a))).join(" ")}\n`;
+  };
+console.log = capture("console.log");
+console.info = capture("console.info");
+console.warn = capture("console.warn");
+console.error = capture("console.error");
+console.debug = capture("console.debug");
+for (const stream of [process.stdout, process.stderr]) {
+  stream.write = ((chunk: unknown) => {
+    printed += String(chunk);
+    return true;
+  }) as typeof stream.write;
+}
+// A rejection nobody handles is a bug of the readers too (the CLI would die of it).
+process.on("unhandledRejection", (reason) => {
+  printed += `[unhandledRejection] ${reason instanceof Error ? reason.stack : String(reason)}\n`;
+});
+
+async function readBack(output: string): Promise<string[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(output);
+  return wb.worksheets.map((ws) => ws.name);
+}
+
+async function run(task: WorkerTask): Promise<WorkerReply> {
+  printed = "";
+  const started = Date.now();
+  try {
+    const outcome = await convertFile(task.input, {
+      output: task.output,
+      locale: task.locale,
+      asOf: AS_OF,
+      streamAboveBytes: task.stream ? 0 : Infinity,
+    });
+    const ms = Date.now() - started;
+    let outputSheets: string[] | null = null;
+    let outputError: string | null = null;
+    if (outcome.status !== "failed" && task.output) {
+      try {
+        outputSheets = await readBack(task.output);
+      } catch (e) {
+        outputError = e instanceof Error ? (e.stack ?? e.message) : String(e);
+      }
+    }
+    return { id: task.id, kind: "done", outcome, outputSheets, outputError, printed, ms };
+  } catch (e) {
+    return {
+      id: task.id,
+      kind: "threw",
+      error: e instanceof Error ? (e.stack ?? e.message) : String(e),
+      printed,
+    };
+  }
+}
+
+parentPort!.on("message", (task: WorkerTask) => {
+  void run(task).then((reply) => parentPort!.postMessage(reply));
+});
