@@ -11,7 +11,7 @@ import type { ConvertOptions, FileOutcome } from "../convertFile";
 import { failedOutcome } from "../outcome";
 import { DEFAULT_MAX_CELLS } from "../normalizeWorkbook";
 import { FileError, isFileError } from "../fileError";
-import { MB } from "../input/limits";
+import { FULL_LOAD_MAX_CELLS, MB } from "../input/limits";
 import { makeTempDir } from "../tempFiles";
 import { copySheet } from "./copySheet";
 import { OutputWorkbook } from "./outputWorkbook";
@@ -60,7 +60,9 @@ export async function convertStreaming(
     return await convert(input, options, file);
   } catch (e) {
     if (isFileError(e)) return failedOutcome(input, e.code, fileErrorMessage(e, options.locale));
-    const detail = e instanceof Error ? e.message.split("\n")[0].slice(0, 200) : String(e);
+    // What the part parsers throw ("unmatched closing tag: sst", "A Cell needs a Row") is
+    // content they cannot parse: the file is damaged. Their own words mean nothing to the user.
+    const detail = options.locale === "en" ? UNPARSABLE.en : UNPARSABLE.zh;
     const err = { code: "corrupt-workbook" as const, params: { file, detail } };
     return failedOutcome(input, err.code, fileErrorMessage(err, options.locale));
   }
@@ -80,6 +82,7 @@ async function convert(input: string, options: ConvertOptions, file: string): Pr
   });
   if (options.sheet && !scan.sheets.some((s) => s.name === options.sheet))
     throw new FileError("sheet-not-found", { file, sheet: options.sheet });
+  checkMergedArea(scan, file);
 
   let run: { sheet: string; result: RegistryRunResult };
   if (target === null) run = await streamWorkbook(input, scan, options, file, null);
@@ -115,6 +118,28 @@ async function convert(input: string, options: ConvertOptions, file: string): Pr
   };
 }
 
+/** Why a streamed file failed when a part parser threw. */
+const UNPARSABLE = { zh: "工作表内容无法解析", en: "its sheets' content cannot be parsed" };
+
+/**
+ * Merged ranges are filled (the registry) or built cell by cell (the writer, for other sheets):
+ * a range of a million cells in a 15 KB file would take the memory of a million cells. Their
+ * cells are counted before anything is read, as the full load counts them.
+ */
+function checkMergedArea(scan: ZipScan, file: string): void {
+  for (const sheet of scan.sheets) {
+    const layout = sheet.part ? scan.layouts.get(sheet.part) : undefined;
+    let area = 0;
+    for (const m of layout?.merges ?? []) area += (m.bottom - m.top + 1) * (m.right - m.left + 1);
+    if (area > FULL_LOAD_MAX_CELLS)
+      throw new FileError("too-many-cells-to-load", {
+        file,
+        sheet: sheet.name,
+        limit: FULL_LOAD_MAX_CELLS,
+      });
+  }
+}
+
 /** Streams every sheet of the input: the registry is normalised (and written), the others copied. */
 async function streamWorkbook(
   input: string,
@@ -146,7 +171,7 @@ async function streamWorkbook(
       );
       await run.read(rows, sheet.layout.merges);
     } else if (output && !REPLACED.has(sheet.name)) {
-      await copySheet(output.workbook, sheet, rows);
+      await copySheet(output.workbook, sheet, rows, file);
     } else await skip();
     output?.workbook.check();
   }

@@ -3,6 +3,9 @@ import type { StreamedSheet } from "./readWorkbook";
 import type { CellRange } from "./sheetXmlScan";
 import type { OutputWorkbook } from "./outputWorkbook";
 import { rangeSheet } from "../normalizeWorkbook";
+import { columnLetter } from "../../../core/text";
+import { FileError } from "../fileError";
+import { MAX_CELL_CHARACTERS } from "../input/limits";
 
 /** How often (in rows) the copy checks for a write error, and lets the zip catch up. */
 const CHECK_EVERY = 10_000;
@@ -47,7 +50,8 @@ function inputNames(sheet: StreamedSheet): DefinedName[] {
 export async function copySheet(
   out: OutputWorkbook,
   sheet: StreamedSheet,
-  rows: AsyncIterable<ExcelJS.Row>
+  rows: AsyncIterable<ExcelJS.Row>,
+  file: string
 ): Promise<void> {
   const ws = out.addWorksheet(sheet.name, { state: sheet.state });
   for (const n of inputNames(sheet)) {
@@ -72,9 +76,17 @@ export async function copySheet(
   for await (const source of rows) {
     if (source.number <= lastRow) continue;
     mergeUpTo(source.number);
+    skipEmptyRows(ws, source.number);
     const target = ws.getRow(source.number);
     if (source.height) target.height = source.height;
     source.eachCell({ includeEmpty: true }, (cell, col) => {
+      if (typeof cell.value === "string" && cell.value.length > MAX_CELL_CHARACTERS)
+        throw new FileError("cell-too-long", {
+          file,
+          sheet: sheet.name,
+          row: source.number,
+          column: columnLetter(col),
+        });
       const t = target.getCell(col);
       const v = carriedValue(cell.value);
       // A merged cell other than the top-left one takes no value (it would go to the top-left).
@@ -88,6 +100,18 @@ export async function copySheet(
   }
   mergeUpTo(Infinity);
   ws.commit();
+}
+
+/**
+ * Jumps the writer to a row far below the last one written. exceljs's writer keeps the rows not
+ * yet written in an array and shifts it one row at a time up to the one committed: a single cell
+ * at row 1,048,576 took it hours (a million shifts of a million-slot array). With nothing waiting
+ * (every row so far committed, no merged range reaching down), the empty rows between are nothing
+ * to write, and the writer can start at the next row.
+ */
+function skipEmptyRows(ws: ExcelJS.Worksheet, next: number): void {
+  const w = ws as unknown as { _rows: unknown[]; _rowZero: number };
+  if (w._rows.length === 0 && next > w._rowZero) w._rowZero = next;
 }
 
 /** Merges a range whose rows are not written yet; an overlapping or damaged range is left out. */

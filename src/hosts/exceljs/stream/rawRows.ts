@@ -1,6 +1,7 @@
 import type ExcelJS from "exceljs";
 import type { CellValue, RawRow } from "../../../core/types";
 import { plainValue } from "../sheetRows";
+import { MAX_CELL_CHARACTERS } from "../input/limits";
 import { MergeFiller } from "./mergeFill";
 import type { CellRange } from "./sheetXmlScan";
 
@@ -41,4 +42,13 @@ export async function* rawRows(
     next = Math.max(next, row.number + 1);
   }
   while (next <= filler.lastRow) yield make(next++, [], []);
+}
+
+/** The 0-based column of the first text longer than Excel's 32,767 characters in a row, or -1. */
+export function longCellIndex(values: readonly unknown[]): number {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v === "string" && v.length > MAX_CELL_CHARACTERS) return i;
+  }
+  return -1;
 }

@@ -2,9 +2,9 @@ import type { SummarySource } from "../../../core/summary";
 import type { RawRow } from "../../../core/types";
 import { FileError } from "../fileError";
 import { columnLetter } from "../../../core/text";
-import { DEFAULT_MAX_UNCOMPRESSED_BYTES, MAX_CELL_CHARACTERS } from "../input/limits";
+import { DEFAULT_MAX_UNCOMPRESSED_BYTES } from "../input/limits";
 import { DEFAULT_MAX_CELLS } from "../normalizeWorkbook";
-import { rawRows } from "./rawRows";
+import { longCellIndex, rawRows } from "./rawRows";
 import { WorkbookStream } from "./readWorkbook";
 import { scanWorkbookZip } from "./zipScan";
 
@@ -41,9 +41,7 @@ export async function readSourceStreaming(
       cells += row.values.length;
       if (cells > maxCells)
         throw new FileError("too-many-cells", { file, sheet: sheet.name, limit: maxCells });
-      const long = row.values.findIndex(
-        (v) => typeof v === "string" && v.length > MAX_CELL_CHARACTERS
-      );
+      const long = longCellIndex(row.values);
       if (long >= 0)
         throw new FileError("cell-too-long", {
           file,
