@@ -6,8 +6,13 @@
  *   full-read FILE...    exceljs's full load of each file in turn (case 4's baseline).
  *   engine FILE          the streaming read of the registry, timed, then the engine alone over the
  *                        same rows, timed (case 5): prints {readSeconds, engineSeconds, members}.
+ *   copy-threads N OUT FILE...
+ *                        exceljs's full read and write of each file, the files shared among N
+ *                        worker threads (case 3's reference: how the bare library scales here).
  */
 import ExcelJS from "exceljs";
+import path from "node:path";
+import { Worker, isMainThread, workerData } from "node:worker_threads";
 import { RegistryNormalizer } from "../src/core/normalizer";
 import type { RawRow } from "../src/core/types";
 import { rawRowOf } from "../src/hosts/exceljs/stream/rawRows";
@@ -81,8 +86,37 @@ async function engine(file: string): Promise<void> {
   );
 }
 
+/** Reads and writes back each file (exceljs, full load), into out. */
+async function copyAll(files: readonly string[], out: string): Promise<void> {
+  for (const f of files) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(f);
+    await wb.xlsx.writeFile(path.join(out, path.basename(f)));
+  }
+}
+
+async function copyThreads(threads: number, out: string, files: readonly string[]): Promise<void> {
+  const share = (k: number) => files.filter((_, i) => i % threads === k);
+  await Promise.all(
+    Array.from(
+      { length: threads },
+      (_, k) =>
+        new Promise<void>((resolve, reject) =>
+          new Worker(__filename, { workerData: { out, files: share(k) } })
+            .on("error", reject)
+            .on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`exit ${code}`))))
+        )
+    )
+  );
+}
+
 async function main(): Promise<void> {
+  if (!isMainThread) {
+    const { out, files } = workerData as { out: string; files: string[] };
+    return copyAll(files, out);
+  }
   const [mode, ...args] = process.argv.slice(2);
+  if (mode === "copy-threads") return copyThreads(Number(args[0]), args[1], args.slice(2));
   if (mode === "stream-copy") return streamCopy(args[0], args[1]);
   if (mode === "full-read") return fullRead(args);
   if (mode === "engine") return engine(args[0]);

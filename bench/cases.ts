@@ -113,7 +113,7 @@ export async function convertMillion(ctx: BenchContext): Promise<CaseResult> {
   // The full load of the same file (the path small files take), given twice as long as the
   // streamed run took (at least a minute); --quick gives it 15 s, to stay quick.
   const full = await runNode(CLI, ["convert", file, "--out", out, "--quiet"], {
-    env: { UF_LEDGER_STREAM_ABOVE: "Infinity" },
+    env: { UF_LEDGER_STREAM_ABOVE: String(Number.MAX_SAFE_INTEGER) },
     timeoutMs: ctx.scale < 1 ? 15_000 : Math.max(60_000, streamed.seconds * 2000),
   });
   const fullDone = !full.timedOut && full.code !== null && CLI_DONE.includes(full.code);
@@ -167,6 +167,17 @@ export async function parallelJobs(ctx: BenchContext): Promise<CaseResult> {
   const one = await fastestOf(2, () => run(1));
   const two = await fastestOf(2, () => run(2));
   const r = ratio(two.seconds, one.seconds);
+  // How the bare library scales on this machine: exceljs's read + write of the same files, 2 threads ÷ 1.
+  const files = readdirSync(dir).map((f) => path.join(dir, f));
+  const bare = async (threads: number) => {
+    const out = await freshDir(ctx, `bare${threads}-out`);
+    return ok(
+      await runNode(BASELINE, ["copy-threads", String(threads), out, ...files]),
+      `bare copy, ${threads} threads`
+    );
+  };
+  const bare1 = await fastestOf(2, () => bare(1));
+  const bare2 = await fastestOf(2, () => bare(2));
   return {
     id: "jobs",
     title: `${count} small workbooks: --jobs 2 ÷ --jobs 1`,
@@ -181,6 +192,9 @@ export async function parallelJobs(ctx: BenchContext): Promise<CaseResult> {
       jobs2Seconds: secs(two),
       jobs2PeakRssMB: two.peakRssMB,
       cores: os.cpus().length,
+      bareExceljs2over1: ratio(bare2.seconds, bare1.seconds),
+      bare1Seconds: secs(bare1),
+      bare2Seconds: secs(bare2),
     },
   };
 }

@@ -1,9 +1,12 @@
+import { existsSync } from "node:fs";
 import { Piscina } from "piscina";
 
 /**
- * Runs `run` over every item, `jobs` at a time: in this thread for one job, else in worker threads
- * (piscina) loading `workerFile`, whose default export is the same function. Results come back in
- * input order; onDone is called as each item finishes (for the progress bar).
+ * Runs `run` over every item, `jobs` at a time, in worker threads (piscina) loading `workerFile`,
+ * whose default export is the same function. Even one job runs in a worker: this thread stays free
+ * to answer Ctrl+C at once (and remove the temp files), however long a file takes. Results come
+ * back in input order; onDone is called as each item finishes (for the progress bar). `run` is
+ * called here only when there are no worker files (the sources, under ts-node).
  */
 export async function mapInPool<T, R>(
   items: readonly T[],
@@ -13,7 +16,7 @@ export async function mapInPool<T, R>(
   onDone: (result: R, index: number) => void
 ): Promise<R[]> {
   const results: R[] = new Array(items.length);
-  if (jobs <= 1 || items.length <= 1) {
+  if (items.length === 0 || !existsSync(workerFile)) {
     for (let i = 0; i < items.length; i++) {
       results[i] = await run(items[i]);
       onDone(results[i], i);

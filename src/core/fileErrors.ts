@@ -121,5 +121,51 @@ export interface FileErrorInfo {
 
 export function fileErrorMessage(e: FileErrorInfo, locale: Locale): string {
   const def: FileErrorDef = FILE_ERRORS[e.code];
-  return locale === "en" ? def.en(e.params) : def.zh(e.params);
+  if (locale !== "en") return def.zh(e.params);
+  const p = e.params;
+  return def.en({
+    ...p,
+    detail: p.detail === undefined ? undefined : inEnglish(p.detail),
+    limit: typeof p.limit === "string" ? inEnglish(p.limit) : p.limit,
+  });
+}
+
+/**
+ * The details the readers give in Chinese (they say what went wrong in words a user reads), in
+ * English: exact phrases, then phrases with a name or a number in them. Anything else (an errno
+ * code, a number) is the same in both.
+ */
+const DETAILS_EN: Record<string, string> = {
+  这是一个文件夹: "it is a folder",
+  文件名太长: "the file name is too long",
+  读取出错: "a read error",
+  超时: "timed out",
+  无法创建临时文件夹: "no temporary folder could be made",
+  工作表编号重复或无效: "sheet ids repeated or invalid",
+  读取时出现意外错误: "an unexpected error while reading",
+  工作表内容无法解析: "its sheets' content cannot be parsed",
+  工作簿中有无法写出的内容: "the workbook holds content that cannot be written",
+  压缩条目的实际大小与目录不符: "an entry's size differs from the zip's directory",
+  使用了不支持的压缩方式: "an unsupported compression method",
+  压缩数据已损坏: "the compressed data is damaged",
+};
+const DETAIL_PATTERNS_EN: [RegExp, (...m: string[]) => string][] = [
+  [/^(\d+) 个文件$/, (n) => `${n} files`],
+  [/^无法启动 LibreOffice：(.*)$/, (why) => `LibreOffice could not be started: ${why}`],
+  [
+    /^工作表名称“(.*)”超过 Excel 的 31 个字符上限$/,
+    (n) => `sheet name "${n}" is longer than Excel's 31 characters`,
+  ],
+  [/^工作表名称“(.*)”不符合 Excel 的规则$/, (n) => `sheet name "${n}" breaks Excel's rules`],
+  [/^工作表名称“(.*)”重复$/, (n) => `sheet name "${n}" is used twice`],
+];
+
+export function inEnglish(detail: string): string {
+  const exact = DETAILS_EN[detail];
+  if (exact) return exact;
+  for (const [re, f] of DETAIL_PATTERNS_EN) {
+    const m = re.exec(detail);
+    if (m) return f(...m.slice(1));
+  }
+  return detail;
 }

@@ -2,7 +2,7 @@ import path from "node:path";
 import { type FileErrorCode, fileErrorMessage } from "../../core/fileErrors";
 import type { RegistryCounts } from "../../core/registry";
 import type { Locale, Problem } from "../../core/types";
-import { sameFile, writeAtomic } from "./atomicWrite";
+import { isOneOf, writeAtomic } from "./atomicWrite";
 import { FileError, isFileError } from "./fileError";
 import { openWorkbook } from "./input/openWorkbook";
 import { convertStreaming } from "./stream/convertStreaming";
@@ -72,10 +72,8 @@ export async function convertFile(input: string, options: ConvertOptions): Promi
       error: null,
     };
     if (options.output === null || options.dryRun) return outcome;
-    for (const other of [input, ...(options.inputs ?? [])]) {
-      if (await sameFile(other, options.output))
-        throw new FileError("output-is-input", { file: path.basename(options.output) });
-    }
+    if (await isOneOf(options.output, [input, ...(options.inputs ?? [])]))
+      throw new FileError("output-is-input", { file: path.basename(options.output) });
     applyNormalized(wb, ws, result, options.locale);
     const out = options.output;
     try {

@@ -184,7 +184,10 @@ async function convertAndLoad(
 ): Promise<ExcelJS.Workbook> {
   let tmp: string;
   try {
-    tmp = await fs.promises.mkdtemp(path.join(options.tmpDir ?? os.tmpdir(), "uf-ledger-"));
+    // Named for this process, so that a killed run's folder can be told and removed (tempFiles.ts).
+    tmp = await fs.promises.mkdtemp(
+      path.join(options.tmpDir ?? os.tmpdir(), `uf-ledger-xls-${process.pid}-`)
+    );
   } catch {
     throw new FileError("conversion-failed", { file, detail: "无法创建临时文件夹" });
   }

@@ -6,7 +6,7 @@ import { headerScore } from "../../../core/header/recognize";
 import { REGISTRY_SHEET } from "../../../core/plan";
 import { CHANGE_LOG_SHEET, REPORT_SHEET } from "../../../core/report";
 import type { RawRow } from "../../../core/types";
-import { sameFile, writeAtomic } from "../atomicWrite";
+import { isOneOf, writeAtomic } from "../atomicWrite";
 import type { ConvertOptions, FileOutcome } from "../convertFile";
 import { failedOutcome } from "../outcome";
 import { DEFAULT_MAX_CELLS } from "../normalizeWorkbook";
@@ -71,10 +71,8 @@ export async function convertStreaming(
 async function convert(input: string, options: ConvertOptions, file: string): Promise<FileOutcome> {
   const target = options.dryRun ? null : options.output;
   if (target !== null) {
-    for (const other of [input, ...(options.inputs ?? [])]) {
-      if (await sameFile(other, target))
-        throw new FileError("output-is-input", { file: path.basename(target) });
-    }
+    if (await isOneOf(target, [input, ...(options.inputs ?? [])]))
+      throw new FileError("output-is-input", { file: path.basename(target) });
   }
   const scan = await scanWorkbookZip(input, {
     file,
