@@ -6,17 +6,20 @@ import { Piscina } from "piscina";
  * whose default export is the same function. Even one job runs in a worker: this thread stays free
  * to answer Ctrl+C at once (and remove the temp files), however long a file takes. Results come
  * back in input order; onDone is called as each item finishes (for the progress bar). `run` is
- * called here only when there are no worker files (the sources, under ts-node).
+ * called here when there are no worker files (the sources, under ts-node), and for one job with
+ * oneJobHere (reading for the summary: what it reads would cross back from the worker by copy).
  */
 export async function mapInPool<T, R>(
   items: readonly T[],
   jobs: number,
   workerFile: string,
   run: (item: T) => Promise<R>,
-  onDone: (result: R, index: number) => void
+  onDone: (result: R, index: number) => void,
+  options: { oneJobHere?: boolean } = {}
 ): Promise<R[]> {
   const results: R[] = new Array(items.length);
-  if (items.length === 0 || !existsSync(workerFile)) {
+  const here = options.oneJobHere && (jobs <= 1 || items.length <= 1);
+  if (here || items.length === 0 || !existsSync(workerFile)) {
     for (let i = 0; i < items.length; i++) {
       results[i] = await run(items[i]);
       onDone(results[i], i);

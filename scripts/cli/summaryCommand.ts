@@ -103,7 +103,8 @@ export function addSummaryCommand(
         (_, i) =>
           progress.tick(
             shownText(`[${++read}/${inputs.length}] ${path.basename(inputs[i])}`, o.showPii)
-          )
+          ),
+        { oneJobHere: true }
       );
       progress.stop();
       const { sources, failures } = splitReads(reads);
