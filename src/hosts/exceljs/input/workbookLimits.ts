@@ -1,4 +1,5 @@
 import * as yauzl from "yauzl";
+import { xmlAttributes } from "../xmlText";
 import { FileError } from "../fileError";
 import { type CellAt, cellColumn, rangeArea, XmlCellScanner } from "./cellScan";
 import { FULL_LOAD_MAX_CELLS } from "./limits";
@@ -15,33 +16,16 @@ interface SheetRef {
   part: string | null;
 }
 
-function attributes(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of text.matchAll(/([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g))
-    out[m[1]] = xmlDecode(m[2] ?? m[3] ?? "");
-  return out;
-}
-
-function xmlDecode(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]{1,6}|#\d{1,7}|amp|lt|gt|quot|apos);/g, (_, e: string) => {
-    if (e[0] === "#") {
-      const cp = e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return cp <= 0x10ffff ? String.fromCodePoint(cp) : "";
-    }
-    return { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[e] ?? "";
-  });
-}
-
 /** The sheets of workbook.xml in tab order, each with its part as the relationships give it. */
 function sheetRefs(workbookXml: string, relsXml: string): SheetRef[] {
   const targets = new Map<string, string>();
   for (const m of relsXml.matchAll(/<(?:[\w.-]+:)?Relationship\b([^>]*)>/g)) {
-    const a = attributes(m[1]);
+    const a = xmlAttributes(m[1]);
     if (a.Id && a.Target) targets.set(a.Id, a.Target);
   }
   const sheets: SheetRef[] = [];
   for (const m of workbookXml.matchAll(/<(?:[\w.-]+:)?sheet\b([^>]*)>/g)) {
-    const a = attributes(m[1]);
+    const a = xmlAttributes(m[1]);
     const rid = Object.entries(a).find(([k]) => k === "r:id" || k.endsWith(":id"))?.[1];
     const target = rid ? targets.get(rid) : undefined;
     const part = target
@@ -102,7 +86,7 @@ export interface WorkbookLimits {
 export function definedNameCells(workbookXml: string): number {
   let cells = 0;
   for (const m of workbookXml.matchAll(/<(?:[\w.-]+:)?definedName\b([^>]*)>([^<]*)</g)) {
-    const name = attributes(m[1]).name;
+    const name = xmlAttributes(m[1]).name;
     if (name === "_xlnm.Print_Area" || name === "_xlnm.Print_Titles") continue;
     for (const ref of m[2].matchAll(/\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+/g))
       cells += rangeArea(ref[0].replace(/\$/g, ""))?.area ?? 0;

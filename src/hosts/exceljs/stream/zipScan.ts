@@ -1,3 +1,4 @@
+import { xmlAttributes } from "../xmlText";
 import * as yauzl from "yauzl";
 import { FileError } from "../fileError";
 import { DEFAULT_MAX_ZIP_ENTRIES, formatBytes } from "../input/limits";
@@ -108,22 +109,6 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
-}
-
-/** The attributes of one start tag's text (after its name). */
-export function xmlAttributes(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const re = /([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) out[m[1]] = xmlDecode(m[2] ?? m[3] ?? "");
-  return out;
-}
-
-function xmlDecode(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => {
-    if (e[0] === "#")
-      return String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1)));
-    return { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[e] ?? "";
-  });
 }
 
 /** The sheets of xl/workbook.xml in tab order, each with its part from the relationships. */
