@@ -36,6 +36,8 @@ export interface BenchContext {
   log: (line: string) => void;
 }
 
+/** Runs of each measurement, the fastest kept: two, or one with --quick (to stay under a minute). */
+const reps = (ctx: BenchContext) => (ctx.scale < 1 ? 1 : 2);
 const n = (ctx: BenchContext, full: number) => Math.max(1, Math.round(full * ctx.scale));
 const secs = (m: Measured) => Math.round(m.seconds * 100) / 100;
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
@@ -73,10 +75,10 @@ export async function convertLarge(ctx: BenchContext): Promise<CaseResult> {
   const rows = n(ctx, 100_000);
   const file = await registryFile(ctx, rows);
   const out = await freshDir(ctx, "convert-out");
-  const baseline = await fastestOf(2, async () =>
+  const baseline = await fastestOf(reps(ctx), async () =>
     ok(await runNode(BASELINE, ["stream-copy", file, path.join(out, "copy.xlsx")]), "baseline")
   );
-  const convert = await fastestOf(2, async () =>
+  const convert = await fastestOf(reps(ctx), async () =>
     ok(await runNode(CLI, ["convert", file, "--out", out, "--quiet"]), "convert", CLI_DONE)
   );
   const r = ratio(convert.seconds, baseline.seconds);
@@ -111,12 +113,12 @@ export async function convertMillion(ctx: BenchContext): Promise<CaseResult> {
   await fs.rm(out, { recursive: true, force: true });
   await fs.mkdir(out);
   // The full load of the same file (the path small files take), given twice as long as the
-  // streamed run took (at least a minute); --quick gives it 15 s, to stay quick.
+  // streamed run took (at least a minute); --quick gives it 5 s, to stay quick.
   // --max-size and --max-cells lifted: the figure is the full load's, not its guard's.
   const limits = ["--max-size", "100000", "--max-cells", "1000000000"];
   const full = await runNode(CLI, ["convert", file, "--out", out, "--quiet", ...limits], {
     env: { UF_LEDGER_STREAM_ABOVE: String(Number.MAX_SAFE_INTEGER) },
-    timeoutMs: ctx.scale < 1 ? 15_000 : Math.max(60_000, streamed.seconds * 2000),
+    timeoutMs: ctx.scale < 1 ? 5_000 : Math.max(60_000, streamed.seconds * 2000),
   });
   const fullDone = !full.timedOut && full.code !== null && CLI_DONE.includes(full.code);
   return {
@@ -166,8 +168,8 @@ export async function parallelJobs(ctx: BenchContext): Promise<CaseResult> {
       CLI_DONE
     );
   };
-  const one = await fastestOf(2, () => run(1));
-  const two = await fastestOf(2, () => run(2));
+  const one = await fastestOf(reps(ctx), () => run(1));
+  const two = await fastestOf(reps(ctx), () => run(2));
   const r = ratio(two.seconds, one.seconds);
   // How the bare library scales on this machine: exceljs's read + write of the same files, 2 threads ÷ 1.
   const files = readdirSync(dir).map((f) => path.join(dir, f));
@@ -178,8 +180,8 @@ export async function parallelJobs(ctx: BenchContext): Promise<CaseResult> {
       `bare copy, ${threads} threads`
     );
   };
-  const bare1 = await fastestOf(2, () => bare(1));
-  const bare2 = await fastestOf(2, () => bare(2));
+  const bare1 = await fastestOf(reps(ctx), () => bare(1));
+  const bare2 = await fastestOf(reps(ctx), () => bare(2));
   return {
     id: "jobs",
     title: `${count} small workbooks: --jobs 2 ÷ --jobs 1`,
@@ -213,11 +215,11 @@ export async function summaryMany(ctx: BenchContext): Promise<CaseResult> {
     .filter((f) => f.endsWith(".xlsx"))
     .map((f) => path.join(dir, f));
   const out = path.join(await freshDir(ctx, "summary-out"), "季度汇总.xlsx");
-  const baseline = await fastestOf(2, async () =>
+  const baseline = await fastestOf(reps(ctx), async () =>
     ok(await runNode(BASELINE, ["full-read", ...files]), "baseline")
   );
   const summarize = (jobs: string[]) =>
-    fastestOf(2, async () =>
+    fastestOf(reps(ctx), async () =>
       ok(
         await runNode(CLI, [
           "summary",
@@ -262,7 +264,7 @@ export async function engineAlone(ctx: BenchContext): Promise<CaseResult> {
   const file = await registryFile(ctx, rows);
   type EngineRun = { readSeconds: number; engineSeconds: number; members: number };
   let best: EngineRun | null = null;
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < reps(ctx) + 1; i++) {
     const m = ok(await runNode(BASELINE, ["engine", file]), "engine");
     const got = JSON.parse(m.stdout.trim().split("\n").pop()!) as EngineRun;
     if (got.members !== rows) throw new Error(`engine: ${got.members} members, ${rows} expected`);
