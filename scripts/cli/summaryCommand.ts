@@ -5,7 +5,7 @@ import path from "node:path";
 import { shownText } from "../../src/core/privacy";
 import { parseQuarter } from "../../src/core/summary/quarter";
 import type { Locale } from "../../src/core/types";
-import { sameFile } from "../../src/hosts/exceljs/atomicWrite";
+import { isOneOf } from "../../src/hosts/exceljs/atomicWrite";
 import { splitReads, writeSummary } from "../../src/hosts/exceljs/summaryFiles";
 import { collectInputs } from "./inputs";
 import { mapInPool } from "./pool";
@@ -91,7 +91,7 @@ export function addSummaryCommand(
       const out = path.resolve(o.out);
       const inputs = await collectInputs(args);
       if (inputs.length === 0) throw new SummaryUsageError(t.noInputs);
-      for (const i of inputs) if (await sameFile(i, out)) throw new SummaryUsageError(t.isInput);
+      if (await isOneOf(out, inputs)) throw new SummaryUsageError(t.isInput);
       const jobs = Math.min(inputs.length, readJobs(o.jobs) ?? os.availableParallelism());
       const progress = makeProgress(inputs.length, t.progress, !!o.quiet);
       let read = 0;

@@ -24,14 +24,8 @@ export async function writeAtomic(
 }
 
 /** Are two paths the same file (same resolved path, or same inode when both exist)? */
-export async function sameFile(a: string, b: string): Promise<boolean> {
-  if (path.resolve(a) === path.resolve(b)) return true;
-  try {
-    const [sa, sb] = await Promise.all([fs.stat(a), fs.stat(b)]);
-    return sa.ino === sb.ino && sa.dev === sb.dev;
-  } catch {
-    return false;
-  }
+export function sameFile(a: string, b: string): Promise<boolean> {
+  return isOneOf(b, [a]);
 }
 
 /** File identities (device and inode) of paths already looked at: a batch's inputs do not change. */
