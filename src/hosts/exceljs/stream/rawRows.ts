@@ -1,6 +1,8 @@
 import type ExcelJS from "exceljs";
 import type { CellValue, RawRow } from "../../../core/types";
 import { plainValue } from "../sheetRows";
+import { columnLetter } from "../../../core/text";
+import { FileError } from "../fileError";
 import { MAX_CELL_CHARACTERS } from "../input/limits";
 import { MergeFiller } from "./mergeFill";
 import type { CellRange } from "./sheetXmlScan";
@@ -44,11 +46,20 @@ export async function* rawRows(
   while (next <= filler.lastRow) yield make(next++, [], []);
 }
 
-/** The 0-based column of the first text longer than Excel's 32,767 characters in a row, or -1. */
-export function longCellIndex(values: readonly unknown[]): number {
+/**
+ * Throws cell-too-long, naming the sheet, row and column, when a row holds a text longer than
+ * Excel's 32,767 characters (a streamed row is checked as it comes, before it is kept or written).
+ */
+export function checkCellLengths(row: RawRow, file: string, sheet: string): void {
+  const values = row.values;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (typeof v === "string" && v.length > MAX_CELL_CHARACTERS) return i;
+    if (typeof v === "string" && v.length > MAX_CELL_CHARACTERS)
+      throw new FileError("cell-too-long", {
+        file,
+        sheet,
+        row: row.rowNumber ?? 0,
+        column: columnLetter(i + 1),
+      });
   }
-  return -1;
 }

@@ -1,10 +1,9 @@
 import type { SummarySource } from "../../../core/summary";
 import type { RawRow } from "../../../core/types";
 import { FileError } from "../fileError";
-import { columnLetter } from "../../../core/text";
 import { DEFAULT_MAX_UNCOMPRESSED_BYTES } from "../input/limits";
 import { DEFAULT_MAX_CELLS } from "../normalizeWorkbook";
-import { longCellIndex, rawRows } from "./rawRows";
+import { checkCellLengths, rawRows } from "./rawRows";
 import { WorkbookStream } from "./readWorkbook";
 import { scanWorkbookZip } from "./zipScan";
 
@@ -41,14 +40,7 @@ export async function readSourceStreaming(
       cells += row.values.length;
       if (cells > maxCells)
         throw new FileError("too-many-cells", { file, sheet: sheet.name, limit: maxCells });
-      const long = longCellIndex(row.values);
-      if (long >= 0)
-        throw new FileError("cell-too-long", {
-          file,
-          sheet: sheet.name,
-          row: row.rowNumber!,
-          column: columnLetter(long + 1),
-        });
+      checkCellLengths(row, file, sheet.name);
       rows.push(row);
     }
     sheets.push({ name: sheet.name, rows });

@@ -18,11 +18,10 @@ import {
   problemRow,
 } from "../../../core/reportRows";
 import type { EngineOptionsInput } from "../../../core/schema";
-import { columnLetter } from "../../../core/text";
 import type { CellValue, Change, Locale, Problem, RawRow } from "../../../core/types";
 import { FileError } from "../fileError";
 import type { OutputWorkbook } from "./outputWorkbook";
-import { longCellIndex, rawRows } from "./rawRows";
+import { checkCellLengths, rawRows } from "./rawRows";
 import { RegistrySheetWriter } from "./registryWriter";
 import { writeReportStreaming } from "./reportWriter";
 import type { CellRange } from "./sheetXmlScan";
@@ -111,14 +110,7 @@ export class RegistryRun {
           sheet: this.sheetName,
           limit: this.options.maxCells,
         });
-      const long = longCellIndex(raw.values);
-      if (long >= 0)
-        throw new FileError("cell-too-long", {
-          file: this.options.file,
-          sheet: this.sheetName,
-          row: raw.rowNumber!,
-          column: columnLetter(long + 1),
-        });
+      checkCellLengths(raw, this.options.file, this.sheetName);
       if (this.probeRows.length < this.searchRows) {
         this.probeRows.push(raw);
         if (this.probeRows.length === this.searchRows) this.probe();
