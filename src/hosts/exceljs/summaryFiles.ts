@@ -7,7 +7,7 @@ import { writeAtomic } from "./atomicWrite";
 import { isFileError } from "./fileError";
 import { openWorkbook } from "./input/openWorkbook";
 import { readSourceStreaming } from "./stream/readSource";
-import { takesStreamingPath } from "./stream/threshold";
+import { isZipFile } from "./stream/threshold";
 import { addSummarySheets, workbookSource } from "./summarySheets";
 
 export interface SourceFailure {
@@ -15,9 +15,6 @@ export interface SourceFailure {
   code: FileErrorCode;
   message: string;
 }
-
-/** Whether a file is a zip (an .xlsx, whatever its name), read by its first bytes. */
-const isZipFile = (input: string) => takesStreamingPath(input, 0);
 
 /** One workbook read for the summary: its rows, or why it could not be read. */
 export type SourceRead = { source: SummarySource } | { failure: SourceFailure };

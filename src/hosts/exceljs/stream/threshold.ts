@@ -18,6 +18,22 @@ export function streamThreshold(option?: number): number {
   return DEFAULT_STREAM_ABOVE_BYTES;
 }
 
+/** Whether a file is a zip (an .xlsx or .xlsm, whatever its name), by its first bytes; false if unreadable. */
+export async function isZipFile(input: string): Promise<boolean> {
+  try {
+    const handle = await fs.open(input, "r");
+    try {
+      const head = Buffer.alloc(4);
+      const { bytesRead } = await handle.read(head, 0, 4, 0);
+      return bytesRead === 4 && head.equals(ZIP_MAGIC);
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Whether a file takes the streaming path: a zip (an .xlsx or .xlsm, whatever its name) larger
  * than the threshold. Anything else, and any file that cannot be read here, takes the full load,
@@ -30,15 +46,8 @@ export async function takesStreamingPath(
   try {
     const stat = await fs.stat(input);
     if (!stat.isFile() || stat.size <= streamThreshold(streamAboveBytes)) return false;
-    const handle = await fs.open(input, "r");
-    try {
-      const head = Buffer.alloc(4);
-      const { bytesRead } = await handle.read(head, 0, 4, 0);
-      return bytesRead === 4 && head.equals(ZIP_MAGIC);
-    } finally {
-      await handle.close();
-    }
   } catch {
     return false;
   }
+  return isZipFile(input);
 }
