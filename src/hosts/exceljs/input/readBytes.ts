@@ -28,6 +28,19 @@ export async function readInputFile(
   file: string,
   maxBytes: number
 ): Promise<Buffer> {
+  return (await readInputFileUpTo(filePath, file, maxBytes, Infinity))!;
+}
+
+/**
+ * As {@link readInputFile}, but only a file of at most `upTo` bytes is read; for a larger one
+ * (to be read in parts), null.
+ */
+export async function readInputFileUpTo(
+  filePath: string,
+  file: string,
+  maxBytes: number,
+  upTo: number
+): Promise<Buffer | null> {
   try {
     const stat = await fs.promises.stat(filePath);
     if (stat.isDirectory())
@@ -35,6 +48,7 @@ export async function readInputFile(
     if (!stat.isFile()) throw new FileError("not-a-spreadsheet", { file });
     if (stat.size > maxBytes)
       throw new FileError("too-large", { file, limit: formatBytes(maxBytes) });
+    if (stat.size > upTo) return null;
     return await fs.promises.readFile(filePath, { flag: "r" });
   } catch (e) {
     if (e instanceof FileError) throw e;

@@ -11,14 +11,14 @@ import type { ConvertOptions, FileOutcome } from "../convertFile";
 import { failedOutcome } from "../outcome";
 import { DEFAULT_MAX_CELLS } from "../normalizeWorkbook";
 import { FileError, isFileError } from "../fileError";
-import { FULL_LOAD_MAX_CELLS, MB } from "../input/limits";
+import { MB } from "../input/limits";
 import { makeTempDir } from "../tempFiles";
 import { copySheet } from "./copySheet";
 import { OutputWorkbook } from "./outputWorkbook";
 import { rawRows } from "./rawRows";
 import { type StreamedSheet, WorkbookStream } from "./readWorkbook";
 import { RegistryRun, type RegistryRunResult } from "./registryRun";
-import { type ZipScan, scanWorkbookZip } from "./zipScan";
+import { type ZipScan, checkMergedRanges, scanWorkbookZip } from "./zipScan";
 
 /**
  * Largest total a streamed .xlsx may unpack to, unless maxUncompressedBytes says otherwise: the
@@ -80,7 +80,7 @@ async function convert(input: string, options: ConvertOptions, file: string): Pr
   });
   if (options.sheet && !scan.sheets.some((s) => s.name === options.sheet))
     throw new FileError("sheet-not-found", { file, sheet: options.sheet });
-  checkMergedArea(scan, file);
+  checkMergedRanges(scan, file);
 
   let run: { sheet: string; result: RegistryRunResult };
   if (target === null) run = await streamWorkbook(input, scan, options, file, null);
@@ -118,25 +118,6 @@ async function convert(input: string, options: ConvertOptions, file: string): Pr
 
 /** Why a streamed file failed when a part parser threw. */
 const UNPARSABLE = { zh: "工作表内容无法解析", en: "its sheets' content cannot be parsed" };
-
-/**
- * Merged ranges are filled (the registry) or built cell by cell (the writer, for other sheets):
- * a range of a million cells in a 15 KB file would take the memory of a million cells. Their
- * cells are counted before anything is read, as the full load counts them.
- */
-function checkMergedArea(scan: ZipScan, file: string): void {
-  for (const sheet of scan.sheets) {
-    const layout = sheet.part ? scan.layouts.get(sheet.part) : undefined;
-    let area = 0;
-    for (const m of layout?.merges ?? []) area += (m.bottom - m.top + 1) * (m.right - m.left + 1);
-    if (area > FULL_LOAD_MAX_CELLS)
-      throw new FileError("too-many-cells-to-load", {
-        file,
-        sheet: sheet.name,
-        limit: FULL_LOAD_MAX_CELLS,
-      });
-  }
-}
 
 /** Streams every sheet of the input: the registry is normalised (and written), the others copied. */
 async function streamWorkbook(

@@ -3,9 +3,11 @@ import type { RawRow } from "../../../core/types";
 import { FileError } from "../fileError";
 import { DEFAULT_MAX_UNCOMPRESSED_BYTES } from "../input/limits";
 import { DEFAULT_MAX_CELLS } from "../normalizeWorkbook";
+import { readInputFileUpTo } from "../input/readBytes";
 import { checkCellLengths, rawRows } from "./rawRows";
+import { streamThreshold } from "./threshold";
 import { WorkbookStream } from "./readWorkbook";
-import { scanWorkbookZip } from "./zipScan";
+import { checkMergedRanges, scanWorkbookZip } from "./zipScan";
 
 export interface StreamSourceOptions {
   /** The name the source goes by (the file's name). */
@@ -27,11 +29,13 @@ export async function readSourceStreaming(
 ): Promise<SummarySource> {
   const { file } = options;
   const maxCells = options.maxCells ?? DEFAULT_MAX_CELLS;
-  const scan = await scanWorkbookZip(input, {
-    file,
-    maxUncompressedBytes: options.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES,
-  });
-  const book = new WorkbookStream(input, scan);
+  const maxBytes = options.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES;
+  // A small file is read once and unpacked in memory; a larger one, read from the file as needed.
+  const bytes = await readInputFileUpTo(input, file, maxBytes, streamThreshold());
+  const source = bytes ? { bytes } : {};
+  const scan = await scanWorkbookZip(input, { file, maxUncompressedBytes: maxBytes, ...source });
+  checkMergedRanges(scan, file);
+  const book = new WorkbookStream(input, scan, source);
   const sheets: SummarySource["sheets"] = [];
   let cells = 0;
   for await (const sheet of book.sheets()) {

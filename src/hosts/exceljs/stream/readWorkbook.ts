@@ -1,5 +1,10 @@
 import ExcelJS from "exceljs";
-import * as yauzl from "yauzl";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { FileError } from "../fileError";
+import { MAX_ROWS } from "../input/limits";
+import type * as yauzl from "yauzl";
+import { type ZipBytes, entryChunks, openZip } from "../input/zipEntry";
 import { CompactStrings } from "./compactStrings";
 import type { SheetLayout } from "./sheetXmlScan";
 import { type SheetEntry, WORKSHEET_PART, type ZipScan } from "./zipScan";
@@ -21,7 +26,7 @@ interface ReaderParts {
   _parseStyles(entry: NodeJS.ReadableStream): Promise<void>;
   _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncIterable<unknown>;
   _parseWorksheet(
-    iterator: AsyncIterable<string>,
+    iterator: AsyncIterable<string | Buffer>,
     sheetNo: string
   ): Iterable<{ eventType: string; value: AsyncIterable<ExcelJS.Row> }>;
   /** Set by _parseWorkbook: the <workbookPr> element, whose model holds date1904. */
@@ -47,9 +52,11 @@ const NO_LAYOUT: SheetLayout = { columns: [], merges: [] };
 export class WorkbookStream {
   private readonly reader: ExcelJS.stream.xlsx.WorkbookReader;
 
+  /** `source.bytes`: the whole file, read once (a small file), whose parts are unpacked in memory. */
   constructor(
     private readonly path: string,
-    private readonly scan: ZipScan
+    private readonly scan: ZipScan,
+    private readonly source: ZipBytes = {}
   ) {
     this.reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
       // Emitted to us, and kept packed (CompactStrings), instead of cached as an array of strings.
@@ -72,24 +79,21 @@ export class WorkbookStream {
   }
 
   async *sheets(): AsyncGenerator<StreamedSheet> {
-    const zip = await yauzl.openPromise(this.path, {
-      lazyEntries: true,
-      autoClose: false,
-      decodeStrings: false,
-      validateEntrySizes: true,
-    });
+    const zip = await openZip(this.path, this.source);
     try {
       const entries = new Map<string, yauzl.Entry>();
       for await (const entry of zip.eachEntry()) {
         const name = Buffer.from(entry.fileNameRaw).toString("utf8").replace(/^\//, "");
         if (!entries.has(name)) entries.set(name, entry);
       }
-      const text = async (name: string) => {
+      const text = async (name: string): Promise<NodeJS.ReadableStream | null> => {
         const entry = entries.get(name);
         if (!entry) return null;
+        // Decoded here: exceljs decodes each chunk on its own and would cut a character whose
+        // bytes straddle two chunks ("赵敏" read as "赵\uFFFD\uFFFD"; exceljs #2063, #2084).
+        if (this.source.bytes)
+          return Readable.from(textPieces(await entryChunks(zip, entry, this.source)));
         const stream = await zip.openReadStreamPromise(entry);
-        // Decoded as a stream: exceljs decodes each chunk on its own and would cut a character
-        // whose bytes straddle two chunks ("赵敏" read as "赵\uFFFD\uFFFD"; exceljs #2063, #2084).
         stream.setEncoding("utf8");
         return stream;
       };
@@ -101,7 +105,13 @@ export class WorkbookStream {
       const styles = await text("xl/styles.xml");
       if (styles) await parts._parseStyles(styles);
       const strings = await text("xl/sharedStrings.xml");
-      if (strings) {
+      if (strings && this.source.bytes) {
+        // A small file's strings are few: a plain array is quicker than packing them.
+        const table: unknown[] = [];
+        for await (const s of parts._parseSharedStrings(strings))
+          table.push((s as { text: unknown }).text);
+        parts.sharedStrings = table;
+      } else if (strings) {
         const table = new CompactStrings();
         for await (const s of parts._parseSharedStrings(strings))
           table.add((s as { text: unknown }).text);
@@ -121,12 +131,55 @@ export class WorkbookStream {
             state: sheet.state,
             part: sheet.part,
             layout: this.scan.layouts.get(sheet.part) ?? NO_LAYOUT,
-            rows: value,
+            rows: withinSheetLimits(value, path.basename(this.path), sheet.name),
           };
         }
       }
     } finally {
       zip.close();
     }
+  }
+}
+
+/** Characters handed to exceljs's parser at a time: it gathers the events of each piece in one array. */
+const PIECE = 64 * 1024;
+
+/**
+ * An entry unpacked in memory, as text in pieces of PIECE characters (never splitting a surrogate
+ * pair), so that exceljs's parser, which collects the events of a whole piece before it yields
+ * them, never holds those of a whole sheet.
+ */
+async function* textPieces(
+  chunks: Iterable<Buffer> | AsyncIterable<Buffer>
+): AsyncGenerator<string> {
+  const decoder = new TextDecoder("utf-8");
+  for await (const chunk of chunks) {
+    const text = decoder.decode(chunk, { stream: true });
+    for (let i = 0; i < text.length;) {
+      let end = Math.min(text.length, i + PIECE);
+      const last = text.charCodeAt(end - 1);
+      if (end < text.length && last >= 0xd800 && last <= 0xdbff) end++;
+      yield text.slice(i, end);
+      i = end;
+    }
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+/**
+ * The rows of a sheet, refused (`beyond-sheet-limits`) from the first one numbered past Excel's
+ * last row: the rows are read in order and the gaps between them filled (rawRows), so a damaged
+ * row number of 10^20 would otherwise be reached through as many empty rows, as the full load
+ * refuses it before reading. (A column past Excel's last one is refused by exceljs itself.)
+ */
+async function* withinSheetLimits(
+  rows: AsyncIterable<ExcelJS.Row>,
+  file: string,
+  sheet: string
+): AsyncGenerator<ExcelJS.Row> {
+  for await (const row of rows) {
+    if (row.number > MAX_ROWS) throw new FileError("beyond-sheet-limits", { file, sheet });
+    yield row;
   }
 }

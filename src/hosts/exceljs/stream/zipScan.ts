@@ -1,8 +1,15 @@
 import { xmlAttributes } from "../xmlText";
-import * as yauzl from "yauzl";
+import type * as yauzl from "yauzl";
 import { FileError } from "../fileError";
-import { DEFAULT_MAX_ZIP_ENTRIES, formatBytes } from "../input/limits";
+import {
+  DEFAULT_MAX_ZIP_ENTRIES,
+  FULL_LOAD_MAX_CELLS,
+  MAX_COLUMNS,
+  MAX_ROWS,
+  formatBytes,
+} from "../input/limits";
 import { readError } from "../input/readBytes";
+import { type ZipBytes, entryChunks, openZip } from "../input/zipEntry";
 import { type SheetLayout, SheetXmlScanner } from "./sheetXmlScan";
 
 /** A worksheet as xl/workbook.xml lists it, in tab order. */
@@ -22,7 +29,7 @@ export interface ZipScan {
   totalUncompressedBytes: number;
 }
 
-export interface ZipScanOptions {
+export interface ZipScanOptions extends ZipBytes {
   file: string;
   /** Largest total the entries may unpack to. */
   maxUncompressedBytes: number;
@@ -35,7 +42,8 @@ export const WORKSHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/;
 const MAX_SMALL_PART = 16 * 1024 * 1024;
 
 /**
- * One pass over the zip's entries (yauzl reads the file at random, nothing is held whole): checks
+ * One pass over the zip's entries (yauzl reads the file at random, nothing is held whole; or,
+ * given the bytes of a small file, unpacks each entry in memory at once: input/zipEntry): checks
  * the entry count and the unpacked sizes against the limits, and that each entry unpacks to no more
  * than its directory entry says (as input/zipGuard does for the full load); reads the sheet list
  * and the date system; and scans each worksheet's XML for its column widths and merged
@@ -48,11 +56,7 @@ export async function scanWorkbookZip(path: string, options: ZipScanOptions): Pr
   const maxEntries = options.maxEntries ?? DEFAULT_MAX_ZIP_ENTRIES;
   let zip: yauzl.ZipFile;
   try {
-    zip = await yauzl.openPromise(path, {
-      lazyEntries: true,
-      decodeStrings: false,
-      validateEntrySizes: true,
-    });
+    zip = await openZip(path, options);
   } catch (e) {
     // An error with an errno code is the file's (missing, no permission); any other, the zip's.
     if ((e as NodeJS.ErrnoException).code) throw readError(e, file);
@@ -71,10 +75,10 @@ export async function scanWorkbookZip(path: string, options: ZipScanOptions): Pr
         throw new FileError("too-large", { file, limit: formatBytes(maxUncompressedBytes) });
       const name = Buffer.from(entry.fileNameRaw).toString("utf8").replace(/^\//, "");
       if (entry.uncompressedSize === 0) continue;
-      const stream = await zip.openReadStreamPromise(entry);
+      const stream = await entryChunks(zip, entry, options);
       if (WORKSHEET_PART.test(name)) {
         const scanner = new SheetXmlScanner();
-        for await (const chunk of stream) scanner.feed(chunk as Buffer);
+        for await (const chunk of stream) scanner.feed(chunk);
         layouts.set(name, scanner.end());
       } else if (
         (name === "xl/workbook.xml" || name === "xl/_rels/workbook.xml.rels") &&
@@ -105,9 +109,9 @@ export async function scanWorkbookZip(path: string, options: ZipScanOptions): Pr
   }
 }
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+async function readAll(stream: AsyncIterable<Buffer> | Iterable<Buffer>): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  for await (const chunk of stream) chunks.push(chunk);
   return Buffer.concat(chunks);
 }
 
@@ -133,4 +137,29 @@ function sheetsOf(workbookXml: string, relsXml: string): SheetEntry[] {
 /** A relationship target of workbook.xml ("worksheets/sheet1.xml", "/xl/worksheets/sheet1.xml") as a zip path. */
 function partOf(target: string): string {
   return target.startsWith("/") ? target.slice(1) : `xl/${target.replace(/^\.\//, "")}`;
+}
+
+/**
+ * Merged ranges are filled (the registry, the summary's rows) or built cell by cell (the writer,
+ * for other sheets): a range of a million cells in a 15 KB file would take the memory of a
+ * million cells, and one reaching past Excel's last row would be read through row by row. So,
+ * before anything is read, as the full load does: no merged range beyond Excel's last row or
+ * column (`beyond-sheet-limits`), and their cells counted (`too-many-cells-to-load`).
+ */
+export function checkMergedRanges(scan: ZipScan, file: string): void {
+  for (const sheet of scan.sheets) {
+    const layout = sheet.part ? scan.layouts.get(sheet.part) : undefined;
+    let area = 0;
+    for (const m of layout?.merges ?? []) {
+      if (m.bottom > MAX_ROWS || m.right > MAX_COLUMNS)
+        throw new FileError("beyond-sheet-limits", { file, sheet: sheet.name });
+      area += (m.bottom - m.top + 1) * (m.right - m.left + 1);
+    }
+    if (area > FULL_LOAD_MAX_CELLS)
+      throw new FileError("too-many-cells-to-load", {
+        file,
+        sheet: sheet.name,
+        limit: FULL_LOAD_MAX_CELLS,
+      });
+  }
 }
