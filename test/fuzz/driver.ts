@@ -17,8 +17,11 @@ export interface FuzzCase {
   seed: number;
   /** The extension the file is saved under (the readers go by the bytes, not the name). */
   extension: string;
-  /** convert: write the standard workbook; check: only validate. */
-  mode: "convert" | "check";
+  /**
+   * convert: write the standard workbook; check: only validate; summary: read it as a summary
+   * source (a small .xlsx is unpacked in memory: input/zipEntry).
+   */
+  mode: "convert" | "check" | "summary";
   locale: Locale;
   /** Through the streaming reader (stream/*) rather than the full load. */
   stream: boolean;
@@ -42,7 +45,7 @@ export function caseArbitrary(
   return fc.record({
     seed: fc.constantFrom(...indices),
     extension: fc.constantFrom(...EXTENSIONS[kind]),
-    mode: fc.constantFrom("convert" as const, "check" as const),
+    mode: fc.constantFrom("convert" as const, "check" as const, "summary" as const),
     locale: fc.constantFrom<Locale>("zh-CN", "zh-CN", "zh-CN", "en"),
     stream: options.stream && kind === "xlsx" ? fc.boolean() : fc.constant(false),
     mutations: fc.array(kind === "xlsx" ? xlsxMutation : csvMutation, {
@@ -217,6 +220,9 @@ export class FuzzRunner {
       };
       const drop = () => {
         if (this.worker === worker) this.worker = null;
+        // A dying worker may report more errors (an out-of-memory one, after its exit): they are
+        // this case's, already counted, and must not end the whole run as unhandled.
+        worker.on("error", () => undefined);
         void worker.terminate();
       };
       const onMessage = (reply: WorkerReply) => {
@@ -257,7 +263,14 @@ export class FuzzRunner {
     const tmpBefore = new Set(await listFiles(this.tmp));
 
     const started = Date.now();
-    const reply = await this.ask({ id, input, output, locale: c.locale, stream: c.stream });
+    const reply = await this.ask({
+      id,
+      input,
+      output,
+      locale: c.locale,
+      stream: c.stream,
+      summary: c.mode === "summary",
+    });
     const ms = Date.now() - started;
     const v: string[] = [];
     let outcome: FileOutcome | null = null;

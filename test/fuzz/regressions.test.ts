@@ -9,6 +9,8 @@ import path from "node:path";
 import { convertFile } from "../../src/hosts/exceljs/convertFile";
 import { openWorkbook } from "../../src/hosts/exceljs/input/openWorkbook";
 import { sniffKind } from "../../src/hosts/exceljs/input/sniff";
+import { STREAM_ABOVE_ENV } from "../../src/hosts/exceljs/stream/threshold";
+import { readSource } from "../../src/hosts/exceljs/summaryFiles";
 import { readZipEntries, writeZip } from "../hosts/input/zipWriter";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "uf-ledger-fuzz-regressions-"));
@@ -169,6 +171,58 @@ describe("bugs found by fuzzing the readers", () => {
       warn.mockRestore();
     }
     expect(warnings).toEqual([]);
+  });
+
+  it("a row numbered 10^20 ran the summary's reader out of memory (gaps are filled row by row): now beyond-sheet-limits", async () => {
+    const bytes = await edited(await registryXlsx(), "xl/worksheets/sheet2.xml", (x) =>
+      x.replace('<row r="1"', '<row r="99999999999999999999"')
+    );
+    expect(bytes.toString("latin1")).not.toContain("99999999999999999999"); // deflated
+    const input = path.join(dir, "行号-huge.xlsx");
+    await fs.writeFile(input, bytes);
+    // In memory (a small file) and from disk (the streaming threshold at 0), and converted
+    // by the streaming path as by the full load.
+    for (const threshold of [undefined, "0"]) {
+      const before = process.env[STREAM_ABOVE_ENV];
+      if (threshold === undefined) delete process.env[STREAM_ABOVE_ENV];
+      else process.env[STREAM_ABOVE_ENV] = threshold;
+      try {
+        const read = await readSource(input, "zh-CN", { digest: true });
+        expect(read).toEqual({
+          failure: {
+            input,
+            code: "beyond-sheet-limits",
+            message:
+              "行号-huge.xlsx（工作表“说明”）：超出 Excel 工作表的范围（最多 1048576 行、16384 列）",
+          },
+        });
+      } finally {
+        if (before === undefined) delete process.env[STREAM_ABOVE_ENV];
+        else process.env[STREAM_ABOVE_ENV] = before;
+      }
+    }
+    for (const streamAboveBytes of [0, Infinity]) {
+      const outcome = await convertFile(input, {
+        output: path.join(dir, "out", `行号-huge-${streamAboveBytes}.xlsx`),
+        locale: "zh-CN",
+        asOf: AS_OF,
+        streamAboveBytes,
+      });
+      expect(outcome.error?.code).toBe("beyond-sheet-limits");
+    }
+  });
+
+  it("a merged range reaching past Excel's last row is refused before the summary reads through it", async () => {
+    const bytes = await edited(await registryXlsx(), "xl/worksheets/sheet2.xml", (x) =>
+      x.replace(
+        "</sheetData>",
+        '</sheetData><mergeCells count="1"><mergeCell ref="A1:A2000000"/></mergeCells>'
+      )
+    );
+    const input = path.join(dir, "合并-huge.xlsx");
+    await fs.writeFile(input, bytes);
+    const read = await readSource(input, "zh-CN", { digest: true });
+    expect("failure" in read && read.failure.code).toBe("beyond-sheet-limits");
   });
 
   it("leaves no output and no temporary file behind on any of these failures", () => {

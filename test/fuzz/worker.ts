@@ -6,6 +6,8 @@
 import ExcelJS from "exceljs";
 import { parentPort } from "node:worker_threads";
 import { convertFile, type FileOutcome } from "../../src/hosts/exceljs/convertFile";
+import { failedOutcome } from "../../src/hosts/exceljs/outcome";
+import { readSource } from "../../src/hosts/exceljs/summaryFiles";
 import type { Locale } from "../../src/core/types";
 
 export interface WorkerTask {
@@ -15,6 +17,8 @@ export interface WorkerTask {
   locale: Locale;
   /** Streaming path (stream/*) instead of the full load. */
   stream: boolean;
+  /** Read as a summary source (digested) instead of converted. */
+  summary: boolean;
 }
 
 export type WorkerReply =
@@ -62,16 +66,34 @@ async function readBack(output: string): Promise<string[]> {
   return wb.worksheets.map((ws) => ws.name);
 }
 
+/** A summary read as an outcome: its failure, or "ok" (it reports no problems, only what it read). */
+async function summaryOutcome(task: WorkerTask): Promise<FileOutcome> {
+  const read = await readSource(task.input, task.locale, { digest: true });
+  if ("failure" in read) return failedOutcome(task.input, read.failure.code, read.failure.message);
+  const members = "members" in read.source ? read.source.members.length : 0;
+  return {
+    input: task.input,
+    output: null,
+    sheet: null,
+    status: "ok",
+    counts: { members, errors: 0, warnings: 0, changes: 0, dropped: 0 },
+    problems: [],
+    error: null,
+  };
+}
+
 async function run(task: WorkerTask): Promise<WorkerReply> {
   printed = "";
   const started = Date.now();
   try {
-    const outcome = await convertFile(task.input, {
-      output: task.output,
-      locale: task.locale,
-      asOf: AS_OF,
-      streamAboveBytes: task.stream ? 0 : Infinity,
-    });
+    const outcome = task.summary
+      ? await summaryOutcome(task)
+      : await convertFile(task.input, {
+          output: task.output,
+          locale: task.locale,
+          asOf: AS_OF,
+          streamAboveBytes: task.stream ? 0 : Infinity,
+        });
     const ms = Date.now() - started;
     let outputSheets: string[] | null = null;
     let outputError: string | null = null;
