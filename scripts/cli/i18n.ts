@@ -11,7 +11,7 @@ const TEXT = {
     sheet: "名册所在的工作表名（默认自动识别）",
     dryRun: "只演练：照常读取和校验，但不写任何文件",
     resume: "续做：跳过上次已完整转换、且输入文件未改动的文件",
-    jobs: "并行处理的文件数（默认：CPU 核数）",
+    jobs: "并行处理的文件数（默认：CPU 核数；summary 为核数减一）",
     lang: "界面语言：zh（中文）或 en（English）",
     quiet: "不显示进度，只显示结果",
     maxCells: "每个名册的单元格数上限",
@@ -75,7 +75,7 @@ const TEXT = {
     dryRun: "rehearse: read and check as usual, write nothing",
     resume:
       "resume: skip files whose output an earlier run completed from the same, unchanged input",
-    jobs: "files processed in parallel (default: the number of cores)",
+    jobs: "files processed in parallel (default: the number of cores; for summary, one fewer)",
     lang: "language: zh (Chinese) or en (English)",
     quiet: "no progress, results only",
     maxCells: "largest number of cells of a registry",

@@ -5,9 +5,12 @@ import { Piscina } from "piscina";
  * Runs `run` over every item, `jobs` at a time, in worker threads (piscina) loading `workerFile`,
  * whose default export is the same function. Even one job runs in a worker: this thread stays free
  * to answer Ctrl+C at once (and remove the temp files), however long a file takes. Results come
- * back in input order; onDone is called as each item finishes (for the progress bar). `run` is
- * called here when there are no worker files (the sources, under ts-node), and for one job with
- * oneJobHere (reading for the summary: what it reads would cross back from the worker by copy).
+ * back in input order; onDone is called as each item finishes (for the progress bar).
+ *
+ * With `hereToo`, this thread is one of the `jobs`: it takes items from the same queue as
+ * jobs − 1 workers (none for one job). That suits reading for the summary, where this thread has
+ * its modules loaded already and what a worker reads crosses back by copy. `run` is also called
+ * here when there are no worker files (the sources, under ts-node).
  */
 export async function mapInPool<T, R>(
   items: readonly T[],
@@ -15,33 +18,46 @@ export async function mapInPool<T, R>(
   workerFile: string,
   run: (item: T) => Promise<R>,
   onDone: (result: R, index: number) => void,
-  options: { oneJobHere?: boolean } = {}
+  options: { hereToo?: boolean } = {}
 ): Promise<R[]> {
   const results: R[] = new Array(items.length);
-  const here = options.oneJobHere && (jobs <= 1 || items.length <= 1);
-  if (here || items.length === 0 || !existsSync(workerFile)) {
-    for (let i = 0; i < items.length; i++) {
-      results[i] = await run(items[i]);
+  const noWorkers = items.length === 0 || !existsSync(workerFile);
+  const workers = noWorkers ? 0 : Math.min(items.length, options.hereToo ? jobs - 1 : jobs);
+  const here = noWorkers || (options.hereToo ?? false);
+  let next = 0;
+  let failed = false;
+  // Each runner takes the next item until none is left (or one has failed); this thread and the
+  // workers alike.
+  const runner = async (runOne: (item: T) => Promise<R>) => {
+    while (next < items.length && !failed) {
+      const i = next++;
+      try {
+        results[i] = await runOne(items[i]);
+      } catch (e) {
+        failed = true;
+        throw e;
+      }
       onDone(results[i], i);
     }
-    return results;
-  }
-  const threads = Math.min(jobs, items.length);
-  const pool = new Piscina({
-    filename: workerFile,
-    minThreads: threads,
-    maxThreads: threads,
-    idleTimeout: 1000,
-  });
+  };
+  const pool =
+    workers > 0
+      ? new Piscina({
+          filename: workerFile,
+          minThreads: workers,
+          maxThreads: workers,
+          idleTimeout: 1000,
+        })
+      : null;
   try {
-    await Promise.all(
-      items.map(async (item, i) => {
-        results[i] = (await pool.run(item)) as R;
-        onDone(results[i], i);
-      })
-    );
+    const runners: Promise<void>[] = [];
+    if (pool)
+      for (let k = 0; k < workers; k++)
+        runners.push(runner(async (item) => (await pool.run(item)) as R));
+    if (here) runners.push(runner(run));
+    await Promise.all(runners);
   } finally {
-    await pool.destroy();
+    await pool?.destroy();
   }
   return results;
 }

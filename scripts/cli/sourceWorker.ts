@@ -6,7 +6,10 @@ export interface SourceTask {
   locale: Locale;
 }
 
-/** One workbook read as a summary source, in this thread or a worker thread (piscina). */
+/**
+ * One workbook read as a summary source and digested at once (its rows are let go), in this
+ * thread or a worker thread (piscina).
+ */
 export default function readSourceTask(task: SourceTask): Promise<SourceRead> {
-  return readSource(task.input, task.locale);
+  return readSource(task.input, task.locale, { digest: true });
 }

@@ -255,4 +255,30 @@ describe("uf-ledger summary", () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("季度“2026Q9”无法识别");
   });
+
+  it("reads the same with workers as on one thread (--jobs 3: this thread and two workers)", async () => {
+    // The readers digest each workbook where they read it; the workers hand their digests over.
+    const sheetsOf = async (jobs: string) => {
+      const target = path.join(dir, `jobs-${jobs}.xlsx`);
+      const r = runCli([
+        "summary",
+        ...files,
+        "--quarter",
+        "2026Q3",
+        "--out",
+        target,
+        "--jobs",
+        jobs,
+      ]);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain("1 行日期无法识别");
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(target);
+      // All but the time it was made.
+      return wb.worksheets.map((ws) => texts(ws).filter((row) => !row[0].startsWith("生成时间")));
+    };
+    const one = await sheetsOf("1");
+    expect(one[0]).toEqual(rows.filter((row) => !row[0].startsWith("生成时间")));
+    expect(await sheetsOf("3")).toEqual(one);
+  });
 });

@@ -4,10 +4,11 @@ import { POLITICAL_STATUSES } from "../codes/political";
 import { type Quarter, inQuarter, previousQuarter, quarterOf } from "./quarter";
 import {
   type SummaryEvent,
+  type SummaryInput,
   type SummaryMember,
-  type SummarySource,
   type UnreadableRow,
-  readSource,
+  digestSource,
+  isDigest,
 } from "./sources";
 
 export const KEY_FIGURES = [
@@ -82,10 +83,10 @@ function dedupe(all: SummaryMember[]): SummaryMember[] {
   return [...byKey.values()];
 }
 
-export function pool(sources: readonly SummarySource[]): Pool {
+export function pool(sources: readonly SummaryInput[]): Pool {
   const p: Pool = { members: [], events: [], unreadable: [], mainBranch: new Map(), files: [] };
   for (const s of sources) {
-    const r = readSource(s);
+    const r = isDigest(s) ? s : digestSource(s);
     p.members.push(...r.members);
     p.events.push(...r.events);
     p.unreadable.push(...r.unreadable);
@@ -217,7 +218,7 @@ function figuresFor(
 }
 
 /** The quarterly summary of many workbooks. Pure: the host reads the workbooks and writes the result. */
-export function summarizeQuarter(sources: readonly SummarySource[], q: Quarter): QuarterSummary {
+export function summarizeQuarter(sources: readonly SummaryInput[], q: Quarter): QuarterSummary {
   const p = pool(sources);
   return summarizePool(p, q);
 }
@@ -329,7 +330,7 @@ export interface YearSummary {
 }
 
 /** An annual sheet: the key figures of each quarter of a year, and of the whole year. */
-export function summarizeYear(sources: readonly SummarySource[], year: number): YearSummary {
+export function summarizeYear(sources: readonly SummaryInput[], year: number): YearSummary {
   const p = pool(sources);
   const quarters = [1, 2, 3, 4].map((q) => summarizePool(p, quarterOf(year, q)));
   const whole: Quarter = {

@@ -144,13 +144,27 @@ function findLog(sheets: SourceSheet[], k: LogKind): { sheet: SourceSheet; log: 
 
 const ADOPTED = /^(是|已?采纳|采用|同意|y|yes)$/i;
 
-/** Reads one workbook: its registry through the engine, its logs by their headers. */
-export function readSource(src: SummarySource): {
+/**
+ * What the summary keeps of one workbook: its members (the registry through the engine), its
+ * events (the logs, by their headers), the rows whose dates cannot be read, and the branch most of
+ * its members belong to. Much smaller than the rows, and all plain data (a worker thread can
+ * make it and hand it over).
+ */
+export interface SourceDigest {
+  file: string;
   members: SummaryMember[];
   events: SummaryEvent[];
   unreadable: UnreadableRow[];
   mainBranch: string | null;
-} {
+}
+
+/** A workbook for the summary: as read, or already digested ({@link digestSource}). */
+export type SummaryInput = SummarySource | SourceDigest;
+
+export const isDigest = (s: SummaryInput): s is SourceDigest => "members" in s;
+
+/** Reads one workbook: its registry through the engine, its logs by their headers. */
+export function digestSource(src: SummarySource): SourceDigest {
   const dateSystem = src.dateSystem ?? 1900;
   const logSheets = new Set<SourceSheet>();
   const events: SummaryEvent[] = [];
@@ -231,5 +245,5 @@ export function readSource(src: SummarySource): {
       });
     }
   }
-  return { members, events, unreadable, mainBranch };
+  return { file: src.file, members, events, unreadable, mainBranch };
 }

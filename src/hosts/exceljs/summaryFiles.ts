@@ -2,7 +2,13 @@ import ExcelJS from "exceljs";
 import path from "node:path";
 import { type FileErrorCode, fileErrorMessage } from "../../core/fileErrors";
 import type { Locale } from "../../core/types";
-import type { Quarter, SummarySource, UnreadableRow } from "../../core/summary";
+import {
+  type Quarter,
+  type SummaryInput,
+  type UnreadableRow,
+  digestSource,
+  isDigest,
+} from "../../core/summary";
 import { writeAtomic } from "./atomicWrite";
 import { isFileError } from "./fileError";
 import { openWorkbook } from "./input/openWorkbook";
@@ -16,11 +22,26 @@ export interface SourceFailure {
   message: string;
 }
 
-/** One workbook read for the summary: its rows, or why it could not be read. */
-export type SourceRead = { source: SummarySource } | { failure: SourceFailure };
+/** One workbook read for the summary: its rows (or their digest), or why it could not be read. */
+export type SourceRead = { source: SummaryInput } | { failure: SourceFailure };
 
-/** Reads one workbook as plain rows for the core; a file that cannot be read comes back as a failure. */
-export async function readSource(input: string, locale: Locale): Promise<SourceRead> {
+/**
+ * Reads one workbook as plain rows for the core; a file that cannot be read comes back as a
+ * failure. With `digest`, what the summary keeps of it is worked out here (core's digestSource):
+ * a worker thread reading for the summary hands over that, not the rows.
+ */
+export async function readSource(
+  input: string,
+  locale: Locale,
+  options: { digest?: boolean } = {}
+): Promise<SourceRead> {
+  const read = await readSourceRows(input, locale);
+  return options.digest && "source" in read && !isDigest(read.source)
+    ? { source: digestSource(read.source) }
+    : read;
+}
+
+async function readSourceRows(input: string, locale: Locale): Promise<SourceRead> {
   const file = path.basename(input);
   try {
     // An .xlsx is read in one pass, as rows (the streaming reader); anything else (CSV, .xls
@@ -44,7 +65,7 @@ export async function readSource(input: string, locale: Locale): Promise<SourceR
 export async function readSources(
   inputs: readonly string[],
   locale: Locale
-): Promise<{ sources: SummarySource[]; failures: SourceFailure[] }> {
+): Promise<{ sources: SummaryInput[]; failures: SourceFailure[] }> {
   const reads: SourceRead[] = [];
   for (const input of inputs) reads.push(await readSource(input, locale));
   return splitReads(reads);
@@ -52,10 +73,10 @@ export async function readSources(
 
 /** The sources read, and the failures, each in input order. */
 export function splitReads(reads: readonly SourceRead[]): {
-  sources: SummarySource[];
+  sources: SummaryInput[];
   failures: SourceFailure[];
 } {
-  const sources: SummarySource[] = [];
+  const sources: SummaryInput[] = [];
   const failures: SourceFailure[] = [];
   for (const r of reads) {
     if ("source" in r) sources.push(r.source);
@@ -71,7 +92,7 @@ export interface SummaryWritten {
 
 /** Writes the summary workbook (季度汇总-2026Q3 or 年度汇总-2026, and 汇总说明), atomically. */
 export async function writeSummary(
-  sources: readonly SummarySource[],
+  sources: readonly SummaryInput[],
   period: { quarter: Quarter } | { year: number },
   out: string,
   madeAt = new Date()

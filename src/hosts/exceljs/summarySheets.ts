@@ -1,6 +1,7 @@
 import type ExcelJS from "exceljs";
 import {
   type Quarter,
+  type SummaryInput,
   type SummarySource,
   type UnreadableRow,
   quarterRangeText,
@@ -32,7 +33,7 @@ export function workbookSource(
 /** Adds (or replaces) 季度汇总-2026Q3 / 年度汇总-2026 and 汇总说明 in a workbook. */
 export function addSummarySheets(
   wb: ExcelJS.Workbook,
-  sources: readonly SummarySource[],
+  sources: readonly SummaryInput[],
   period: { quarter: Quarter } | { year: number },
   madeAt = new Date()
 ): { sheet: string; unreadable: UnreadableRow[] } {
