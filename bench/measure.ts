@@ -7,6 +7,8 @@ import path from "node:path";
 export interface Measured {
   seconds: number;
   peakRssMB: number;
+  /** CPU time of the whole process, all threads (user + system); null if it died before its exit. */
+  cpuSeconds: number | null;
   code: number | null;
   signal: NodeJS.Signals | null;
   timedOut: boolean;
@@ -78,8 +80,11 @@ export async function runNode(
   clearInterval(sampler);
   if (timer) clearTimeout(timer);
   let reported = 0;
+  let cpuSeconds: number | null = null;
   try {
-    reported = Number(await fs.readFile(rssFile, "utf8")) || 0;
+    const [kb, cpu] = (await fs.readFile(rssFile, "utf8")).split(" ");
+    reported = Number(kb) || 0;
+    if (cpu !== undefined && Number.isFinite(Number(cpu))) cpuSeconds = Number(cpu) / 1e6;
   } catch {
     // Died before its exit handler ran: the sample stands.
   }
@@ -87,6 +92,7 @@ export async function runNode(
   return {
     seconds,
     peakRssMB: Math.round(Math.max(reported, sampled) / 1024),
+    cpuSeconds,
     code,
     signal,
     timedOut,
