@@ -24,21 +24,6 @@ export function carriedValue(v: ExcelJS.CellValue | undefined): ExcelJS.CellValu
   return v;
 }
 
-/** A defined name of the input workbook (xl/workbook.xml), as exceljs parses it. */
-interface DefinedName {
-  name: string;
-  ranges: string[];
-}
-
-/**
- * The input's defined names. A streamed sheet's rows are exceljs's sheet reader, which knows its
- * workbook reader, which keeps the parsed workbook.xml (exceljs 4.4 declares neither).
- */
-function inputNames(sheet: StreamedSheet): DefinedName[] {
-  const reader = sheet.rows as { workbook?: { model?: { definedNames?: DefinedName[] } } };
-  return reader.workbook?.model?.definedNames ?? [];
-}
-
 /**
  * Copies a worksheet that is not the registry, row by row as it streams past: cell values, cell
  * styles (number format, font, fill, border, alignment), row heights, column widths (and hidden
@@ -54,7 +39,7 @@ export async function copySheet(
   file: string
 ): Promise<void> {
   const ws = out.addWorksheet(sheet.name, { state: sheet.state });
-  for (const n of inputNames(sheet)) {
+  for (const n of sheet.definedNames) {
     if (n.name.startsWith("_xlnm.")) continue;
     for (const range of n.ranges)
       if (rangeSheet(range) === sheet.name) out.writer.definedNames.add(range, n.name);

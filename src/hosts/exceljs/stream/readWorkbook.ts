@@ -17,6 +17,14 @@ export interface StreamedSheet {
   part: string;
   layout: SheetLayout;
   rows: AsyncIterable<ExcelJS.Row>;
+  /** The workbook's defined names (all of them, as xl/workbook.xml lists them). */
+  definedNames: DefinedName[];
+}
+
+/** A defined name of the workbook (xl/workbook.xml), as exceljs parses it. */
+export interface DefinedName {
+  name: string;
+  ranges: string[];
 }
 
 /** The part parsers of exceljs's streaming reader (exceljs 4.4, lib/stream/xlsx/workbook-reader.js). */
@@ -29,6 +37,8 @@ interface ReaderParts {
     iterator: AsyncIterable<string | Buffer>,
     sheetNo: string
   ): Iterable<{ eventType: string; value: AsyncIterable<ExcelJS.Row> }>;
+  /** Set by _parseWorkbook: the parsed workbook.xml. */
+  model?: { definedNames?: DefinedName[] };
   /** Set by _parseWorkbook: the <workbookPr> element, whose model holds date1904. */
   properties?: { model?: { date1904?: boolean } };
   sharedStrings?: unknown[];
@@ -132,6 +142,7 @@ export class WorkbookStream {
             part: sheet.part,
             layout: this.scan.layouts.get(sheet.part) ?? NO_LAYOUT,
             rows: withinSheetLimits(value, path.basename(this.path), sheet.name),
+            definedNames: parts.model?.definedNames ?? [],
           };
         }
       }
