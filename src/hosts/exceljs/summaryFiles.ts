@@ -13,7 +13,9 @@ import { writeAtomic } from "./atomicWrite";
 import { isFileError } from "./fileError";
 import { openWorkbook } from "./input/openWorkbook";
 import { readSourceStreaming } from "./stream/readSource";
-import { isZipFile } from "./stream/threshold";
+import { DEFAULT_MAX_UNCOMPRESSED_BYTES } from "./input/limits";
+import { readSmallInputFile } from "./input/readBytes";
+import { isZipBytes, isZipFile, streamThreshold } from "./stream/threshold";
 import { addSummarySheets, workbookSource } from "./summarySheets";
 
 export interface SourceFailure {
@@ -44,11 +46,18 @@ export async function readSource(
 async function readSourceRows(input: string, locale: Locale): Promise<SourceRead> {
   const file = path.basename(input);
   try {
-    // An .xlsx is read in one pass, as rows (the streaming reader); anything else (CSV, .xls
-    // through LibreOffice, a damaged zip) takes the full load, which says what is wrong with it.
-    if (await isZipFile(input)) {
+    // An .xlsx is read in one pass, as rows (the streaming reader; a small one read once, into
+    // memory); anything else (CSV, .xls through LibreOffice, a damaged zip) takes the full load,
+    // which says what is wrong with it.
+    const bytes = readSmallInputFile(
+      input,
+      file,
+      DEFAULT_MAX_UNCOMPRESSED_BYTES,
+      streamThreshold()
+    );
+    if (bytes ? isZipBytes(bytes) : await isZipFile(input)) {
       try {
-        return { source: await readSourceStreaming(input, { file }) };
+        return { source: await readSourceStreaming(input, { file, bytes: bytes ?? undefined }) };
       } catch (e) {
         if (isFileError(e) && e.code !== "corrupt-workbook") throw e;
       }

@@ -7,6 +7,9 @@ export interface ZipBytes {
   bytes?: Buffer;
 }
 
+/** yauzl's words for it, which the callers know. */
+const tooMany = () => new Error("too many bytes in the stream");
+
 /**
  * An entry of a zip held in memory, unpacked in one synchronous inflate. yauzl's read stream
  * would inflate it on libuv's thread pool chunk by chunk, and for the many small parts of many
@@ -27,24 +30,35 @@ export async function unpackEntry(
   const data = bytes.subarray(start, start + entry.compressedSize);
   if (data.length !== entry.compressedSize) throw new Error("unexpected end of file");
   if (entry.compressionMethod === 0) return data;
-  // One byte more than declared is enough to tell that an entry holds more than it says.
-  const out = inflateRawSync(data, { maxOutputLength: entry.uncompressedSize + 1 });
-  if (out.length > entry.uncompressedSize) throw new Error("too many bytes in the stream");
+  // One byte more than declared is enough to tell that an entry holds more than it says (zlib
+  // stops there, with ERR_BUFFER_TOO_LARGE).
+  let out: Buffer;
+  try {
+    out = inflateRawSync(data, { maxOutputLength: entry.uncompressedSize + 1 });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") throw tooMany();
+    throw e;
+  }
+  if (out.length > entry.uncompressedSize) throw tooMany();
   if (out.length < entry.uncompressedSize) throw new Error("too few bytes in the stream");
   return out;
 }
 
+/** The largest entry unpacked in memory at once; a larger one is inflated as a stream. */
+export const MAX_ENTRY_IN_MEMORY = 64 * 1024 * 1024;
+
 /**
- * An entry's unpacked bytes, as one chunk from memory (see {@link unpackEntry}) or as the chunks
- * of yauzl's read stream from the file. Either way, an entry that unpacks to more or fewer bytes
- * than declared fails.
+ * An entry's unpacked bytes: from a zip held in memory, as one chunk (see {@link unpackEntry})
+ * unless it unpacks to more than MAX_ENTRY_IN_MEMORY; otherwise as the chunks of yauzl's read
+ * stream. Either way, an entry that unpacks to more or fewer bytes than declared fails.
  */
 export async function entryChunks(
   zip: yauzl.ZipFile,
   entry: yauzl.Entry,
   source: ZipBytes
 ): Promise<AsyncIterable<Buffer> | Iterable<Buffer>> {
-  if (source.bytes) return [await unpackEntry(zip, source.bytes, entry)];
+  if (source.bytes && entry.uncompressedSize <= MAX_ENTRY_IN_MEMORY)
+    return [await unpackEntry(zip, source.bytes, entry)];
   return (await zip.openReadStreamPromise(entry)) as AsyncIterable<Buffer>;
 }
 

@@ -1,9 +1,8 @@
-import { Writable } from "stream";
-import { pipeline } from "stream/promises";
 import * as yauzl from "yauzl";
 import { FileError } from "../fileError";
 import { type SheetCells, XmlCellScanner } from "./cellScan";
 import { DEFAULT_MAX_UNCOMPRESSED_BYTES, DEFAULT_MAX_ZIP_ENTRIES, formatBytes } from "./limits";
+import { entryChunks } from "./zipEntry";
 
 export interface ZipGuardOptions {
   /** The file's name as the user gave it, for the error messages. */
@@ -94,7 +93,7 @@ export async function checkZip(bytes: Buffer, options: ZipGuardOptions): Promise
       // An entry that declares nothing unpacked but holds compressed data is unpacked too:
       // yauzl fails it if it holds more than declared, where exceljs would inflate it all.
       if (verify && (entry.uncompressedSize > 0 || entry.compressedSize > 0))
-        await drain(zip, entry, reader(partName(entry.fileNameRaw), entry, summary));
+        await drain(zip, bytes, entry, reader(partName(entry.fileNameRaw), entry, summary));
     }
     summary.totalUncompressedBytes = total;
     return summary;
@@ -150,22 +149,17 @@ function reader(name: string, entry: yauzl.Entry, summary: ZipSummary): PartRead
   return null;
 }
 
-/** Inflates an entry (into the reader, if any); yauzl fails the stream if it holds more or fewer bytes than declared. */
-async function drain(zip: yauzl.ZipFile, entry: yauzl.Entry, read: PartReader): Promise<void> {
-  const stream = await zip.openReadStreamPromise(entry);
-  await pipeline(
-    stream,
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        try {
-          read?.feed(chunk);
-          done();
-        } catch (e) {
-          done(e as Error);
-        }
-      },
-    })
-  );
+/**
+ * Inflates an entry (into the reader, if any), in memory at once unless it is large
+ * (input/zipEntry); it fails if the entry holds more or fewer bytes than declared.
+ */
+async function drain(
+  zip: yauzl.ZipFile,
+  bytes: Buffer,
+  entry: yauzl.Entry,
+  read: PartReader
+): Promise<void> {
+  for await (const chunk of await entryChunks(zip, entry, { bytes })) read?.feed(chunk);
   read?.end();
 }
 

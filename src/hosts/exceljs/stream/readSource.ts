@@ -3,7 +3,7 @@ import type { RawRow } from "../../../core/types";
 import { FileError } from "../fileError";
 import { DEFAULT_MAX_UNCOMPRESSED_BYTES } from "../input/limits";
 import { DEFAULT_MAX_CELLS } from "../normalizeWorkbook";
-import { readInputFileUpTo } from "../input/readBytes";
+import { readSmallInputFile } from "../input/readBytes";
 import { checkCellLengths, rawRows } from "./rawRows";
 import { streamThreshold } from "./threshold";
 import { WorkbookStream } from "./readWorkbook";
@@ -15,6 +15,8 @@ export interface StreamSourceOptions {
   maxUncompressedBytes?: number;
   /** Most cells of all sheets together (default 30,000,000). */
   maxCells?: number;
+  /** The whole file, when the caller has read it already (a small file). */
+  bytes?: Buffer;
 }
 
 /**
@@ -31,7 +33,7 @@ export async function readSourceStreaming(
   const maxCells = options.maxCells ?? DEFAULT_MAX_CELLS;
   const maxBytes = options.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES;
   // A small file is read once and unpacked in memory; a larger one, read from the file as needed.
-  const bytes = await readInputFileUpTo(input, file, maxBytes, streamThreshold());
+  const bytes = options.bytes ?? readSmallInputFile(input, file, maxBytes, streamThreshold());
   const source = bytes ? { bytes } : {};
   const scan = await scanWorkbookZip(input, { file, maxUncompressedBytes: maxBytes, ...source });
   checkMergedRanges(scan, file);

@@ -18,6 +18,10 @@ export function streamThreshold(option?: number): number {
   return DEFAULT_STREAM_ABOVE_BYTES;
 }
 
+/** Whether bytes are a zip's (an .xlsx or .xlsm, whatever its name): its first four. */
+export const isZipBytes = (bytes: Buffer): boolean =>
+  bytes.length >= 4 && bytes.subarray(0, 4).equals(ZIP_MAGIC);
+
 /** Whether a file is a zip (an .xlsx or .xlsm, whatever its name), by its first bytes; false if unreadable. */
 export async function isZipFile(input: string): Promise<boolean> {
   try {
@@ -25,7 +29,7 @@ export async function isZipFile(input: string): Promise<boolean> {
     try {
       const head = Buffer.alloc(4);
       const { bytesRead } = await handle.read(head, 0, 4, 0);
-      return bytesRead === 4 && head.equals(ZIP_MAGIC);
+      return bytesRead === 4 && isZipBytes(head);
     } finally {
       await handle.close();
     }
