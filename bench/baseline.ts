@@ -9,6 +9,9 @@
  *   copy-threads N OUT FILE...
  *                        exceljs's full read and write of each file, the files shared among N
  *                        worker threads (case 3's reference: how the bare library scales here).
+ *   alloc-threads N M    M objects' worth of plain JavaScript that makes short-lived objects (as
+ *                        any reader of cells does), shared among N worker threads: how far
+ *                        such work can scale on this machine at all, with no library and no I/O.
  */
 import ExcelJS from "exceljs";
 import path from "node:path";
@@ -97,26 +100,46 @@ async function copyAll(files: readonly string[], out: string): Promise<void> {
 
 async function copyThreads(threads: number, out: string, files: readonly string[]): Promise<void> {
   const share = (k: number) => files.filter((_, i) => i % threads === k);
-  await Promise.all(
+  return inThreads(threads, (k) => ({ out, files: share(k) }));
+}
+
+/** Makes n small objects, keeping up to 100,000 alive at a time (so the collector has work). */
+function allocate(n: number): number {
+  let keep: { a: number; b: string; c: number[] }[] = [];
+  for (let i = 0; i < n; i++) {
+    keep.push({ a: i, b: `x${i}`, c: [i, i + 1] });
+    if (keep.length > 100_000) keep = [];
+  }
+  return keep.length;
+}
+
+/** Runs `data` in each of `threads` workers of this file and waits for them all. */
+function inThreads(threads: number, data: (k: number) => unknown): Promise<void> {
+  return Promise.all(
     Array.from(
       { length: threads },
       (_, k) =>
         new Promise<void>((resolve, reject) =>
-          new Worker(__filename, { workerData: { out, files: share(k) } })
+          new Worker(__filename, { workerData: data(k) })
             .on("error", reject)
             .on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`exit ${code}`))))
         )
     )
-  );
+  ).then(() => undefined);
 }
 
 async function main(): Promise<void> {
   if (!isMainThread) {
-    const { out, files } = workerData as { out: string; files: string[] };
-    return copyAll(files, out);
+    const task = workerData as { out: string; files: string[] } | { allocate: number };
+    if ("allocate" in task) return void allocate(task.allocate);
+    return copyAll(task.files, task.out);
   }
   const [mode, ...args] = process.argv.slice(2);
   if (mode === "copy-threads") return copyThreads(Number(args[0]), args[1], args.slice(2));
+  if (mode === "alloc-threads") {
+    const [threads, total] = args.map(Number);
+    return inThreads(threads, () => ({ allocate: Math.floor(total / threads) }));
+  }
   if (mode === "stream-copy") return streamCopy(args[0], args[1]);
   if (mode === "full-read") return fullRead(args);
   if (mode === "engine") return engine(args[0]);

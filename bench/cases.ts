@@ -36,8 +36,11 @@ export interface BenchContext {
   log: (line: string) => void;
 }
 
-/** Runs of each measurement, the fastest kept: two, or one with --quick (to stay under a minute). */
-const reps = (ctx: BenchContext) => (ctx.scale < 1 ? 1 : 2);
+/**
+ * Runs of each measurement, the fastest kept: two (`many`: five, for runs of a second or two,
+ * which this machine's noise moves by ±15%), or one with --quick (to stay under a minute).
+ */
+const reps = (ctx: BenchContext, many = false) => (ctx.scale < 1 ? 1 : many ? 5 : 2);
 const n = (ctx: BenchContext, full: number) => Math.max(1, Math.round(full * ctx.scale));
 const secs = (m: Measured) => Math.round(m.seconds * 100) / 100;
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
@@ -182,6 +185,16 @@ export async function parallelJobs(ctx: BenchContext): Promise<CaseResult> {
   };
   const bare1 = await fastestOf(reps(ctx), () => bare(1));
   const bare2 = await fastestOf(reps(ctx), () => bare(2));
+  // And how plain JavaScript that makes short-lived objects scales here, with no library at all.
+  const alloc = (threads: number) =>
+    fastestOf(reps(ctx), async () =>
+      ok(
+        await runNode(BASELINE, ["alloc-threads", String(threads), String(n(ctx, 20_000_000))]),
+        `alloc, ${threads} threads`
+      )
+    );
+  const alloc1 = await alloc(1);
+  const alloc2 = await alloc(2);
   // How many cores one job keeps busy already: its converting thread, plus V8's garbage
   // collector helper threads. Two jobs can use at most every core, so no ratio can beat this.
   const busy = (m: Measured) => (m.cpuSeconds === null ? null : m.cpuSeconds / m.seconds);
@@ -210,6 +223,7 @@ export async function parallelJobs(ctx: BenchContext): Promise<CaseResult> {
       bareExceljs2over1: ratio(bare2.seconds, bare1.seconds),
       bare1Seconds: secs(bare1),
       bare2Seconds: secs(bare2),
+      plainAllocation2over1: ratio(alloc2.seconds, alloc1.seconds),
     },
   };
 }
@@ -226,11 +240,11 @@ export async function summaryMany(ctx: BenchContext): Promise<CaseResult> {
     .filter((f) => f.endsWith(".xlsx"))
     .map((f) => path.join(dir, f));
   const out = path.join(await freshDir(ctx, "summary-out"), "季度汇总.xlsx");
-  const baseline = await fastestOf(reps(ctx), async () =>
+  const baseline = await fastestOf(reps(ctx, true), async () =>
     ok(await runNode(BASELINE, ["full-read", ...files]), "baseline")
   );
   const summarize = (jobs: string[]) =>
-    fastestOf(reps(ctx), async () =>
+    fastestOf(reps(ctx, true), async () =>
       ok(
         await runNode(CLI, [
           "summary",
