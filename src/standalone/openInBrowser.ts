@@ -1,8 +1,11 @@
 // Loaded on demand by the standalone page only (its own chunk): exceljs never reaches the Excel task pane.
 import ExcelJS from "exceljs";
 import { WorkbookHost, type SelectCell } from "../hosts/exceljs/browserHost";
-import { csvTextToWorkbook } from "../hosts/exceljs/input/csvText";
+import { fileErrorMessage } from "../core/fileErrors";
 import type { Locale } from "../core/types";
+import { isFileError } from "../hosts/exceljs/fileError";
+import { csvTextToWorkbook } from "../hosts/exceljs/input/csvText";
+import { DEFAULT_MAX_CELLS, FULL_LOAD_MAX_CELLS } from "../hosts/exceljs/input/limits";
 
 export class OpenError extends Error {}
 
@@ -51,12 +54,19 @@ export async function openInBrowser(
   const sample = bytes.subarray(0, 4096);
   if (sample.includes(0) || (bytes[0] === 0xd0 && bytes[1] === 0xcf))
     throw new OpenError(m.notSpreadsheet(file.name));
-  return new WorkbookHost(
-    csvTextToWorkbook(decodeCsv(bytes), file.name),
-    file.name,
-    onSelect,
-    locale
-  );
+  // The command line's limits: Excel's (a cell's length, rows and columns), and what memory holds.
+  let csv: ExcelJS.Workbook;
+  try {
+    csv = csvTextToWorkbook(decodeCsv(bytes), file.name, {
+      maxCells: DEFAULT_MAX_CELLS,
+      maxLoadCells: FULL_LOAD_MAX_CELLS,
+      excelLimits: true,
+    });
+  } catch (e) {
+    if (isFileError(e)) throw new OpenError(fileErrorMessage(e, locale));
+    throw e;
+  }
+  return new WorkbookHost(csv, file.name, onSelect, locale);
 }
 
 export type { WorkbookHost };
