@@ -9,8 +9,8 @@ import path from "node:path";
 import { convertFile } from "../../src/hosts/exceljs/convertFile";
 import { openWorkbook } from "../../src/hosts/exceljs/input/openWorkbook";
 import { sniffKind } from "../../src/hosts/exceljs/input/sniff";
-import { STREAM_ABOVE_ENV } from "../../src/hosts/exceljs/stream/threshold";
 import { readSource } from "../../src/hosts/exceljs/summaryFiles";
+import { withStreamThreshold } from "../helpers/streamThreshold";
 import { readZipEntries, writeZip } from "../hosts/input/zipWriter";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "uf-ledger-fuzz-regressions-"));
@@ -183,23 +183,17 @@ describe("bugs found by fuzzing the readers", () => {
     // In memory (a small file) and from disk (the streaming threshold at 0), and converted
     // by the streaming path as by the full load.
     for (const threshold of [undefined, "0"]) {
-      const before = process.env[STREAM_ABOVE_ENV];
-      if (threshold === undefined) delete process.env[STREAM_ABOVE_ENV];
-      else process.env[STREAM_ABOVE_ENV] = threshold;
-      try {
-        const read = await readSource(input, "zh-CN", { digest: true });
-        expect(read).toEqual({
-          failure: {
-            input,
-            code: "beyond-sheet-limits",
-            message:
-              "行号-huge.xlsx（工作表“说明”）：超出 Excel 工作表的范围（最多 1048576 行、16384 列）",
-          },
-        });
-      } finally {
-        if (before === undefined) delete process.env[STREAM_ABOVE_ENV];
-        else process.env[STREAM_ABOVE_ENV] = before;
-      }
+      const read = await withStreamThreshold(threshold, () =>
+        readSource(input, "zh-CN", { digest: true })
+      );
+      expect(read).toEqual({
+        failure: {
+          input,
+          code: "beyond-sheet-limits",
+          message:
+            "行号-huge.xlsx（工作表“说明”）：超出 Excel 工作表的范围（最多 1048576 行、16384 列）",
+        },
+      });
     }
     for (const streamAboveBytes of [0, Infinity]) {
       const outcome = await convertFile(input, {

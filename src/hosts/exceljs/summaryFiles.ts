@@ -6,8 +6,8 @@ import {
   type Quarter,
   type SummaryInput,
   type UnreadableRow,
+  type SummarySource,
   digestSource,
-  isDigest,
 } from "../../core/summary";
 import { writeAtomic } from "./atomicWrite";
 import { isFileError } from "./fileError";
@@ -38,12 +38,13 @@ export async function readSource(
   options: { digest?: boolean } = {}
 ): Promise<SourceRead> {
   const read = await readSourceRows(input, locale);
-  return options.digest && "source" in read && !isDigest(read.source)
-    ? { source: digestSource(read.source) }
-    : read;
+  return options.digest && "source" in read ? { source: digestSource(read.source) } : read;
 }
 
-async function readSourceRows(input: string, locale: Locale): Promise<SourceRead> {
+async function readSourceRows(
+  input: string,
+  locale: Locale
+): Promise<{ source: SummarySource } | { failure: SourceFailure }> {
   const file = path.basename(input);
   try {
     // An .xlsx is read in one pass, as rows (the streaming reader; a small one read once, into

@@ -5,29 +5,16 @@ import path from "node:path";
 import * as zlib from "node:zlib";
 import type { SummarySource } from "../../../src/core/summary";
 import { readSourceStreaming } from "../../../src/hosts/exceljs/stream/readSource";
-import { STREAM_ABOVE_ENV } from "../../../src/hosts/exceljs/stream/threshold";
 import { readSource } from "../../../src/hosts/exceljs/summaryFiles";
+import { withStreamThreshold } from "../../helpers/streamThreshold";
 import { registryRowsAsRead, writeRegistryWorkbook } from "./registryFixture";
 
 const MEMBERS = 3000;
 
-/** Runs `read` with the streaming threshold set (0: every file is read from disk in parts). */
-async function withThreshold<T>(bytes: number | undefined, read: () => Promise<T>): Promise<T> {
-  const before = process.env[STREAM_ABOVE_ENV];
-  if (bytes === undefined) delete process.env[STREAM_ABOVE_ENV];
-  else process.env[STREAM_ABOVE_ENV] = String(bytes);
-  try {
-    return await read();
-  } finally {
-    if (before === undefined) delete process.env[STREAM_ABOVE_ENV];
-    else process.env[STREAM_ABOVE_ENV] = before;
-  }
-}
-
 const inMemory = (input: string) =>
-  withThreshold(undefined, () => readSourceStreaming(input, { file: path.basename(input) }));
+  withStreamThreshold(undefined, () => readSourceStreaming(input, { file: path.basename(input) }));
 const fromDisk = (input: string) =>
-  withThreshold(0, () => readSourceStreaming(input, { file: path.basename(input) }));
+  withStreamThreshold("0", () => readSourceStreaming(input, { file: path.basename(input) }));
 
 const withoutTrailingBlanks = (values: readonly unknown[]) => {
   let n = values.length;
@@ -130,8 +117,8 @@ describe("summary reading of a zip that lies about its sizes", () => {
     const input = path.join(dir, `lying-${size}.xlsx`);
     await workbookWithSheet(input, SHEET, size);
     const bytes = await fs.readFile(input);
-    for (const threshold of [undefined, 0]) {
-      const read = await withThreshold(threshold, () => readSource(input, "zh-CN"));
+    for (const threshold of [undefined, "0"]) {
+      const read = await withStreamThreshold(threshold, () => readSource(input, "zh-CN"));
       expect(read).toEqual({
         failure: expect.objectContaining({ input, code: "corrupt-workbook" }),
       });
