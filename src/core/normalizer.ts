@@ -15,7 +15,8 @@ import {
   type FieldKey,
   resolveOptions,
 } from "./schema";
-import { columnLetter, isBlank, isValidDate, sameValue } from "./text";
+import { columnLetter } from "./a1";
+import { isBlank, isValidDate, sameValue } from "./text";
 import type { CellValue, Change, DroppedRow, Problem, RawRow, RowInput } from "./types";
 
 /** A column of the output sheet: the 23 canonical ones, then every source column that did not map. */

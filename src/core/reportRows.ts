@@ -1,6 +1,6 @@
 import { problemTitle } from "./messages";
 import type { RegistryCounts } from "./registry";
-import { columnLetter } from "./text";
+import { columnLetter } from "./a1";
 import type { CellValue, Change, DroppedRow, Locale, Problem } from "./types";
 
 /**

@@ -84,14 +84,3 @@ export function showValue(v: CellValue): string {
   return s.length > 60 ? s.slice(0, 57) + "…" : s;
 }
 
-/** Excel column letters for a 1-based column number. */
-export function columnLetter(n: number): string {
-  let s = "";
-  let x = Math.max(1, Math.floor(n));
-  while (x > 0) {
-    const r = (x - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    x = Math.floor((x - 1) / 26);
-  }
-  return s;
-}

@@ -1,5 +1,6 @@
 import type { RegistryResult } from "../../src/core/registry";
-import { columnLetter, isBlank, sameValue, showValue } from "../../src/core/text";
+import { columnLetter } from "../../src/core/a1";
+import { isBlank, sameValue, showValue } from "../../src/core/text";
 import type { CellValue } from "../../src/core/types";
 
 /**

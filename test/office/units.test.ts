@@ -5,7 +5,7 @@ import {
   parseAreas,
   parseBlock,
   sheetRef,
-} from "../../src/hosts/office/a1";
+} from "../../src/core/a1";
 import { RequestBatch } from "../../src/hosts/office/batch";
 import { excelWouldParse, fromExcelValue, toExcelValue } from "../../src/hosts/office/cellValues";
 import { footerSections } from "../../src/hosts/office/renderDoc";

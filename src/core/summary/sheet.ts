@@ -7,7 +7,7 @@ import {
   type SheetDoc,
   maskDoc,
 } from "../docs/sheetDoc";
-import { columnLetter } from "../text";
+import { columnLetter } from "../a1";
 import type { CellValue } from "../types";
 import type { UnreadableRow } from "./sources";
 import { KEY_FIGURES, type Pivot, type QuarterSummary, type YearSummary } from "./compute";

@@ -1,7 +1,7 @@
 import type ExcelJS from "exceljs";
 import type { SheetPlan } from "../../core/plan";
 import type { ReportSheet } from "../../core/report";
-import { columnLetter } from "../../core/text";
+import { columnLetter } from "../../core/a1";
 import type { CellValue } from "../../core/types";
 import { MARK_FILL, styleHeaderRow } from "./styles";
 

@@ -1,6 +1,6 @@
 import { readLog } from "../../core/docs/logs";
 import type { CellValue } from "../../core/types";
-import { blockAddress, cellAddress, columnAddress } from "./a1";
+import { blockAddress, cellAddress, columnAddress } from "../../core/a1";
 import { DATE_FORMAT, toExcelValue } from "./cellValues";
 import { jsonBytes } from "./payload";
 import { type SheetData, grid } from "./readSheets";

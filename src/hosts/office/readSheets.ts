@@ -1,6 +1,6 @@
 import { isDateFormat, serialToDate } from "../../core/rules/dates";
 import type { CellValue, RawRow } from "../../core/types";
-import { type Block, parseAreas } from "./a1";
+import { type Block, parseAreas } from "../../core/a1";
 import type { ApiSupport } from "./api";
 import { FEATURE } from "./api";
 import type { RequestBatch } from "./batch";

@@ -1,5 +1,5 @@
 import { A4_PORTRAIT, type DocCell, type DocMerge, type SheetDoc } from "../../core/docs/sheetDoc";
-import { parseAreas } from "./a1";
+import { parseAreas } from "../../core/a1";
 import { type ApiSupport, FEATURE } from "./api";
 import { fromExcelValue } from "./cellValues";
 import type { OfficeCellStyle, OfficePrint } from "./renderDoc";

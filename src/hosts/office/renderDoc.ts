@@ -7,7 +7,7 @@ import {
   isDocStyle,
 } from "../../core/docs/sheetDoc";
 import type { CellValue } from "../../core/types";
-import { blockAddress, cellAddress, columnAddress, rowAddress } from "./a1";
+import { blockAddress, cellAddress, columnAddress, rowAddress } from "../../core/a1";
 import { FEATURE } from "./api";
 import { DATE_FORMAT } from "./cellValues";
 import { jsonBytes } from "./payload";

@@ -1,6 +1,6 @@
 import type { RegistryResult } from "../../core/registry";
 import type { Problem } from "../../core/types";
-import { cellAddress } from "./a1";
+import { cellAddress } from "../../core/a1";
 
 /**
  * Where a problem shows in the written 成员名册 (1-based row and column), found as the core's

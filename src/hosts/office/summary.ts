@@ -13,7 +13,7 @@ import {
 import type { SheetDoc } from "../../core/docs/sheetDoc";
 import type { CellValue } from "../../core/types";
 import type { SummaryRun } from "../ledgerHost";
-import { blockAddress, cellAddress } from "./a1";
+import { blockAddress, cellAddress, columnAddress } from "../../core/a1";
 import { FEATURE } from "./api";
 import type { HostEnv } from "./env";
 import { rawRows, readHeads, readWhole } from "./readSheets";
@@ -22,7 +22,6 @@ import { replaceSheet } from "./sheets";
 import { styleHeader, widthToPoints } from "./styles";
 import { isReportSheet, readWorkbookInfo } from "./workbook";
 import { type WriteContext, writeValues } from "./write";
-import { columnAddress } from "./a1";
 
 export const summaryDataSheetName = (label: string) => `汇总数据-${label}`;
 export const pivotName = (label: string) => `政治面貌分布-${label}`;

@@ -1,5 +1,5 @@
 import type { CellValue } from "../../core/types";
-import { blockAddress, cellRuns, joinAreas } from "./a1";
+import { blockAddress, cellRuns, joinAreas } from "../../core/a1";
 import { type ApiSupport, FEATURE } from "./api";
 import type { RequestBatch } from "./batch";
 import { type ExcelValue, toExcelValue } from "./cellValues";

@@ -1,7 +1,7 @@
 import type { SheetPlan } from "../../core/plan";
 import type { ReportSheet } from "../../core/report";
 import type { CellValue, Locale } from "../../core/types";
-import { blockAddress, cellAddress, columnAddress } from "./a1";
+import { blockAddress, cellAddress, columnAddress } from "../../core/a1";
 import { FEATURE } from "./api";
 import { jsonBytes } from "./payload";
 import { DATE_FORMAT } from "./cellValues";

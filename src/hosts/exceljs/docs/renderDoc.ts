@@ -5,7 +5,7 @@ import {
   type SheetDoc,
   isDocStyle,
 } from "../../../core/docs/sheetDoc";
-import { columnLetter } from "../../../core/text";
+import { columnLetter } from "../../../core/a1";
 import type { CellValue } from "../../../core/types";
 
 const THIN: ExcelJS.Border = { style: "thin", color: { argb: "FF000000" } };

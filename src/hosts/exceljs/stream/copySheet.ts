@@ -3,7 +3,7 @@ import type { StreamedSheet } from "./readWorkbook";
 import type { CellRange } from "./sheetXmlScan";
 import type { OutputWorkbook } from "./outputWorkbook";
 import { rangeSheet } from "../normalizeWorkbook";
-import { columnLetter } from "../../../core/text";
+import { columnLetter } from "../../../core/a1";
 import { FileError } from "../fileError";
 import { MAX_CELL_CHARACTERS } from "../input/limits";
 

@@ -1,7 +1,7 @@
 import type ExcelJS from "exceljs";
 import type { CellValue, RawRow } from "../../../core/types";
 import { plainValue } from "../sheetRows";
-import { columnLetter } from "../../../core/text";
+import { columnLetter } from "../../../core/a1";
 import { FileError } from "../fileError";
 import { MAX_CELL_CHARACTERS } from "../input/limits";
 import { MergeFiller } from "./mergeFill";

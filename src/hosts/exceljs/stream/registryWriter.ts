@@ -1,7 +1,7 @@
 import type ExcelJS from "exceljs";
 import type { NormalizedRow, OutputColumn } from "../../../core/normalizer";
 import { type ColumnPlan, REGISTRY_SHEET, cellMarks, columnPlans } from "../../../core/plan";
-import { columnLetter } from "../../../core/text";
+import { columnLetter } from "../../../core/a1";
 import type { CellValue, Severity } from "../../../core/types";
 import { MARK_FILL, styleHeaderRow } from "../styles";
 import { formatOf } from "../writeRegistry";
