@@ -74,6 +74,24 @@ export function dateToSerial(date: Date, dateSystem: 1900 | 1904): number {
   return days < 61 ? days - 1 : days;
 }
 
+/**
+ * A number in a cell with a date format as the day it shows, its time of day kept; null where it
+ * shows no real day (the fake 1900-02-29, a serial out of range). Every host reads date cells so.
+ */
+export function serialToDateTime(serial: number, dateSystem: 1900 | 1904): Date | null {
+  const d = serialToDate(serial, dateSystem);
+  if (!d || d.m === undefined || d.d === undefined) return null;
+  const ms = Math.round((serial - Math.floor(serial)) * DAY_MS);
+  return new Date(Date.UTC(d.y, d.m - 1, d.d) + ms);
+}
+
+/** The serial number of a date and its time of day (dateToSerial's day, plus the fraction of the day). */
+export function dateTimeToSerial(date: Date, dateSystem: 1900 | 1904): number {
+  const dayMs = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+  const frac = (date.getTime() - dayMs) / DAY_MS;
+  return dateToSerial(date, dateSystem) + frac;
+}
+
 function make(y: number, m?: number, d?: number): PartialDate | null {
   if (!Number.isInteger(y) || y < 1000 || y > 9999) return null;
   if (m === undefined) return { y };

@@ -1,4 +1,4 @@
-import { isDateFormat, serialToDate } from "../../core/rules/dates";
+import { isDateFormat, serialToDateTime } from "../../core/rules/dates";
 import type { CellValue, RawRow } from "../../core/types";
 import { type Block, parseAreas } from "../../core/a1";
 import type { ApiSupport } from "./api";
@@ -184,10 +184,7 @@ function cellOf(
   let isDate = dateFormats.get(format);
   if (isDate === undefined) dateFormats.set(format, (isDate = isDateFormat(format)));
   if (!isDate) return value;
-  const d = serialToDate(value, dateSystem);
-  if (!d || d.m === undefined || d.d === undefined) return value;
-  const ms = Math.round((value - Math.floor(value)) * 86400000);
-  return new Date(Date.UTC(d.y, d.m - 1, d.d) + ms);
+  return serialToDateTime(value, dateSystem) ?? value;
 }
 
 /**

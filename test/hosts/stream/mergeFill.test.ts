@@ -1,6 +1,6 @@
 import type { CellValue } from "../../../src/core/types";
 import { rawRows } from "../../../src/hosts/exceljs/stream/rawRows";
-import { MergeFiller } from "../../../src/hosts/exceljs/stream/mergeFill";
+import { MergeFiller } from "../../../src/hosts/exceljs/xlsx/mergeFill";
 
 function apply(f: MergeFiller, row: number, values: CellValue[]) {
   const v = [...values];

@@ -4,7 +4,7 @@ import { plainValue } from "../sheetRows";
 import { columnLetter } from "../../../core/a1";
 import { FileError } from "../fileError";
 import { MAX_CELL_CHARACTERS } from "../input/limits";
-import { MergeFiller } from "./mergeFill";
+import { MergeFiller } from "../xlsx/mergeFill";
 import type { CellRange } from "./sheetXmlScan";
 
 /** One row from exceljs's streaming reader as the engine takes it: values and number formats. */

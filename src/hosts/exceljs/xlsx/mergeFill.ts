@@ -1,5 +1,5 @@
 import type { CellValue } from "../../../core/types";
-import type { CellRange } from "./sheetXmlScan";
+import type { Block as CellRange } from "../../../core/a1";
 
 interface ActiveMerge {
   range: CellRange;
