@@ -38,8 +38,8 @@ export function cellText(raw: string): string {
 }
 
 /** Characters XML 1.0 cannot hold: most C0 controls, lone surrogates, U+FFFE and U+FFFF. */
-
 const NOT_XML =
+  // eslint-disable-next-line no-control-regex
   /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 /** Text that reads as an escape already ("_x0041_"): its underscore is escaped, as Excel does. */
 const LOOKS_ESCAPED = /_(x[0-9A-Fa-f]{4}_)/g;
