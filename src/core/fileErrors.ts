@@ -148,6 +148,7 @@ const DETAILS_EN: Record<string, string> = {
   压缩条目的实际大小与目录不符: "an entry's size differs from the zip's directory",
   使用了不支持的压缩方式: "an unsupported compression method",
   压缩数据已损坏: "the compressed data is damaged",
+  "输出超过 4 GB": "the output would be over 4 GB",
 };
 const DETAIL_PATTERNS_EN: [RegExp, (...m: string[]) => string][] = [
   [/^(\d+) 个文件$/, (n) => `${n} files`],

@@ -107,6 +107,14 @@ export class RegistryNormalizer {
     };
   }
 
+  /**
+   * The columns of the output, as soon as the header is decided (null before, and when no header
+   * was found). Columns found later (data right of the header) are added at the end.
+   */
+  get outputColumns(): readonly OutputColumn[] | null {
+    return this.headerDecided && this.header ? this.columns : null;
+  }
+
   push(input: RowInput): NormalizedRow[] {
     const row = asRawRow(input, ++this.position);
     if (this.headerDecided) {
@@ -257,6 +265,12 @@ export class RegistryNormalizer {
     const values = row.values;
     const n = row.rowNumber ?? 0;
     const kind = classifyRow(values, h.fieldColumns);
+    if (kind === "blank") {
+      const last = this.dropped[this.dropped.length - 1];
+      if (last?.reason === "blank" && (last.toRow ?? last.row) === n - 1) last.toRow = n;
+      else this.dropped.push({ row: n, reason: "blank", values: [] });
+      return [];
+    }
     if (kind) {
       this.dropped.push({ row: n, reason: kind, values: [...values] });
       return [];

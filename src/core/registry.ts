@@ -2,7 +2,14 @@ import type { HeaderInfo } from "./header/recognize";
 import { type NormalizedRow, type OutputColumn, RegistryNormalizer } from "./normalizer";
 import { REGISTRY_SHEET, type SheetPlan, cellMarks, columnPlans } from "./plan";
 import type { EngineOptionsInput } from "./schema";
-import type { CellValue, Change, DroppedRow, Problem, RowInput } from "./types";
+import {
+  type CellValue,
+  type Change,
+  type DroppedRow,
+  type Problem,
+  type RowInput,
+  droppedRowCount,
+} from "./types";
 
 export interface RegistryCounts {
   members: number;
@@ -72,7 +79,7 @@ export function normalizeRegistry(
       errors: problems.filter((p) => p.severity === "error").length,
       warnings: problems.filter((p) => p.severity === "warning").length,
       changes: changes.length,
-      dropped: end.dropped.length,
+      dropped: droppedRowCount(end.dropped),
     },
   };
 }

@@ -29,6 +29,7 @@ const T = {
       "no-header": "未处理：找不到表头",
     },
     deleted: "(已删除)",
+    blankRun: (n: number) => `删除：空行（连续 ${n} 行）`,
   },
   en: {
     reportHeaders: [
@@ -57,6 +58,7 @@ const T = {
       "no-header": "not processed: no header",
     },
     deleted: "(removed)",
+    blankRun: (n: number) => `removed: ${n} blank rows in a row`,
   },
 } as const;
 
@@ -155,9 +157,14 @@ export function changeRow(c: Change): CellValue[] {
   return [c.row, c.name, columnLabel(c.column, c.sourceColumn), c.oldValue, c.newValue, c.rule];
 }
 
-/** The rows of 变更记录 for one removed row: one per cell that held something. */
+/**
+ * The rows of 变更记录 for one removed row: one per cell that held something; a run of blank rows
+ * is one row naming its first and last row and how many.
+ */
 export function droppedRowCells(d: DroppedRow, locale: Locale): CellValue[][] {
   const t = T[locale];
+  if (d.reason === "blank" && d.toRow !== undefined && d.toRow > d.row)
+    return [[`${d.row}–${d.toRow}`, "", "", "", t.deleted, t.blankRun(d.toRow - d.row + 1)]];
   const rows: CellValue[][] = [];
   d.values.forEach((v, i) => {
     if (v !== null && v !== "")

@@ -83,4 +83,3 @@ export function showValue(v: CellValue): string {
   const s = String(v);
   return s.length > 60 ? s.slice(0, 57) + "…" : s;
 }
-

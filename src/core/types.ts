@@ -56,6 +56,18 @@ export type DropReason =
 /** A source row that is not a member: kept with its values so nothing is lost. */
 export interface DroppedRow {
   row: number;
+  /**
+   * For a run of blank rows, its last row: consecutive blank rows are one entry (a stray value at
+   * row 1,048,576 leaves a million blank rows above it).
+   */
+  toRow?: number;
   reason: DropReason;
   values: CellValue[];
+}
+
+/** How many source rows dropped entries stand for (a blank run counts each of its rows). */
+export function droppedRowCount(dropped: readonly DroppedRow[]): number {
+  let n = 0;
+  for (const d of dropped) n += (d.toRow ?? d.row) - d.row + 1;
+  return n;
 }

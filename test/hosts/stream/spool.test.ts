@@ -1,7 +1,7 @@
 import { mkdtempSync, promises as fs, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Spool, mergeSorted } from "../../../src/hosts/exceljs/stream/spool";
+import { DiskSpool as Spool, mergeSorted } from "../../../src/hosts/exceljs/node/diskSpool";
 
 describe("Spool: items to disk as JSON lines and back", () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), "uf-spool-"));

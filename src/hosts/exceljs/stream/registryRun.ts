@@ -18,14 +18,21 @@ import {
   problemRow,
 } from "../../../core/reportRows";
 import type { EngineOptionsInput } from "../../../core/schema";
-import type { CellValue, Change, Locale, Problem, RawRow } from "../../../core/types";
+import {
+  type CellValue,
+  type Change,
+  type Locale,
+  type Problem,
+  type RawRow,
+  droppedRowCount,
+} from "../../../core/types";
 import { FileError } from "../fileError";
 import type { OutputWorkbook } from "./outputWorkbook";
 import { checkCellLengths, rawRows } from "./rawRows";
 import { RegistrySheetWriter } from "./registryWriter";
 import { writeReportStreaming } from "./reportWriter";
 import type { CellRange } from "./sheetXmlScan";
-import { Spool, mergeSorted } from "./spool";
+import { DiskSpool as Spool, mergeSorted } from "../node/diskSpool";
 
 /**
  * The outcome keeps at most this many problems (the first, in the order of 校验报告); the counts
@@ -191,7 +198,7 @@ export class RegistryRun {
       errors: this.errors,
       warnings: this.warnings,
       changes: this.rowChanges + end.changes.length,
-      dropped: end.dropped.length,
+      dropped: droppedRowCount(end.dropped),
     };
   }
 

@@ -2,6 +2,7 @@ import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
 import { once } from "node:events";
 import path from "node:path";
 import { createInterface } from "node:readline";
+import type { Spool } from "../platform";
 
 /** Dates survive the trip through JSON as {"$d": milliseconds}. */
 function replacer(this: Record<string, unknown>, key: string, value: unknown): unknown {
@@ -24,7 +25,7 @@ const BATCH_CHARS = 64 * 1024;
  * Items (problems, changes) written to a file as JSON lines while the registry streams by, and read
  * back in the same order afterwards: memory holds one batch, never the whole list.
  */
-export class Spool<T> {
+export class DiskSpool<T> implements Spool<T> {
   private readonly out: WriteStream;
   private batch = "";
   private failure: Error | null = null;
@@ -36,8 +37,8 @@ export class Spool<T> {
     this.out.on("error", (e) => (this.failure = e));
   }
 
-  static in<T>(dir: string, name: string): Spool<T> {
-    return new Spool<T>(path.join(dir, `${name}.jsonl`));
+  static in<T>(dir: string, name: string): DiskSpool<T> {
+    return new DiskSpool<T>(path.join(dir, `${name}.jsonl`));
   }
 
   /** Adds an item; resolves at once unless the disk is behind. */

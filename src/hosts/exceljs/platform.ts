@@ -1,0 +1,42 @@
+import type { Codec } from "./zip/codec";
+
+/**
+ * Items written once, in order, and read back in the same order: the problems, changes and rows
+ * of a registry held aside while it is read. On disk in Node (node/diskSpool.ts: memory holds one
+ * batch), in memory in the browser.
+ */
+export interface Spool<T> {
+  write(item: T): Promise<void> | void;
+  /** No more items; read() may begin. */
+  close(): Promise<void>;
+  read(): AsyncIterable<T>;
+}
+
+/** What differs between Node and the browser under the same pipeline. */
+export interface Platform {
+  codec: Codec;
+  /** A new spool, private to one run. */
+  spool<T>(name: string): Spool<T>;
+  /** Removes what the run's spools hold (temp files with names and ID numbers in them). */
+  dispose(): Promise<void>;
+}
+
+/** A spool in memory: the items themselves. */
+export class MemorySpool<T> implements Spool<T> {
+  private readonly items: T[] = [];
+
+  write(item: T): void {
+    this.items.push(item);
+  }
+
+  async close(): Promise<void> {}
+
+  async *read(): AsyncGenerator<T> {
+    yield* this.items;
+  }
+}
+
+/** Spools in memory: the browser's (a workbook opened in a page is in memory anyway). */
+export function memoryPlatform(codec: Codec): Platform {
+  return { codec, spool: () => new MemorySpool(), dispose: async () => undefined };
+}
