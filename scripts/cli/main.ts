@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { shownText } from "../../src/core/privacy";
 import type { Locale } from "../../src/core/types";
-import type { FileOutcome } from "../../src/hosts/exceljs/convertFile";
+import type { FileOutcome } from "../../src/hosts/exceljs/convert/outcome";
 import { DocsUsageError, addDocsCommands } from "./docsCommands";
 import { SummaryUsageError, addSummaryCommand } from "./summaryCommand";
 import { type CliText, cliText, localeFromArgv } from "./i18n";

@@ -2,7 +2,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { maskDeep } from "../../src/core/privacy";
 import { writeAtomic } from "../../src/hosts/exceljs/atomicWrite";
-import type { FileOutcome } from "../../src/hosts/exceljs/convertFile";
+import type { FileOutcome } from "../../src/hosts/exceljs/convert/outcome";
 
 export interface BatchReport {
   tool: "uf-ledger";

@@ -1,6 +1,6 @@
 import type { NormalizedRow, OutputColumn } from "./normalizer";
 import { FIELD_BY_KEY } from "./schema";
-import type { Problem, Severity } from "./types";
+import type { CellValue, Problem, Severity } from "./types";
 
 export const REGISTRY_SHEET = "成员名册";
 
@@ -46,34 +46,87 @@ export function columnPlans(columns: readonly OutputColumn[]): ColumnPlan[] {
   });
 }
 
+/** A mark on one cell of a row: its 0-based output column, colour and note. */
+export interface RowMark {
+  column: number;
+  severity: Severity;
+  note: string;
+}
+
+/** Where each problem's cell is in the output: by its field, else by its source column. */
+export class ColumnIndex {
+  private readonly byField = new Map<string, number>();
+  private readonly bySource = new Map<number, number>();
+  private seen = 0;
+
+  constructor(private readonly columns: readonly OutputColumn[]) {}
+
+  /** The output column of a problem's cell, or undefined where it has none. */
+  of(p: Problem): number | undefined {
+    // Columns are only ever added at the end (data found right of the header).
+    for (; this.seen < this.columns.length; this.seen++) {
+      const c = this.columns[this.seen];
+      if (c.field) this.byField.set(c.field, this.seen);
+      else if (c.sourceColumn !== null) this.bySource.set(c.sourceColumn, this.seen);
+    }
+    return p.field ? this.byField.get(p.field) : this.bySource.get(p.sourceColumn);
+  }
+}
+
+/**
+ * Adds the marks of problems to a row's marks: several problems on one cell share one note (in
+ * the order they come), the worst colour wins. Sorted by column.
+ */
+export function markRow(
+  problems: readonly Problem[],
+  index: ColumnIndex,
+  marks: RowMark[] = []
+): RowMark[] {
+  for (const p of problems) {
+    const column = index.of(p);
+    if (column === undefined) continue;
+    const m = marks.find((x) => x.column === column);
+    if (!m) marks.push({ column, severity: p.severity, note: p.message });
+    else {
+      m.note += "\n" + p.message;
+      if (p.severity === "error") m.severity = "error";
+    }
+  }
+  return marks.sort((a, b) => a.column - b.column);
+}
+
 /** Marks for every problem tied to a cell; several problems on one cell share one note, the worst colour wins. */
 export function cellMarks(
   rows: readonly NormalizedRow[],
   columns: readonly OutputColumn[],
   extra: readonly Problem[]
 ): CellMark[] {
-  const rowIndex = new Map<number, number>();
-  rows.forEach((r, i) => rowIndex.set(r.sourceRow, i));
-  const byField = new Map<string, number>();
-  const bySource = new Map<number, number>();
-  columns.forEach((c, i) => {
-    if (c.field) byField.set(c.field, i);
-    else if (c.sourceColumn !== null) bySource.set(c.sourceColumn, i);
+  const index = new ColumnIndex(columns);
+  const byRow = new Map<number, Problem[]>();
+  for (const p of extra) {
+    const list = byRow.get(p.row);
+    if (list) list.push(p);
+    else byRow.set(p.row, [p]);
+  }
+  const marks: CellMark[] = [];
+  rows.forEach((r, i) => {
+    const own = markRow(r.problems, index);
+    const all = byRow.has(r.sourceRow) ? markRow(byRow.get(r.sourceRow)!, index, own) : own;
+    for (const m of all) marks.push({ row: i, ...m });
   });
-  const marks = new Map<string, CellMark>();
-  const add = (p: Problem) => {
-    const row = rowIndex.get(p.row);
-    const column = p.field ? byField.get(p.field) : bySource.get(p.sourceColumn);
-    if (row === undefined || column === undefined) return;
-    const key = `${row}:${column}`;
-    const m = marks.get(key);
-    if (!m) marks.set(key, { row, column, severity: p.severity, note: p.message });
-    else {
-      m.note += "\n" + p.message;
-      if (p.severity === "error") m.severity = "error";
-    }
-  };
-  for (const r of rows) r.problems.forEach(add);
-  extra.forEach(add);
-  return [...marks.values()].sort((a, b) => a.row - b.row || a.column - b.column);
+  return marks;
+}
+
+const DATE_FORMAT = "yyyy-mm-dd";
+
+/**
+ * The format of a cell whose value is not of its column's kind, so that it reads back as what it
+ * is: a date in a column without a date format (an ID number, a phone, an extra column) as a
+ * date, not its serial number; a number left in a date column (an impossible date) as that
+ * number, not a day in 1900. Undefined where the column's format serves.
+ */
+export function cellFormat(v: CellValue, columnFormat: string | undefined): string | undefined {
+  if (v instanceof Date && columnFormat !== DATE_FORMAT) return DATE_FORMAT;
+  if (typeof v === "number" && columnFormat === DATE_FORMAT) return "General";
+  return undefined;
 }

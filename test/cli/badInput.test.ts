@@ -118,7 +118,7 @@ describe("output", () => {
   it("leaves no partial output when killed mid-run", async () => {
     const big = await registryFile("big.xlsx", 4000);
     const out = path.join(dir, "killed");
-    for (const delay of [300, 700, 1200, 2000]) {
+    for (const delay of [150, 300, 700, 1200, 2000]) {
       await fs.rm(out, { recursive: true, force: true });
       const child = spawn(process.execPath, [
         path.join(ROOT, "bin", "uf-ledger.js"),
@@ -130,9 +130,11 @@ describe("output", () => {
         "--jobs",
         "1",
       ]);
+      // Listened for at once: the run may end before it is killed.
+      const closed = new Promise((r) => child.on("close", r));
       await new Promise((r) => setTimeout(r, delay));
       child.kill("SIGKILL");
-      await new Promise((r) => child.on("close", r));
+      await closed;
       if (!existsSync(out)) continue;
       for (const name of readdirSync(out).filter((n) => !n.startsWith("."))) {
         const p = path.join(out, name);

@@ -72,12 +72,14 @@ const ALL = SIZES.map((_, i) => `支部${i}.xlsx`).sort();
 describe("convert --resume, and runs cut short", () => {
   it("killed (SIGKILL) at any moment: what is there is whole; the next run cleans up and finishes, skipping what was done", async () => {
     const hashes = readdirSync(inputs).map((n) => sha256(path.join(inputs, n)));
-    for (const delay of [400, 900, 1600, 2500]) {
+    for (const delay of [150, 400, 900, 1600, 2500]) {
       const out = path.join(dir, `killed-${delay}`);
       const child = start(["convert", inputs, "--out", out, "--quiet", "--jobs", "2"]);
+      // Listened for at once: the run may end before it is killed.
+      const closed = finished(child);
       await new Promise((r) => setTimeout(r, delay));
       child.kill("SIGKILL");
-      await finished(child);
+      await closed;
       if (!existsSync(out)) continue;
       const done = await checkWhole(out);
       const times = new Map(done.map((n) => [n, statSync(path.join(out, n)).mtimeMs]));

@@ -1,3 +1,4 @@
+import type { CellValue } from "../../core/types";
 import type { Codec } from "./zip/codec";
 
 /**
@@ -12,11 +13,33 @@ export interface Spool<T> {
   read(): AsyncIterable<T>;
 }
 
+/**
+ * How the items of a spool that goes to disk cross JSON (dates above all, which JSON has not):
+ * a function each way. Without one, a slower generic walk finds the dates.
+ */
+export interface SpoolCodec<T> {
+  toJson(item: T): unknown;
+  fromJson(json: unknown): T;
+}
+
+/** A cell value as JSON can hold it: a date as {"$d": milliseconds}. */
+export function cellToJson(v: CellValue): unknown {
+  return v instanceof Date ? { $d: v.getTime() } : v;
+}
+
+export function cellFromJson(j: unknown): CellValue {
+  if (j !== null && typeof j === "object") {
+    const ms = (j as { $d: number | null }).$d;
+    return new Date(ms === null ? NaN : ms);
+  }
+  return j as CellValue;
+}
+
 /** What differs between Node and the browser under the same pipeline. */
 export interface Platform {
   codec: Codec;
   /** A new spool, private to one run. */
-  spool<T>(name: string): Spool<T>;
+  spool<T>(name: string, codec?: SpoolCodec<T>): Spool<T>;
   /** Removes what the run's spools hold (temp files with names and ID numbers in them). */
   dispose(): Promise<void>;
 }

@@ -1,7 +1,8 @@
 import { mkdtempSync, promises as fs, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { DiskSpool as Spool, mergeSorted } from "../../../src/hosts/exceljs/node/diskSpool";
+import { DiskSpool as Spool } from "../../../src/hosts/exceljs/node/diskSpool";
+import { mergeSorted } from "../../../src/hosts/exceljs/asyncItems";
 
 describe("Spool: items to disk as JSON lines and back", () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), "uf-spool-"));

@@ -192,19 +192,19 @@ export interface CsvWorkbookOptions {
 }
 
 /** U+FFFE and U+FFFF are no characters, and an .xlsx cannot hold them (its XML would be invalid). */
-const NON_CHARACTERS = /[\uFFFE\uFFFF]/g;
+const NON_CHARACTERS = /[\uFFFE\uFFFF]/;
 
 /**
- * {@link csvToWorkbook} for text already decoded. With `maxCells`, `maxLoadCells` or
- * `excelLimits`, a file over a limit is refused (`too-many-cells`, `too-many-cells-to-load`;
- * `cell-too-long` or `beyond-sheet-limits`, naming the record and field) as it is parsed, before
- * the workbook is built. U+FFFE and U+FFFF become U+FFFD.
+ * CSV text as rows of strings, with the sheet name a workbook made of it takes. With `maxCells`,
+ * `maxLoadCells` or `excelLimits`, a file over a limit is refused (`too-many-cells`,
+ * `too-many-cells-to-load`; `cell-too-long` or `beyond-sheet-limits`, naming the record and
+ * field) as it is parsed. U+FFFE and U+FFFF become U+FFFD.
  */
-export function csvTextToWorkbook(
+export function csvRows(
   text: string,
   file: string,
   options: CsvWorkbookOptions = {}
-): ExcelJS.Workbook {
+): { sheetName: string; rows: string[][] } {
   const sheetName = sheetNameFromFile(file);
   let rows: string[][];
   try {
@@ -229,13 +229,26 @@ export function csvTextToWorkbook(
       column: cellColumn(e.column),
     });
   }
+  for (const row of rows)
+    for (let c = 0; c < row.length; c++)
+      if (NON_CHARACTERS.test(row[c])) row[c] = row[c].replace(/[\uFFFE\uFFFF]/g, "\uFFFD");
+  return { sheetName, rows };
+}
+
+/** {@link csvToWorkbook} for text already decoded (see {@link csvRows}). */
+export function csvTextToWorkbook(
+  text: string,
+  file: string,
+  options: CsvWorkbookOptions = {}
+): ExcelJS.Workbook {
+  const { sheetName, rows } = csvRows(text, file, options);
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName);
   for (let r = 0; r < rows.length; r++) {
     const values = rows[r];
     for (let c = 0; c < values.length; c++) {
       const v = values[c];
-      if (v !== "") sheet.getCell(r + 1, c + 1).value = v.replace(NON_CHARACTERS, "\uFFFD");
+      if (v !== "") sheet.getCell(r + 1, c + 1).value = v;
     }
   }
   return workbook;

@@ -1,8 +1,7 @@
 import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
 import { once } from "node:events";
 import path from "node:path";
-import { createInterface } from "node:readline";
-import type { Spool } from "../platform";
+import type { Spool, SpoolCodec } from "../platform";
 
 /** Dates survive the trip through JSON as {"$d": milliseconds}. */
 function replacer(this: Record<string, unknown>, key: string, value: unknown): unknown {
@@ -31,19 +30,24 @@ export class DiskSpool<T> implements Spool<T> {
   private failure: Error | null = null;
   count = 0;
 
-  constructor(readonly file: string) {
+  constructor(
+    readonly file: string,
+    private readonly codec?: SpoolCodec<T>
+  ) {
     // The file holds names and ID numbers: readable by this user only.
     this.out = createWriteStream(file, { mode: 0o600 });
     this.out.on("error", (e) => (this.failure = e));
   }
 
-  static in<T>(dir: string, name: string): DiskSpool<T> {
-    return new DiskSpool<T>(path.join(dir, `${name}.jsonl`));
+  static in<T>(dir: string, name: string, codec?: SpoolCodec<T>): DiskSpool<T> {
+    return new DiskSpool<T>(path.join(dir, `${name}.jsonl`), codec);
   }
 
   /** Adds an item; resolves at once unless the disk is behind. */
   async write(item: T): Promise<void> {
-    this.batch += JSON.stringify(item, replacer) + "\n";
+    this.batch +=
+      (this.codec ? JSON.stringify(this.codec.toJson(item)) : JSON.stringify(item, replacer)) +
+      "\n";
     this.count++;
     if (this.batch.length >= BATCH_CHARS) await this.flush();
   }
@@ -68,32 +72,22 @@ export class DiskSpool<T> implements Spool<T> {
 
   /** The items, in the order they were written (after close). */
   async *read(): AsyncGenerator<T> {
-    const lines = createInterface({
-      input: createReadStream(this.file, { encoding: "utf8" }),
-      crlfDelay: Infinity,
-    });
-    for await (const line of lines) if (line !== "") yield JSON.parse(line, reviver) as T;
-  }
-}
-
-/**
- * Merges a sorted stream with a sorted list into one sorted stream; on a tie the stream's item
- * comes first unless `listFirst`.
- */
-export async function* mergeSorted<T>(
-  stream: AsyncIterable<T>,
-  list: readonly T[],
-  compare: (a: T, b: T) => number,
-  listFirst = false
-): AsyncGenerator<T> {
-  let i = 0;
-  for await (const item of stream) {
-    while (i < list.length) {
-      const c = compare(list[i], item);
-      if (c < 0 || (c === 0 && listFirst)) yield list[i++];
-      else break;
+    const codec = this.codec;
+    const parse = (line: string) =>
+      (codec ? codec.fromJson(JSON.parse(line)) : JSON.parse(line, reviver)) as T;
+    let rest = "";
+    for await (const chunk of createReadStream(this.file, {
+      encoding: "utf8",
+      highWaterMark: 1 << 20,
+    })) {
+      const text = rest + (chunk as string);
+      let at = 0;
+      for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", at)) {
+        if (nl > at) yield parse(text.slice(at, nl));
+        at = nl + 1;
+      }
+      rest = text.slice(at);
     }
-    yield item;
+    if (rest !== "") yield parse(rest);
   }
-  while (i < list.length) yield list[i++];
 }

@@ -18,8 +18,8 @@ export class FileSink implements ByteSink {
   async write(chunk: Uint8Array): Promise<void> {
     if (this.failure) throw this.failure;
     // The writer may reuse its buffer after this returns: the stream keeps a reference only.
-    if (!this.out.write(chunk))
-      await Promise.race([once(this.out, "drain"), once(this.out, "close")]);
+    // once() rejects if the stream fails while waiting.
+    if (!this.out.write(chunk)) await once(this.out, "drain");
     if (this.failure) throw this.failure;
   }
 

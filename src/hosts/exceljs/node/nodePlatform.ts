@@ -1,5 +1,5 @@
 import { rm } from "node:fs/promises";
-import type { Platform } from "../platform";
+import type { Platform, SpoolCodec } from "../platform";
 import { makeTempDir } from "../tempFiles";
 import { DiskSpool } from "./diskSpool";
 import { nodeCodec } from "./nodeCodec";
@@ -13,7 +13,8 @@ export async function nodePlatform(): Promise<Platform> {
   let n = 0;
   return {
     codec: nodeCodec,
-    spool: <T>(name: string) => DiskSpool.in<T>(dir, `${++n}-${name}`),
+    spool: <T>(name: string, codec?: SpoolCodec<T>) =>
+      DiskSpool.in<T>(dir, `${++n}-${name}`, codec),
     dispose: () => rm(dir, { recursive: true, force: true }).catch(() => undefined),
   };
 }

@@ -32,7 +32,8 @@ import { checkCellLengths, rawRows } from "./rawRows";
 import { RegistrySheetWriter } from "./registryWriter";
 import { writeReportStreaming } from "./reportWriter";
 import type { CellRange } from "./sheetXmlScan";
-import { DiskSpool as Spool, mergeSorted } from "../node/diskSpool";
+import { DiskSpool as Spool } from "../node/diskSpool";
+import { mergeSorted } from "../asyncItems";
 
 /**
  * The outcome keeps at most this many problems (the first, in the order of 校验报告); the counts

@@ -209,7 +209,11 @@ export class SheetReader {
     if (!Number.isInteger(n) || n < 1)
       throw new FileError("corrupt-workbook", { file: this.ctx.file });
     if (n > MAX_ROWS)
-      throw new FileError("beyond-sheet-limits", { file: this.ctx.file, sheet: this.ctx.sheet });
+      throw new FileError("beyond-sheet-limits", {
+        file: this.ctx.file,
+        sheet: this.ctx.sheet,
+        row: n,
+      });
     // A row listed twice, or out of order: the first one stands.
     if (n <= this.lastRow) return 0;
     this.lastRow = n;
@@ -236,7 +240,12 @@ export class SheetReader {
       const ref = attr(tag, "r");
       column = ref === undefined ? column + 1 : refColumn(ref) || column + 1;
       if (column > MAX_COLUMNS)
-        throw new FileError("beyond-sheet-limits", { file: this.ctx.file, sheet: this.ctx.sheet });
+        throw new FileError("beyond-sheet-limits", {
+          file: this.ctx.file,
+          sheet: this.ctx.sheet,
+          row: rowNumber,
+          column: columnLabel(column),
+        });
       if (empty) {
         i = tagEnd + 1;
         continue;

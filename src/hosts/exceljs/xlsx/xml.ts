@@ -52,6 +52,8 @@ export function escapeCellText(s: string): string {
   let out = s;
   if (out.indexOf("_x") >= 0) out = out.replace(LOOKS_ESCAPED, "_x005F_$1");
   out = out.replace(TO_ESCAPE, (c) => ESCAPES[c]);
+  // A carriage return as itself would be read back as a line feed (XML normalises line ends).
+  if (out.indexOf("\r") >= 0) out = out.replace(/\r/g, "&#13;");
   // Lone surrogates cannot be written as UTF-8 at all: they become U+FFFD (as any encoder makes them).
   return out.replace(NOT_XML, (c) => {
     const code = c.charCodeAt(0);

@@ -1,0 +1,107 @@
+import path from "node:path";
+import { fileErrorMessage } from "../../../core/fileErrors";
+import type { Locale } from "../../../core/types";
+import { isOneOf, writeAtomic } from "../atomicWrite";
+import { FileError, isFileError } from "../fileError";
+import { FileSink } from "../node/fileSink";
+import { nodePlatform } from "../node/nodePlatform";
+import type { Platform } from "../platform";
+import { openInput } from "../read/openInput";
+import { ZipWriter } from "../zip/zipWriter";
+import { type ConvertedRegistry, convertWorkbook } from "./convertWorkbook";
+import { type FileOutcome, UNEXPECTED_ERROR, failedOutcome } from "./outcome";
+
+export interface ConvertOptions {
+  /** Where to write the standard workbook; null: validate only (check). */
+  output: string | null;
+  /** Every input of the batch: an output never overwrites one. */
+  inputs?: readonly string[];
+  sheet?: string;
+  locale: Locale;
+  dryRun?: boolean;
+  asOf?: Date;
+  maxUncompressedBytes?: number;
+  maxCells?: number;
+}
+
+/**
+ * Converts one workbook to the standard layout (or only checks it), whatever its size or kind:
+ * opened as a package (openInput), converted in one pass (convertWorkbook), written to a temp file
+ * and renamed over the output. Never throws: failures come back as data.
+ */
+export async function convertFile(input: string, options: ConvertOptions): Promise<FileOutcome> {
+  const file = path.basename(input);
+  const target = options.dryRun ? null : options.output;
+  try {
+    if (target !== null && (await isOneOf(target, [input, ...(options.inputs ?? [])])))
+      throw new FileError("output-is-input", { file: path.basename(target) });
+    const opened = await openInput(input, {
+      maxUncompressedBytes: options.maxUncompressedBytes,
+      maxCells: options.maxCells,
+    });
+    let platform: Platform | null = null;
+    try {
+      platform = await nodePlatform();
+      const run = await convert(opened.pkg, options, platform, file, target);
+      return {
+        input,
+        output: target,
+        sheet: run.sheet,
+        status: run.counts.errors > 0 ? "problems" : "ok",
+        counts: run.counts,
+        problems: run.problems,
+        error: null,
+      };
+    } finally {
+      await platform?.dispose();
+      await opened.close();
+    }
+  } catch (e) {
+    if (isFileError(e)) return failedOutcome(input, e.code, fileErrorMessage(e, options.locale));
+    // Never the error's own text (a JavaScript message, or a stack) in front of the user.
+    const err = { code: "corrupt-workbook" as const, params: { file, detail: UNEXPECTED_ERROR } };
+    return failedOutcome(input, err.code, fileErrorMessage(err, options.locale));
+  }
+}
+
+async function convert(
+  pkg: Parameters<typeof convertWorkbook>[0],
+  options: ConvertOptions,
+  platform: Platform,
+  file: string,
+  target: string | null
+): Promise<ConvertedRegistry> {
+  const o = {
+    file,
+    sheet: options.sheet,
+    locale: options.locale,
+    asOf: options.asOf,
+    maxCells: options.maxCells,
+  };
+  if (target === null) return convertWorkbook(pkg, o, platform, null);
+  let run: ConvertedRegistry | null = null;
+  try {
+    await writeAtomic(target, async (tmp) => {
+      const sink = new FileSink(tmp);
+      try {
+        run = await convertWorkbook(
+          pkg,
+          o,
+          platform,
+          new ZipWriter(sink, platform.codec, path.basename(target))
+        );
+        await sink.end();
+      } catch (e) {
+        sink.destroy();
+        throw e;
+      }
+    });
+  } catch (e) {
+    // An errno code is the disk's or the folder's (disk full, no permission): the output's fault.
+    const code = (e as NodeJS.ErrnoException).code;
+    if (!isFileError(e) && typeof code === "string")
+      throw new FileError("write-failed", { file: path.basename(target), detail: code });
+    throw e;
+  }
+  return run!;
+}

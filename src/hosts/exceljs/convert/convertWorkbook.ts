@@ -1,0 +1,165 @@
+import type { OutputColumn } from "../../../core/normalizer";
+import { REGISTRY_SHEET } from "../../../core/plan";
+import type { RegistryCounts } from "../../../core/registry";
+import { CHANGE_LOG_SHEET, REPORT_SHEET } from "../../../core/report";
+import {
+  CHANGE_LOG_WIDTHS,
+  PROBLEM_REPORT_WIDTHS,
+  changeLogHeader,
+  changeRow,
+  droppedRowCells,
+  problemReportHead,
+  problemRow,
+} from "../../../core/reportRows";
+import type { CellValue, Locale, Problem } from "../../../core/types";
+import type { Platform } from "../platform";
+import { registrySheet } from "../write/registrySheet";
+import { reportSheet } from "../write/reportSheet";
+import { filledRows } from "../xlsx/filledRows";
+import { PackageWriter } from "../xlsx/packageWriter";
+import type { WorkbookPackage } from "../xlsx/workbookPackage";
+import type { ZipWriter } from "../zip/zipWriter";
+import { concat, mapRows, mergeSorted } from "../asyncItems";
+import { RegistryRun } from "./registryRun";
+import { checkMerges, pickRegistrySheet, scanSheets } from "./registrySheetPick";
+
+/** Most cells a sheet may span (its last row times its widest row), unless --max-cells says otherwise. */
+export const DEFAULT_MAX_CELLS = 30_000_000;
+
+export interface ConvertWorkbookOptions {
+  /** The file's name, for messages. */
+  file: string;
+  /** The registry sheet's name; else the best-scoring sheet. */
+  sheet?: string;
+  locale: Locale;
+  asOf?: Date;
+  maxCells?: number;
+}
+
+/** What a conversion found: the same whatever the file's size. */
+export interface ConvertedRegistry {
+  /** The sheet the registry was read from. */
+  sheet: string;
+  counts: RegistryCounts;
+  /** The first 10,000 problems in the order of 校验报告 (the counts are exact). */
+  problems: Problem[];
+  columns: readonly OutputColumn[];
+  /** The source row of each row of 成员名册. */
+  sourceRows: readonly number[];
+}
+
+/** Sheets of the input that the output replaces rather than carries over. */
+const REPLACED = [REGISTRY_SHEET, REPORT_SHEET, CHANGE_LOG_SHEET];
+
+/**
+ * Converts a workbook's registry to the standard layout: the one pipeline for every file size and
+ * every host (the command line, the web page). The registry sheet is picked, read once as it is
+ * inflated (the engine's rows held aside in spools), and, when there is an output, written as
+ * 成员名册 in its place, with 校验报告 and 变更记录, every other part of the workbook copied as it is.
+ */
+export async function convertWorkbook(
+  pkg: WorkbookPackage,
+  options: ConvertWorkbookOptions,
+  platform: Platform,
+  output: ZipWriter | null
+): Promise<ConvertedRegistry> {
+  const { file, locale } = options;
+  const scans = await scanSheets(pkg);
+  // Before any sheet is judged by its first rows: their merged cells are filled in to read them.
+  for (const s of scans) checkMerges(s, file);
+  const scan = pickRegistrySheet(scans, file, options.sheet);
+  const run = new RegistryRun(
+    {
+      file,
+      sheet: scan.sheet.name,
+      locale,
+      dateSystem: pkg.dateSystem,
+      asOf: options.asOf,
+      maxCells: options.maxCells ?? DEFAULT_MAX_CELLS,
+    },
+    platform
+  );
+  const { rows } = await pkg.readRows(scan.sheet);
+  await run.read(filledRows(rows, scan.merges));
+
+  if (output) {
+    const out = await PackageWriter.create(pkg, output);
+    const replaced = new Set([scan.sheet.name, ...REPLACED]);
+    for (const s of pkg.sheets) if (replaced.has(s.name)) out.remove(s);
+    // The tab shown on opening stays the one that was, unless it is replaced: then 成员名册.
+    const shown = activeSheet(pkg);
+    const active = shown && !replaced.has(shown) ? shown : REGISTRY_SHEET;
+    await out.addSheet(registrySheet(run, out.styles, pkg.dateSystem, active === REGISTRY_SHEET));
+    const head = problemReportHead(run.counts, run.tally, locale);
+    await out.addSheet(
+      reportSheet(
+        {
+          name: REPORT_SHEET,
+          head: head.rows,
+          headerRows: head.headerRows,
+          widths: PROBLEM_REPORT_WIDTHS,
+          body: mapRows(mergeSorted(run.problems.read(), run.endProblems, byRowThenColumn), (p) => [
+            problemRow(p, locale),
+          ]),
+        },
+        out.styles,
+        pkg.dateSystem
+      )
+    );
+    await out.addSheet(
+      reportSheet(
+        {
+          name: CHANGE_LOG_SHEET,
+          head: [changeLogHeader(locale)],
+          headerRows: [0],
+          widths: CHANGE_LOG_WIDTHS,
+          body: concat(
+            mapRows(
+              mergeSorted(run.changes.read(), run.headerChanges, byRowThenColumn, true),
+              (c) => [changeRow(c)]
+            ),
+            mapRows(run.dropped, (d) => droppedRowCells(d, locale))
+          ),
+        },
+        out.styles,
+        pkg.dateSystem
+      )
+    );
+    await out.finish(
+      outputTabOrder(
+        pkg.sheets.map((s) => s.name),
+        scan.sheet.name
+      ),
+      active
+    );
+  }
+  return {
+    sheet: scan.sheet.name,
+    counts: run.counts,
+    problems: run.firstOfReport(),
+    columns: run.columns,
+    sourceRows: run.sourceRows,
+  };
+}
+
+const byRowThenColumn = <T extends { row: number; sourceColumn: number }>(a: T, b: T) =>
+  a.row - b.row || a.sourceColumn - b.sourceColumn;
+
+/** The sheet shown when the workbook opens (its workbookView's activeTab), if it names one. */
+function activeSheet(pkg: WorkbookPackage): string | null {
+  const m = /<(?:[\w.-]+:)?workbookView\b[^>]*\bactiveTab\s*=\s*["'](\d+)["']/.exec(
+    pkg.workbookXml
+  );
+  return pkg.sheets[m ? Number(m[1]) : 0]?.name ?? null;
+}
+
+/** The tab order of the output: the input's, 成员名册 in the registry's place, the reports in place of old ones or at the end. */
+export function outputTabOrder(inputSheets: readonly string[], registry: string): string[] {
+  const names: string[] = [];
+  for (const name of inputSheets) {
+    if (name === registry) names.push(REGISTRY_SHEET);
+    else if (name !== REGISTRY_SHEET) names.push(name);
+  }
+  for (const n of [REPORT_SHEET, CHANGE_LOG_SHEET]) if (!names.includes(n)) names.push(n);
+  return names;
+}
