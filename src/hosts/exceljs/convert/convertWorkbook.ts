@@ -87,7 +87,7 @@ export async function convertWorkbook(
     const replaced = new Set([scan.sheet.name, ...REPLACED]);
     for (const s of pkg.sheets) if (replaced.has(s.name)) out.remove(s);
     // The tab shown on opening stays the one that was, unless it is replaced: then 成员名册.
-    const shown = activeSheet(pkg);
+    const shown = pkg.shownSheet;
     const active = shown && !replaced.has(shown) ? shown : REGISTRY_SHEET;
     await out.addSheet(registrySheet(run, out.styles, pkg.dateSystem, active === REGISTRY_SHEET));
     const head = problemReportHead(run.counts, run.tally, locale);
@@ -144,14 +144,6 @@ export async function convertWorkbook(
 
 const byRowThenColumn = <T extends { row: number; sourceColumn: number }>(a: T, b: T) =>
   a.row - b.row || a.sourceColumn - b.sourceColumn;
-
-/** The sheet shown when the workbook opens (its workbookView's activeTab), if it names one. */
-function activeSheet(pkg: WorkbookPackage): string | null {
-  const m = /<(?:[\w.-]+:)?workbookView\b[^>]*\bactiveTab\s*=\s*["'](\d+)["']/.exec(
-    pkg.workbookXml
-  );
-  return pkg.sheets[m ? Number(m[1]) : 0]?.name ?? null;
-}
 
 /** The tab order of the output: the input's, 成员名册 in the registry's place, the reports in place of old ones or at the end. */
 export function outputTabOrder(inputSheets: readonly string[], registry: string): string[] {

@@ -38,6 +38,8 @@ export interface NewSheet {
   xml(drawing: string): AsyncIterable<string> | Iterable<string>;
   /** The notes the sheet's cells carry (known once its XML is written). */
   notes?(): readonly Note[];
+  /** Defined names scoped to the sheet (its print titles and print area): name → formula. */
+  definedNames?: Readonly<Record<string, string>>;
 }
 
 /** A sheet of the output: one of the base's, kept, or a new one. */
@@ -47,6 +49,7 @@ interface OutputSheet {
   part?: string;
   relId?: string;
   state?: SheetState;
+  definedNames?: Readonly<Record<string, string>>;
 }
 
 const NOTES_DRAWING = "rId1";
@@ -123,7 +126,18 @@ export class PackageWriter {
       await this.zip.add(relsPartOf(part), [renderRels(rels)]);
       this.newTypes.set(comments, CONTENT_TYPE.comments);
     }
-    this.added.push({ name: sheet.name, part, state: sheet.state });
+    this.added.push({
+      name: sheet.name,
+      part,
+      state: sheet.state,
+      definedNames: sheet.definedNames,
+    });
+  }
+
+  /** Writes a part of the base anew (a log sheet a row is added to); finish() then leaves it. */
+  async rewrite(part: string, content: AsyncIterable<string> | Iterable<string>): Promise<void> {
+    this.written.add(part.toLowerCase());
+    await this.zip.add(part, content);
   }
 
   /** The first of `count` shape blocks no drawing of the base or of this output uses. */
@@ -303,12 +317,25 @@ export class PackageWriter {
       if (value === null) continue;
       names.push(`<${p}definedName${attrText}>${escapeText(value)}</${p}definedName>`);
     }
+    sheets.forEach((s, i) => {
+      for (const [name, value] of Object.entries(s.definedNames ?? {}))
+        names.push(
+          `<${p}definedName name="${escapeAttr(name)}" localSheetId="${i}">${escapeText(value)}</${p}definedName>`
+        );
+    });
+    const list2 = names.length > 0 ? `<${p}definedNames>${names.join("")}</${p}definedNames>` : "";
     if (new RegExp(`<${p}definedNames[\\s>/]`).test(xml))
-      xml = replaceElement(
-        xml,
-        `${p}definedNames`,
-        names.length > 0 ? `<${p}definedNames>${names.join("")}</${p}definedNames>` : ""
-      );
+      xml = replaceElement(xml, `${p}definedNames`, list2);
+    else if (list2) {
+      // After <sheets>, and the few elements the schema puts between them and the names.
+      const close = [`</${p}externalReferences>`, `</${p}functionGroups>`, `</${p}sheets>`]
+        .map((tag) => ({ tag, at: xml.indexOf(tag) }))
+        .find((x) => x.at >= 0);
+      if (close) {
+        const at = close.at + close.tag.length;
+        xml = xml.slice(0, at) + list2 + xml.slice(at);
+      }
+    }
 
     // The tab shown on opening, and the first tab shown, within the list.
     const activeTab = Math.max(

@@ -35,6 +35,16 @@ export interface SheetContext {
   strings: StringTable | null;
   styles: StyleTable;
   dateSystem: 1900 | 1904;
+  /** Keep each cell's style index (empty cells too) and the row's height: for a template sheet. */
+  withStyles?: boolean;
+}
+
+/** A row as read: the core's RawRow, with styles and height when asked for. */
+export interface SheetRow extends RawRow {
+  /** Each cell's index in the workbook's <cellXfs> (null for none), by column. */
+  styles?: (number | null)[];
+  /** Its height in points, where the sheet sets one. */
+  height?: number;
 }
 
 /** What a sheet's XML holds around its rows: the text before <sheetData> and after it. */
@@ -96,7 +106,7 @@ export class SheetReader {
   async *rows(
     text: AsyncIterable<string>,
     options: { tail?: boolean; maxRows?: number } = {}
-  ): AsyncGenerator<RawRow> {
+  ): AsyncGenerator<SheetRow> {
     const maxRows = options.maxRows ?? Infinity;
     let count = 0;
     let buf = "";
@@ -121,6 +131,10 @@ export class SheetReader {
         dataClose = `</${this.p}sheetData>`;
         buf = buf.slice(m.index + m[0].length);
         phase = m[2] === "/" ? "tail" : "data";
+        if (phase === "data" && maxRows <= 0) {
+          if (!options.tail) return;
+          phase = "skip";
+        }
       }
       if (phase === "data") {
         let at = 0;
@@ -220,9 +234,11 @@ export class SheetReader {
     return n;
   }
 
-  private parseRow(buf: string, attrsAt: number, gt: number, end: number): RawRow | null {
-    const rowNumber = this.rowNumber(buf.slice(attrsAt, gt));
+  private parseRow(buf: string, attrsAt: number, gt: number, end: number): SheetRow | null {
+    const rowAttrs = buf.slice(attrsAt, gt);
+    const rowNumber = this.rowNumber(rowAttrs);
     if (rowNumber === 0) return null;
+    const styles: (number | null)[] | null = this.ctx.withStyles ? [] : null;
     const p = this.p;
     const cOpen = `<${p}c`;
     const cClose = `</${p}c>`;
@@ -246,13 +262,14 @@ export class SheetReader {
           row: rowNumber,
           column: columnLabel(column),
         });
+      const s = attr(tag, "s");
+      if (styles) styles[column - 1] = s === undefined ? null : Number(s);
       if (empty) {
         i = tagEnd + 1;
         continue;
       }
       const close = buf.indexOf(cClose, tagEnd);
       const cellEnd = close < 0 || close > end ? end : close;
-      const s = attr(tag, "s");
       const numFmt = s === undefined ? null : this.numFmtOf(Number(s));
       const value = this.cellValue(buf.slice(tagEnd + 1, cellEnd), attr(tag, "t"), numFmt);
       i = cellEnd + cClose.length;
@@ -271,7 +288,16 @@ export class SheetReader {
       values[column - 1] = value;
       numFmts[column - 1] = numFmt;
     }
-    return { rowNumber, values, numFmts };
+    if (!styles) return { rowNumber, values, numFmts };
+    const ht = attr(rowAttrs, "ht");
+    const custom = attr(rowAttrs, "customHeight");
+    return {
+      rowNumber,
+      values,
+      numFmts,
+      styles,
+      height: ht !== undefined && (custom === "1" || custom === "true") ? Number(ht) : undefined,
+    };
   }
 
   private numFmtOf(s: number): string | null {

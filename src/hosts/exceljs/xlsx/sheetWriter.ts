@@ -73,7 +73,22 @@ export interface SheetSpec {
   print?: PrintSpec;
   /** The relationship id of the drawing that holds the sheet's notes (notes.ts). */
   legacyDrawing?: string;
+  /**
+   * Elements of another sheet's XML carried over as they are (a custom template's page setup),
+   * each instead of the one written here.
+   */
+  raw?: Partial<Record<RawElement, string>>;
 }
+
+/** The elements a sheet may take as they are from another (see SheetSpec.raw). */
+export const RAW_ELEMENTS = [
+  "sheetPr",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+] as const;
+export type RawElement = (typeof RAW_ELEMENTS)[number];
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -98,7 +113,7 @@ export class SheetXmlWriter {
     let xml =
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
       `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
-      (fit ? `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` : "") +
+      (spec.raw?.sheetPr ?? (fit ? `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` : "")) +
       `<sheetViews><sheetView${spec.selected ? ' tabSelected="1"' : ""} workbookViewId="0">${pane(spec.freeze)}</sheetView></sheetViews>` +
       `<sheetFormatPr defaultRowHeight="14.25"/>`;
     const cols = spec.columns ?? [];
@@ -174,17 +189,23 @@ export class SheetXmlWriter {
         spec.validations.map(validation).join("") +
         "</dataValidations>";
     const p = spec.print;
-    if (p?.horizontalCentered) xml += `<printOptions horizontalCentered="1"/>`;
+    const raw = spec.raw ?? {};
+    if (raw.printOptions !== undefined) xml += raw.printOptions;
+    else if (p?.horizontalCentered) xml += `<printOptions horizontalCentered="1"/>`;
     const m = p?.margins ?? DEFAULT_MARGINS;
-    xml += `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`;
-    if (p)
+    xml +=
+      raw.pageMargins ??
+      `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`;
+    if (raw.pageSetup !== undefined) xml += raw.pageSetup;
+    else if (p)
       xml += `<pageSetup${attrs({
         paperSize: p.paperSize,
         orientation: p.orientation,
         fitToWidth: p.fitToWidth,
         fitToHeight: p.fitToHeight,
       })}/>`;
-    if (p?.footer)
+    if (raw.headerFooter !== undefined) xml += raw.headerFooter;
+    else if (p?.footer)
       xml += `<headerFooter><oddFooter>${escapeCellText(p.footer)}</oddFooter></headerFooter>`;
     if (spec.legacyDrawing) xml += `<legacyDrawing r:id="${escapeAttr(spec.legacyDrawing)}"/>`;
     return xml + "</worksheet>";

@@ -4,7 +4,6 @@
  * Reading a sheet reads its part and nothing else; writing (packageWriter.ts) copies every part it
  * does not change as it is stored.
  */
-import type { RawRow } from "../../../core/types";
 import { FileError } from "../fileError";
 import { type ZipEntry, type ZipReader, textChunks } from "../zip/zipReader";
 import {
@@ -16,7 +15,7 @@ import {
   resolveTarget,
 } from "./parts";
 import { readSharedStrings } from "./sharedStrings";
-import { SheetReader, type SheetFrame } from "./sheetReader";
+import { SheetReader, type SheetFrame, type SheetRow } from "./sheetReader";
 import type { StringTable } from "./stringTable";
 import { StyleTable } from "./styleTable";
 import { rootPrefix, xmlAttributes } from "./xml";
@@ -110,6 +109,14 @@ export class WorkbookPackage {
     );
   }
 
+  /** The sheet shown when the workbook opens (its workbookView's activeTab), if any. */
+  get shownSheet(): string | null {
+    const m = /<(?:[\w.-]+:)?workbookView\b[^>]*\bactiveTab\s*=\s*["'](\d+)["']/.exec(
+      this.workbookXml
+    );
+    return this.sheets[m ? Number(m[1]) : 0]?.name ?? null;
+  }
+
   get dateSystem(): 1900 | 1904 {
     return this.date1904 ? 1904 : 1900;
   }
@@ -162,13 +169,14 @@ export class WorkbookPackage {
   }
 
   /** A reader for one of the worksheets (its rows: reader.rows(pkg.partChunks(sheet.part))). */
-  async sheetReader(sheet: SheetInfo): Promise<SheetReader> {
+  async sheetReader(sheet: SheetInfo, withStyles = false): Promise<SheetReader> {
     return new SheetReader({
       file: this.file,
       sheet: sheet.name,
       strings: await this.sharedStrings(),
       styles: await this.styles(),
       dateSystem: this.dateSystem,
+      withStyles,
     });
   }
 
@@ -178,9 +186,9 @@ export class WorkbookPackage {
    */
   async readRows(
     sheet: SheetInfo & { part: string },
-    options: { tail?: boolean; maxRows?: number } = {}
-  ): Promise<{ rows: AsyncGenerator<RawRow>; frame: SheetFrame }> {
-    const reader = await this.sheetReader(sheet);
+    options: { tail?: boolean; maxRows?: number; withStyles?: boolean } = {}
+  ): Promise<{ rows: AsyncGenerator<SheetRow>; frame: SheetFrame }> {
+    const reader = await this.sheetReader(sheet, options.withStyles);
     return { rows: reader.rows(this.partChunks(sheet.part), options), frame: reader.frame };
   }
 }
