@@ -1,11 +1,19 @@
-import { type BulletinInput, bulletinTemplateData, buildBulletin } from "../../../core/docs/bulletin";
+import {
+  type BulletinInput,
+  bulletinTemplateData,
+  buildBulletin,
+} from "../../../core/docs/bulletin";
 import {
   BULLETIN_LOG_HEADERS,
   BULLETIN_LOG_SHEET,
   MEETING_LOG_HEADERS,
   MEETING_LOG_SHEET,
 } from "../../../core/docs/logs";
-import { type MeetingInput, buildMeetingRecord, meetingTemplateData } from "../../../core/docs/meeting";
+import {
+  type MeetingInput,
+  buildMeetingRecord,
+  meetingTemplateData,
+} from "../../../core/docs/meeting";
 import type { SheetDoc } from "../../../core/docs/sheetDoc";
 import {
   BULLETIN_TEMPLATE_SHEET,
@@ -78,7 +86,12 @@ export async function addMeeting(
     members: await registryMembers(pkg),
     dateSystem: pkg.dateSystem,
   });
-  const custom = await fromTemplate(pkg, MEETING_TEMPLATE_SHEET, rec.sheetName, meetingTemplateData(rec));
+  const custom = await fromTemplate(
+    pkg,
+    MEETING_TEMPLATE_SHEET,
+    rec.sheetName,
+    meetingTemplateData(rec)
+  );
   await place(pkg, out, custom?.doc ?? rec.doc, {
     sheet: MEETING_LOG_SHEET,
     headers: MEETING_LOG_HEADERS,

@@ -64,7 +64,10 @@ export async function appendLogRow(
           1,
           headers.map((h) => ({ value: h, style: header }))
         );
-        yield w.row(2, values.map((v) => ({ value: v, style: v instanceof Date ? date : undefined })));
+        yield w.row(
+          2,
+          values.map((v) => ({ value: v, style: v instanceof Date ? date : undefined }))
+        );
         yield w.tail(spec);
       },
     };
@@ -121,7 +124,8 @@ async function* withRow(text: AsyncIterable<string>, ins: Insert): AsyncGenerato
   let lastRow = 0;
   let headerDone = ins.headerCells === null;
   const headerInner = ins.headerCells?.replace(/^<row[^>]*>/, "").replace(/<\/row>$/, "") ?? "";
-  const headerRowXml = () => (ins.headerCells ?? "").replace(/^<row/, `<${p}row`).replace(/<\/row>$/, `</${p}row>`);
+  const headerRowXml = () =>
+    (ins.headerCells ?? "").replace(/^<row/, `<${p}row`).replace(/<\/row>$/, `</${p}row>`);
   for await (const piece of text) {
     buf += piece;
     if (phase === "head") {

@@ -1,3 +1,4 @@
+import type { Block } from "../../../core/a1";
 import type { CellValue, RawRow } from "../../../core/types";
 import { mergedRanges } from "../xlsx/sheetReader";
 import { filledRows } from "../xlsx/filledRows";
@@ -10,11 +11,14 @@ import type { SheetInfo, WorkbookPackage } from "../xlsx/workbookPackage";
  */
 export async function sheetRows(
   pkg: WorkbookPackage,
-  sheet: SheetInfo & { part: string }
+  sheet: SheetInfo & { part: string },
+  merges?: readonly Block[]
 ): Promise<AsyncGenerator<RawRow>> {
-  const scan = await pkg.readRows(sheet, { tail: true, maxRows: 0 });
-  for await (const r of scan.rows) void r;
-  const merges = mergedRanges(scan.frame);
+  if (!merges) {
+    const scan = await pkg.readRows(sheet, { tail: true, maxRows: 0 });
+    for await (const r of scan.rows) void r;
+    merges = mergedRanges(scan.frame);
+  }
   const { rows } = await pkg.readRows(sheet);
   return filledRows(rows, merges);
 }

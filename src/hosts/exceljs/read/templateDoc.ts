@@ -33,7 +33,8 @@ export async function readTemplateDoc(
     }
   }
   const p = frame.prefix;
-  const local = (xml: string) => (p ? xml.replace(new RegExp(`(</?)${p.replace(".", "\\.")}`, "g"), "$1") : xml);
+  const local = (xml: string) =>
+    p ? xml.replace(new RegExp(`(</?)${p.replace(".", "\\.")}`, "g"), "$1") : xml;
   const widths: number[] = [];
   for (const col of elements(frame.head, `${p}col`)) {
     const min = Number(xmlAttribute(col.attrs, "min"));
@@ -49,7 +50,10 @@ export async function readTemplateDoc(
     const e = [...elements(where, `${p}${name}`)][0];
     if (!e) continue;
     // The printer settings are a part of the template sheet's own: not carried (r:id).
-    raw[name] = local(where.slice(e.start, e.end)).replace(/\s[\w.-]+:id\s*=\s*("[^"]*"|'[^']*')/g, "");
+    raw[name] = local(where.slice(e.start, e.end)).replace(
+      /\s[\w.-]+:id\s*=\s*("[^"]*"|'[^']*')/g,
+      ""
+    );
   }
   const hostPrint: TemplatePrint = { raw, titles: printTitles(pkg, sheet) };
   return {

@@ -2,7 +2,12 @@ import { rangeAddress, sheetRef } from "../../../core/a1";
 import { type DocStyle, type SheetDoc, isDocStyle } from "../../../core/docs/sheetDoc";
 import { cellFormat } from "../../../core/plan";
 import type { NewSheet } from "../xlsx/packageWriter";
-import { type RawElement, type SheetSpec, SheetXmlWriter, type WriteCell } from "../xlsx/sheetWriter";
+import {
+  type RawElement,
+  type SheetSpec,
+  SheetXmlWriter,
+  type WriteCell,
+} from "../xlsx/sheetWriter";
 import type { CellStyle, StyleSheet } from "../xlsx/styleSheet";
 
 /**
@@ -49,7 +54,12 @@ export function cellStyleOf(s: DocStyle): CellStyle {
  * column widths, row heights, and page setup (A4, fit to width, centred, the page number in the
  * footer, the rows repeated on each page), or the template's own.
  */
-export function docSheet(doc: SheetDoc, styles: StyleSheet, dateSystem: 1900 | 1904): NewSheet {
+export function docSheet(
+  doc: SheetDoc,
+  styles: StyleSheet,
+  dateSystem: 1900 | 1904,
+  selected = false
+): NewSheet {
   const ids = new Map<DocStyle, number>();
   const styleId = (s: DocStyle) => {
     let id = ids.get(s);
@@ -72,6 +82,7 @@ export function docSheet(doc: SheetDoc, styles: StyleSheet, dateSystem: 1900 | 1
   const template = doc.hostPrint as TemplatePrint | undefined;
   const p = doc.print;
   const spec: SheetSpec = {
+    selected,
     columns: doc.widths.map((width) => ({ width })),
     merges: doc.merges.map(rangeAddress),
     ...(template
@@ -95,7 +106,8 @@ export function docSheet(doc: SheetDoc, styles: StyleSheet, dateSystem: 1900 | 1
     const [from, to = from] = titles.replace(/\$/g, "").split(":");
     definedNames["_xlnm.Print_Titles"] = `${ref}!$${from}:$${to}`;
   }
-  if (!template && p.printArea) definedNames["_xlnm.Print_Area"] = `${ref}!${absolute(p.printArea)}`;
+  if (!template && p.printArea)
+    definedNames["_xlnm.Print_Area"] = `${ref}!${absolute(p.printArea)}`;
   const rows = [...new Set([...byRow.keys(), ...Object.keys(doc.heights).map(Number)])].sort(
     (a, b) => a - b
   );

@@ -1,0 +1,36 @@
+import type { SheetDoc } from "../../../core/docs/sheetDoc";
+import {
+  type Quarter,
+  type SummaryInput,
+  type UnreadableRow,
+  quarterRangeText,
+  quarterSummarySheet,
+  summarizeQuarter,
+  summarizeYear,
+  summaryNotesSheet,
+  yearSummarySheet,
+} from "../../../core/summary";
+
+export type SummaryPeriod = { quarter: Quarter } | { year: number };
+
+/** The sheets of a summary: 季度汇总-2026Q3 (or 年度汇总-2026) and 汇总说明, and the rows not counted. */
+export function summaryDocs(
+  sources: readonly SummaryInput[],
+  period: SummaryPeriod,
+  madeAt: Date
+): { docs: SheetDoc[]; sheet: string; unreadable: UnreadableRow[] } {
+  if ("quarter" in period) {
+    const s = summarizeQuarter(sources, period.quarter);
+    const doc = quarterSummarySheet(s, madeAt);
+    const notes = summaryNotesSheet(quarterRangeText(period.quarter), s.files, s.unreadable);
+    return { docs: [doc, notes], sheet: doc.name, unreadable: s.unreadable };
+  }
+  const y = summarizeYear(sources, period.year);
+  const doc = yearSummarySheet(y, madeAt);
+  const notes = summaryNotesSheet(
+    `${period.year}-01-01 至 ${period.year}-12-31`,
+    y.files,
+    y.unreadable
+  );
+  return { docs: [doc, notes], sheet: doc.name, unreadable: y.unreadable };
+}
