@@ -34,6 +34,29 @@ export interface RegistryResult {
   counts: RegistryCounts;
 }
 
+/**
+ * What a run over the registry found, as every host reports it: exact counts, the problems (a
+ * host may keep only the first 10,000), the output's columns and the source row of each of its rows.
+ */
+export type RegistryFindings = Pick<RegistryResult, "counts" | "problems" | "columns" | "sourceRows">;
+
+/**
+ * Where a problem shows in the written 成员名册 (1-based row and column), found as cellMarks finds
+ * it: the output row of its source row, the column of its field (or of its unmapped source
+ * column). Null when it has no row there (a sheet-wide problem, a removed row).
+ */
+export function registryCell(
+  problem: Problem,
+  found: Pick<RegistryFindings, "columns" | "sourceRows">
+): { row: number; column: number } | null {
+  const index = found.sourceRows.indexOf(problem.row);
+  if (index < 0) return null;
+  const column = problem.field
+    ? found.columns.findIndex((c) => c.field === problem.field)
+    : found.columns.findIndex((c) => !c.field && c.sourceColumn === problem.sourceColumn);
+  return { row: index + 2, column: column < 0 ? 1 : column + 1 };
+}
+
 export function byRowThenColumn<T extends { row: number; sourceColumn: number }>(
   a: T,
   b: T

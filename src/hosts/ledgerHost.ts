@@ -1,6 +1,6 @@
 import type { BulletinInput } from "../core/docs/bulletin";
 import type { MeetingInput } from "../core/docs/meeting";
-import type { RegistryResult } from "../core/registry";
+import type { RegistryFindings } from "../core/registry";
 import type { Quarter } from "../core/summary/quarter";
 import type { UnreadableRow } from "../core/summary/sources";
 import type { Locale, Problem } from "../core/types";
@@ -11,7 +11,7 @@ export type ProgressFn = (fraction: number, label: string) => void;
 export interface RegistryRun {
   /** The sheet the registry was read from. */
   sheetName: string;
-  result: RegistryResult;
+  result: RegistryFindings;
 }
 
 export interface AddedDocSheet {
@@ -34,7 +34,8 @@ export interface SummaryRun {
 
 /**
  * What the task pane asks of a workbook. Two hosts implement it: Excel through Office.js
- * (src/hosts/office) and the standalone page through exceljs in the browser (src/hosts/exceljs).
+ * (src/hosts/office) and the standalone page, a workbook opened in the browser as its package
+ * (src/hosts/exceljs/browser).
  * Both run the same core; only reading and writing differ.
  */
 export interface LedgerHost {

@@ -47,19 +47,11 @@ export function Standalone({ locale }: { locale: Locale }) {
           setSelected({ row, col });
         },
         locale,
+        // Every action changes the workbook: the grid is drawn again.
+        () => setVersion((v) => v + 1),
       );
-      // Every action changes the workbook: redraw the grid after each.
-      const refresh = () => setVersion((v) => v + 1);
-      for (const k of ["normalize", "addMeeting", "addBulletin", "summary"] as const) {
-        const f = h[k].bind(h) as (...a: unknown[]) => Promise<unknown>;
-        (h as unknown as Record<string, unknown>)[k] = async (...a: unknown[]) => {
-          const r = await f(...a);
-          refresh();
-          return r;
-        };
-      }
       setHost(h);
-      setSheetName(h.workbook.worksheets[0]?.name ?? "");
+      setSheetName(h.sheetNames[0] ?? "");
       setSelected(null);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -70,8 +62,8 @@ export function Standalone({ locale }: { locale: Locale }) {
 
   const download = async () => {
     if (!host) return;
-    const bytes = await host.toBytes();
-    const blob = new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+    const bytes = host.toBytes();
+    const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
     const a = document.createElement("a");
     a.href = URL.createObjectURL(blob);
     a.download = host.fileName.replace(/\.[^.]*$/, "") + "-统战台账.xlsx";
@@ -79,7 +71,6 @@ export function Standalone({ locale }: { locale: Locale }) {
     setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
   };
 
-  const sheet = host?.workbook.getWorksheet(sheetName);
   return (
     <FluentProvider theme={webLightTheme} className="standalone">
       <header className="top">
@@ -114,17 +105,17 @@ export function Standalone({ locale }: { locale: Locale }) {
       {!host && !busy && <p className="intro">{t.intro}</p>}
       {host && (
         <div className="layout">
-          <div className="sheet" key={version}>
+          <div className="sheet">
             <div className="sheet-tabs">
               <TabList selectedValue={sheetName} onTabSelect={(_, d) => setSheetName(String(d.value))} size="small" aria-label="工作表">
-              {host.workbook.worksheets.map((w) => (
-                <Tab key={w.name} value={w.name}>
-                  {w.name}
+              {host.sheetNames.map((name) => (
+                <Tab key={name} value={name}>
+                  {name}
                 </Tab>
               ))}
             </TabList>
             </div>
-            {sheet && <Grid sheet={sheet} selected={selected} />}
+            {sheetName && <Grid host={host} sheet={sheetName} version={version} selected={selected} />}
           </div>
           <aside className="pane">
             <App host={host} locale={locale} />

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { cellText } from "../helpers/cellText";
 import { existsSync, mkdtempSync, promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -55,16 +56,9 @@ async function ledger(name: string): Promise<string> {
   return file;
 }
 
-/**
- * Every cell's text. exceljs cannot give the text of a merged cell whose range starts with an
- * empty cell (MergeValue.toString fails; Excel, WPS and LibreOffice show it empty): such cells
- * are read as "".
- */
 const sheetTexts = (ws: ExcelJS.Worksheet) => {
   const out: string[] = [];
-  ws.eachRow((r) =>
-    r.eachCell((c) => out.push(c.isMerged && c.master.value == null ? "" : String(c.text)))
-  );
+  ws.eachRow((r) => r.eachCell((c) => out.push(cellText(c))));
   return out;
 };
 

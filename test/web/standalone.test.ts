@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { cellText } from "../helpers/cellText";
 import { mkdirSync, mkdtempSync, promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -171,7 +172,7 @@ describe("standalone page (Chromium)", () => {
     const wb = await download("meeting.xlsx");
     const ws = wb.getWorksheet("例会记录-2026-11-20")!;
     const texts: string[] = [];
-    ws.eachRow((r) => r.eachCell((c) => texts.push(c.text)));
+    ws.eachRow((r) => r.eachCell((c) => texts.push(cellText(c))));
     expect(texts).toContain("1. 学习会议精神");
     expect(wb.getWorksheet("例会台账")!.getCell("B2").value).toBe("第1次");
   });

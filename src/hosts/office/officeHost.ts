@@ -17,7 +17,8 @@ import { type OfficeAddedDocSheet, addBulletin, addMeeting } from "./docs";
 import { type HostEnv, makeEnv } from "./env";
 import { DEFAULT_REQUEST_BUDGET } from "./payload";
 import { rawRows, readHeads, readWhole } from "./readSheets";
-import { registryCell, selectCell } from "./select";
+import { type RegistryResult, registryCell } from "../../core/registry";
+import { selectCell } from "./select";
 import { replaceSheet } from "./sheets";
 import { writeSummary } from "./summary";
 import {
@@ -49,6 +50,8 @@ export interface OfficeHostOptions {
 
 /** What 校验 and 规范化 return here: the run, and what was left out on this Excel. */
 export interface OfficeRegistryRun extends RegistryRun {
+  /** The whole result: Office reads the sheet in memory, as Excel holds it. */
+  result: RegistryResult;
   notes: string[];
   /** Syncs through the request batches, and how many of them the 5 MB budget forced. */
   requests: RequestStats;

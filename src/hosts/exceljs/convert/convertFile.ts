@@ -7,6 +7,7 @@ import { FileSink } from "../node/fileSink";
 import { nodePlatform } from "../node/nodePlatform";
 import type { Platform } from "../platform";
 import { openInput } from "../read/openInput";
+import { PackageWriter } from "../xlsx/packageWriter";
 import { ZipWriter } from "../zip/zipWriter";
 import { type ConvertedRegistry, convertWorkbook } from "./convertWorkbook";
 import { type FileOutcome, UNEXPECTED_ERROR, failedOutcome } from "./outcome";
@@ -84,12 +85,8 @@ async function convert(
     await writeAtomic(target, async (tmp) => {
       const sink = new FileSink(tmp);
       try {
-        run = await convertWorkbook(
-          pkg,
-          o,
-          platform,
-          new ZipWriter(sink, platform.codec, path.basename(target))
-        );
+        const zip = new ZipWriter(sink, platform.codec, path.basename(target));
+        run = await convertWorkbook(pkg, o, platform, await PackageWriter.create(pkg, zip));
         await sink.end();
       } catch (e) {
         sink.destroy();

@@ -16,9 +16,8 @@ import type { Platform } from "../platform";
 import { registrySheet } from "../write/registrySheet";
 import { reportSheet } from "../write/reportSheet";
 import { filledRows } from "../xlsx/filledRows";
-import { PackageWriter } from "../xlsx/packageWriter";
+import type { PackageWriter } from "../xlsx/packageWriter";
 import type { WorkbookPackage } from "../xlsx/workbookPackage";
-import type { ZipWriter } from "../zip/zipWriter";
 import { concat, mapRows, mergeSorted } from "../asyncItems";
 import { RegistryRun } from "./registryRun";
 import { checkMerges, pickRegistrySheet, scanSheets } from "./registrySheetPick";
@@ -43,9 +42,9 @@ export interface ConvertedRegistry {
   counts: RegistryCounts;
   /** The first 10,000 problems in the order of 校验报告 (the counts are exact). */
   problems: Problem[];
-  columns: readonly OutputColumn[];
+  columns: OutputColumn[];
   /** The source row of each row of 成员名册. */
-  sourceRows: readonly number[];
+  sourceRows: number[];
 }
 
 /** Sheets of the input that the output replaces rather than carries over. */
@@ -61,7 +60,7 @@ export async function convertWorkbook(
   pkg: WorkbookPackage,
   options: ConvertWorkbookOptions,
   platform: Platform,
-  output: ZipWriter | null
+  out: PackageWriter | null
 ): Promise<ConvertedRegistry> {
   const { file, locale } = options;
   const scans = await scanSheets(pkg);
@@ -82,8 +81,7 @@ export async function convertWorkbook(
   const { rows } = await pkg.readRows(scan.sheet);
   await run.read(filledRows(rows, scan.merges));
 
-  if (output) {
-    const out = await PackageWriter.create(pkg, output);
+  if (out) {
     const replaced = new Set([scan.sheet.name, ...REPLACED]);
     for (const s of pkg.sheets) if (replaced.has(s.name)) out.remove(s);
     // The tab shown on opening stays the one that was, unless it is replaced: then 成员名册.
@@ -137,7 +135,7 @@ export async function convertWorkbook(
     sheet: scan.sheet.name,
     counts: run.counts,
     problems: run.firstOfReport(),
-    columns: run.columns,
+    columns: [...run.columns],
     sourceRows: run.sourceRows,
   };
 }

@@ -164,7 +164,7 @@ export async function openInput(
           maxCells: options.maxCells ?? DEFAULT_MAX_CELLS,
           excelLimits: true,
         });
-        const pkg = await valuesWorkbook(sheetName, rows, nodeCodec, file);
+        const { pkg } = await valuesWorkbook(sheetName, rows, nodeCodec, file);
         return { pkg, kind: "csv", encoding, close: async () => undefined };
       }
     }

@@ -18,7 +18,7 @@ export async function valuesWorkbook(
   rows: readonly (readonly CellValue[])[],
   codec: Codec,
   file: string
-): Promise<WorkbookPackage> {
+): Promise<{ pkg: WorkbookPackage; bytes: Uint8Array }> {
   const sink = new MemorySink();
   const out = await PackageWriter.create(
     await emptyWorkbook(codec, file),
@@ -45,5 +45,5 @@ export async function valuesWorkbook(
     maxEntries: 100,
     maxUncompressedBytes: Number.MAX_SAFE_INTEGER,
   });
-  return WorkbookPackage.open(zip, file);
+  return { pkg: await WorkbookPackage.open(zip, file), bytes };
 }

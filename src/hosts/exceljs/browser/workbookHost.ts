@@ -1,0 +1,186 @@
+import type { BulletinInput } from "../../../core/docs/bulletin";
+import type { MeetingInput } from "../../../core/docs/meeting";
+import { fileErrorMessage } from "../../../core/fileErrors";
+import { REGISTRY_SHEET } from "../../../core/plan";
+import { registryCell } from "../../../core/registry";
+import type { Quarter } from "../../../core/summary/quarter";
+import type { CellValue, Locale, Problem } from "../../../core/types";
+import type { AddedDocSheet, LedgerHost, ProgressFn, RegistryRun, SummaryRun } from "../../ledgerHost";
+import { convertWorkbook } from "../convert/convertWorkbook";
+import { addBulletin, addMeeting } from "../docs/addDocs";
+import { isFileError } from "../fileError";
+import { memoryPlatform } from "../platform";
+import { registryMembers } from "../read/registryMembers";
+import { packageSource } from "../summary/packageSource";
+import { type SummaryPeriod, summaryDocs } from "../summary/summaryDocs";
+import { docSheet } from "../write/docSheet";
+import { PackageWriter } from "../xlsx/packageWriter";
+import { WorkbookPackage } from "../xlsx/workbookPackage";
+import { MemorySink, bytesSource } from "../zip/byteSource";
+import { ZipReader } from "../zip/zipReader";
+import { ZipWriter } from "../zip/zipWriter";
+import { webCodec } from "./webCodec";
+
+/** Where the page should show a cell (the standalone page has its own grid instead of Excel's). */
+export type SelectCell = (sheet: string, row: number, column: number) => void;
+
+/** A message the page can show as it is: the core's file errors in the user's language. */
+export class HostError extends Error {}
+
+/** The limits a workbook opened in the page is read with: the command line's. */
+export const PAGE_ZIP_LIMITS = {
+  maxEntries: 20_000,
+  maxUncompressedBytes: 4096 * 1024 * 1024,
+};
+
+/** The first rows of a sheet, for the page's grid. */
+export interface SheetPreview {
+  rows: CellValue[][];
+  /** More rows follow those shown. */
+  more: boolean;
+}
+
+/** A workbook's bytes opened as a package. */
+export async function openPackage(bytes: Uint8Array, file: string): Promise<WorkbookPackage> {
+  const zip = await ZipReader.open(bytesSource(bytes), webCodec, { file, ...PAGE_ZIP_LIMITS });
+  return WorkbookPackage.open(zip, file);
+}
+
+/**
+ * The standalone page's host: a workbook opened in the browser, held as its bytes and read as its
+ * package. Every action is the command line's pipeline over it (the same core, the same sheets,
+ * the same streaming: a sheet is read as it inflates, the result written as a new package), and
+ * its result becomes the workbook the page holds. Nothing leaves the browser.
+ */
+export class WorkbookHost implements LedgerHost {
+  readonly kind = "standalone" as const;
+  private normalizedSheet: string | null = null;
+
+  constructor(
+    private bytes: Uint8Array,
+    private pkg: WorkbookPackage,
+    readonly fileName: string,
+    private readonly onSelect: SelectCell = () => undefined,
+    private readonly locale: Locale = "zh-CN",
+    /** Called after an action changed the workbook (the page redraws its grid). */
+    private readonly onChange: () => void = () => undefined
+  ) {}
+
+  /** The workbook's sheets, in tab order. */
+  get sheetNames(): string[] {
+    return this.pkg.sheets.map((s) => s.name);
+  }
+
+  /** The first rows of a sheet (values as read), for display. */
+  async preview(sheet: string, maxRows: number): Promise<SheetPreview> {
+    const info = this.pkg.worksheets.find((s) => s.name === sheet);
+    if (!info) return { rows: [], more: false };
+    const { rows } = await this.guard(() => this.pkg.readRows(info, { maxRows: maxRows + 1 }));
+    const out: CellValue[][] = [];
+    let more = false;
+    for await (const r of rows) {
+      if (r.rowNumber! > maxRows) {
+        more = true;
+        break;
+      }
+      while (out.length < r.rowNumber! - 1) out.push([]);
+      out.push([...r.values]);
+    }
+    return { rows: out, more };
+  }
+
+  private async guard<T>(f: () => Promise<T>): Promise<T> {
+    try {
+      return await f();
+    } catch (e) {
+      if (isFileError(e)) throw new HostError(fileErrorMessage(e, this.locale));
+      throw e;
+    }
+  }
+
+  /** Runs a change of the workbook: its output becomes the workbook the page holds. */
+  private async change<T>(write: (out: PackageWriter) => Promise<T>): Promise<T> {
+    return this.guard(async () => {
+      const sink = new MemorySink();
+      const result = await write(
+        await PackageWriter.create(this.pkg, new ZipWriter(sink, webCodec, this.fileName))
+      );
+      this.bytes = sink.bytes();
+      this.pkg = await openPackage(this.bytes, this.fileName);
+      this.onChange();
+      return result;
+    });
+  }
+
+  private async registry(locale: Locale, apply: boolean, progress?: ProgressFn): Promise<RegistryRun> {
+    progress?.(0.05, "读取名册");
+    const options = { file: this.fileName, locale };
+    const platform = memoryPlatform(webCodec);
+    const found = apply
+      ? await this.change(async (out) => {
+          const r = await convertWorkbook(this.pkg, options, platform, out);
+          this.normalizedSheet = REGISTRY_SHEET;
+          return r;
+        })
+      : await this.guard(() => convertWorkbook(this.pkg, options, platform, null));
+    progress?.(1, "完成");
+    return { sheetName: found.sheet, result: found };
+  }
+
+  validate(locale: Locale, progress?: ProgressFn): Promise<RegistryRun> {
+    return this.registry(locale, false, progress);
+  }
+
+  normalize(locale: Locale, progress?: ProgressFn): Promise<RegistryRun> {
+    return this.registry(locale, true, progress);
+  }
+
+  async branches(): Promise<string[]> {
+    const members = await this.guard(() => registryMembers(this.pkg));
+    return [...new Set(members.map((m) => m.branch).filter((b): b is string => !!b))];
+  }
+
+  addMeeting(input: MeetingInput): Promise<AddedDocSheet> {
+    return this.change((out) => addMeeting(this.pkg, out, input));
+  }
+
+  addBulletin(input: BulletinInput): Promise<AddedDocSheet> {
+    return this.change((out) => addBulletin(this.pkg, out, input));
+  }
+
+  async summary(quarter: Quarter, progress?: ProgressFn): Promise<SummaryRun> {
+    progress?.(0.2, "统计");
+    const source = await this.guard(() => packageSource(this.pkg, { skip: ["汇总说明"] }));
+    const period: SummaryPeriod = { quarter };
+    const s = summaryDocs([source], period, new Date());
+    await this.change(async (out) => {
+      const names = new Set(s.docs.map((d) => d.name));
+      // A summary of the same period made before is replaced, in its place.
+      for (const sheet of this.pkg.sheets) if (names.has(sheet.name)) out.remove(sheet);
+      for (const doc of s.docs) await out.addSheet(docSheet(doc, out.styles, this.pkg.dateSystem));
+      const order = this.pkg.sheets.map((x) => x.name);
+      for (const d of s.docs) if (!order.includes(d.name)) order.push(d.name);
+      await out.finish(order, this.pkg.shownSheet ?? s.sheet);
+    });
+    progress?.(1, "完成");
+    return {
+      sheetName: s.sheet,
+      unreadable: s.unreadable,
+      pivotTables: false,
+      notes: ["网页版生成静态汇总表；数据透视表需在 Excel 加载项中生成。"],
+    };
+  }
+
+  async selectProblem(p: Problem, run: RegistryRun): Promise<void> {
+    if (this.normalizedSheet) {
+      const cell = registryCell(p, run.result);
+      if (cell) return this.onSelect(this.normalizedSheet, cell.row, cell.column);
+    }
+    this.onSelect(run.sheetName, p.row, Math.max(1, p.sourceColumn));
+  }
+
+  /** The workbook as .xlsx bytes, for 下载工作簿. */
+  toBytes(): Uint8Array {
+    return this.bytes;
+  }
+}
