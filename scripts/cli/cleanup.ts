@@ -1,4 +1,4 @@
-import { removeOwnTemps } from "../../src/hosts/exceljs/tempFiles";
+import { removeOwnTemps } from "../../src/hosts/exceljs";
 
 let installed = false;
 const dirs = new Set<string>();

@@ -1,20 +1,16 @@
 import { Command, Option } from "commander";
-import { promises as fs } from "node:fs";
-import path from "node:path";
 import { canonicalSection } from "../../src/core/docs/bulletin";
 import { fileErrorMessage } from "../../src/core/fileErrors";
 import { shownText } from "../../src/core/privacy";
 import { parseDateValue, toUtcDate } from "../../src/core/rules/dates";
 import type { Locale } from "../../src/core/types";
-import { sameFile, writeAtomic } from "../../src/hosts/exceljs/atomicWrite";
-import { type AddedSheet, addBulletin, addMeeting } from "../../src/hosts/exceljs/docs/addDocs";
-import { FileError, isFileError } from "../../src/hosts/exceljs/fileError";
-import { FileSink } from "../../src/hosts/exceljs/node/fileSink";
-import { nodeCodec } from "../../src/hosts/exceljs/node/nodeCodec";
-import { openInput } from "../../src/hosts/exceljs/read/openInput";
-import { PackageWriter } from "../../src/hosts/exceljs/xlsx/packageWriter";
-import type { WorkbookPackage } from "../../src/hosts/exceljs/xlsx/workbookPackage";
-import { ZipWriter } from "../../src/hosts/exceljs/zip/zipWriter";
+import {
+  type AddedSheet,
+  type DocRequest,
+  addDocToFile,
+  isFileError,
+  sameFile,
+} from "../../src/hosts/exceljs";
 
 export class DocsUsageError extends Error {}
 
@@ -107,70 +103,30 @@ interface OutOptions {
   showPii?: boolean;
 }
 
-/**
- * Opens the workbook, lets `change` add to it, writes it (to --out, or in place with a .bak): a
- * change to the package, every sheet it does not touch copied as it is stored. Exit code.
- */
+/** Adds a document to the workbook and writes it (to --out, or in place with a .bak). Exit code. */
 async function editWorkbook(
   file: string,
   opts: OutOptions,
   locale: Locale,
-  change: (pkg: WorkbookPackage, out: PackageWriter) => Promise<AddedSheet>
+  doc: DocRequest
 ): Promise<number> {
   const t = DOC_TEXT[locale];
   const say = (text: string) => shownText(text, opts.showPii) + "\n";
   if (!opts.out && !opts.inPlace) throw new DocsUsageError(t.needOut);
   if (opts.out && opts.inPlace) throw new DocsUsageError(t.bothOut);
+  const target = opts.inPlace ? file : opts.out!;
   try {
-    const opened = await openInput(file);
-    let closed = false;
-    const close = async () => {
-      if (!closed) await opened.close();
-      closed = true;
-    };
-    try {
-      if (opts.inPlace && (opened.kind !== "xlsx" || !/\.xlsx$/i.test(file)))
-        throw new DocsUsageError(t.inPlaceXlsx);
-      if (opts.out && (await sameFile(file, opts.out))) throw new DocsUsageError(t.sameAsInput);
-      const target = opts.inPlace ? file : opts.out!;
-      if (opts.inPlace) {
-        const bak = `${file}.bak`;
-        await fs.copyFile(file, bak);
-        process.stdout.write(say(t.backup(bak)));
-      } else await fs.mkdir(path.dirname(path.resolve(target)), { recursive: true });
-      let added: AddedSheet | null = null;
-      try {
-        await writeAtomic(target, async (tmp) => {
-          const sink = new FileSink(tmp);
-          try {
-            const zip = new ZipWriter(sink, nodeCodec, path.basename(target));
-            added = await change(opened.pkg, await PackageWriter.create(opened.pkg, zip));
-            await sink.end();
-          } catch (e) {
-            sink.destroy();
-            throw e;
-          }
-          // The input is closed before the output is renamed over it (--in-place).
-          await close();
-        });
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        if (!isFileError(e) && typeof code === "string")
-          throw new FileError("write-failed", { file: path.basename(target), detail: code });
-        throw e;
-      }
-      const done = added as AddedSheet | null;
-      if (!done) throw new Error("editWorkbook: nothing added");
-      process.stdout.write(say(t.done(done, target)));
-      const unknown = [...done.unknownPlaceholders];
-      if (unknown.length > 0) {
-        process.stderr.write(say(t.unknownPlaceholders(unknown)));
-        return 1;
-      }
-      return 0;
-    } finally {
-      await close();
+    const r = await addDocToFile(file, target, doc, { inPlace: !!opts.inPlace, sameFile });
+    if ("refused" in r)
+      throw new DocsUsageError(r.refused === "in-place-needs-xlsx" ? t.inPlaceXlsx : t.sameAsInput);
+    if (r.backup) process.stdout.write(say(t.backup(r.backup)));
+    process.stdout.write(say(t.done(r.added, target)));
+    const unknown = [...r.added.unknownPlaceholders];
+    if (unknown.length > 0) {
+      process.stderr.write(say(t.unknownPlaceholders(unknown)));
+      return 1;
     }
+    return 0;
   } catch (e) {
     if (isFileError(e)) {
       process.stderr.write(say(fileErrorMessage(e, locale)));
@@ -204,8 +160,8 @@ export function addDocsCommands(
     .action(async (file: string, o) => {
       const date = parseDay(o.date, locale, o.showPii);
       setExit(
-        await editWorkbook(file, o, locale, (pkg, out) =>
-          addMeeting(pkg, out, {
+        await editWorkbook(file, o, locale, {
+          meeting: {
             date,
             branch: o.branch,
             convener: o.convener,
@@ -223,8 +179,8 @@ export function addDocsCommands(
               const [measure, owner = "", due = ""] = m.split("|");
               return { measure, owner, due };
             }),
-          })
-        )
+          },
+        })
       );
     });
   common(program.command("bulletin").description(t.bulletin).argument("<workbook>", t.workbook))
@@ -255,14 +211,14 @@ export function addDocsCommands(
         };
       });
       setExit(
-        await editWorkbook(file, o, locale, (pkg, out) =>
-          addBulletin(pkg, out, {
+        await editWorkbook(file, o, locale, {
+          bulletin: {
             date,
             sections,
             opinions,
             ...(o.issuer ? { issuer: o.issuer } : {}),
-          })
-        )
+          },
+        })
       );
     });
 }

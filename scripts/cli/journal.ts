@@ -2,8 +2,7 @@ import { createHash } from "node:crypto";
 import { createReadStream, promises as fs } from "node:fs";
 import path from "node:path";
 import { maskDeep } from "../../src/core/privacy";
-import { writeAtomic } from "../../src/hosts/exceljs/atomicWrite";
-import type { FileOutcome } from "../../src/hosts/exceljs/convert/outcome";
+import { type FileOutcome, writeAtomic } from "../../src/hosts/exceljs";
 
 /**
  * What `convert` has finished, one small file per output in a hidden folder of the output folder

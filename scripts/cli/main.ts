@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { shownText } from "../../src/core/privacy";
 import type { Locale } from "../../src/core/types";
-import type { FileOutcome } from "../../src/hosts/exceljs/convert/outcome";
+import type { FileOutcome } from "../../src/hosts/exceljs";
 import { DocsUsageError, addDocsCommands } from "./docsCommands";
 import { SummaryUsageError, addSummaryCommand } from "./summaryCommand";
 import { type CliText, cliText, localeFromArgv } from "./i18n";
@@ -14,7 +14,7 @@ import { makeReport, writeReport } from "./report";
 import { runBatch } from "./runBatch";
 import { renderTable } from "./table";
 import { cleanUpOnSignal } from "./cleanup";
-import { removeStaleTemps } from "../../src/hosts/exceljs/tempFiles";
+import { removeStaleTemps } from "../../src/hosts/exceljs";
 
 /** Exit codes: 0 no errors in the data; 1 data problems found; 2 a file could not be read or written. */
 export const EXIT = { ok: 0, problems: 1, failed: 2 } as const;

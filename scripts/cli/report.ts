@@ -1,8 +1,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { maskDeep } from "../../src/core/privacy";
-import { writeAtomic } from "../../src/hosts/exceljs/atomicWrite";
-import type { FileOutcome } from "../../src/hosts/exceljs/convert/outcome";
+import { type FileOutcome, writeAtomic } from "../../src/hosts/exceljs";
 
 export interface BatchReport {
   tool: "uf-ledger";

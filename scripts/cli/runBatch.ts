@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { ConvertOptions } from "../../src/hosts/exceljs/convert/convertFile";
+import type { ConvertOptions } from "../../src/hosts/exceljs";
 import type { OutputShape } from "./journal";
 import { mapInPool } from "./pool";
 import convertTask, { type ConvertTask, type TaskOutcome } from "./worker";

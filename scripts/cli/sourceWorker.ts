@@ -1,5 +1,5 @@
 import type { Locale } from "../../src/core/types";
-import { type SourceRead, readSource } from "../../src/hosts/exceljs/summary/readSource";
+import { type SourceRead, readSource } from "../../src/hosts/exceljs";
 
 export interface SourceTask {
   input: string;

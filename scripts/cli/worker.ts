@@ -1,5 +1,4 @@
-import { type ConvertOptions, convertFile } from "../../src/hosts/exceljs/convert/convertFile";
-import type { FileOutcome } from "../../src/hosts/exceljs/convert/outcome";
+import { type ConvertOptions, type FileOutcome, convertFile } from "../../src/hosts/exceljs";
 import { type OutputShape, finishedOutcome, recordFinished, sha256File } from "./journal";
 
 export interface ConvertTask {

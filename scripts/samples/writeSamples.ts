@@ -6,7 +6,7 @@ import path from "node:path";
 import iconv from "iconv-lite";
 import type { CellValue, RawRow } from "../../src/core/types";
 import { buildMessyRegistry } from "../../test/fixtures/messyRegistry";
-import { findSoffice } from "../../src/hosts/exceljs/input/libreoffice";
+import { findSoffice } from "../../src/hosts/exceljs";
 
 /** Writes rows as an old workbook would hold them: merged title, number formats, real dates. */
 export function addMessySheet(

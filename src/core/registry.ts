@@ -38,7 +38,10 @@ export interface RegistryResult {
  * What a run over the registry found, as every host reports it: exact counts, the problems (a
  * host may keep only the first 10,000), the output's columns and the source row of each of its rows.
  */
-export type RegistryFindings = Pick<RegistryResult, "counts" | "problems" | "columns" | "sourceRows">;
+export type RegistryFindings = Pick<
+  RegistryResult,
+  "counts" | "problems" | "columns" | "sourceRows"
+>;
 
 /**
  * Where a problem shows in the written 成员名册 (1-based row and column), found as cellMarks finds

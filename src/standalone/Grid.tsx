@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import type { CellValue } from "../core/types";
-import type { SheetPreview, WorkbookHost } from "../hosts/exceljs/browser/workbookHost";
+import type { SheetPreview, WorkbookHost } from "../hosts/exceljs/browser";
 
 const MAX_ROWS = 300;
 const MAX_COLS = 40;

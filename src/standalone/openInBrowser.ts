@@ -1,79 +1,20 @@
-// Loaded on demand by the standalone page only (its own chunk): the package reader never reaches
+// Loaded on demand by the standalone page only (its own chunk): the workbook host never reaches
 // the Excel task pane.
-import { fileErrorMessage } from "../core/fileErrors";
 import type { Locale } from "../core/types";
-import { webCodec } from "../hosts/exceljs/browser/webCodec";
-import {
-  type SelectCell,
-  WorkbookHost,
-  openPackage,
-} from "../hosts/exceljs/browser/workbookHost";
-import { isFileError } from "../hosts/exceljs/fileError";
-import { csvRows } from "../hosts/exceljs/input/csvText";
-import { DEFAULT_MAX_CELLS } from "../hosts/exceljs/input/limits";
-import { valuesWorkbook } from "../hosts/exceljs/xlsx/valuesWorkbook";
+import { type SelectCell, type WorkbookHost, openFileInBrowser } from "../hosts/exceljs/browser";
 
 export class OpenError extends Error {}
 
-const MESSAGES = {
-  "zh-CN": {
-    notSpreadsheet: (f: string) =>
-      `${f}：不是 .xlsx 工作簿或 CSV 文件（.xls 请先在 WPS/Excel 中另存为 .xlsx）`,
-    empty: (f: string) => `${f}：文件是空的`,
-  },
-  en: {
-    notSpreadsheet: (f: string) =>
-      `${f}: not an .xlsx workbook or a CSV file (save an .xls as .xlsx first)`,
-    empty: (f: string) => `${f}: the file is empty`,
-  },
-};
-
-/** CSV text as Chinese Excel writes it: UTF-8 (with or without BOM), else GB18030 (the browser decodes both). */
-function decodeCsv(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
-  } catch {
-    return new TextDecoder("gb18030").decode(bytes);
-  }
-}
-
-/**
- * Opens a file chosen in the page: an .xlsx by its bytes (a zip), read as its package with the
- * command line's limits; else CSV, with the command line's limits too. A file over a limit, a zip
- * bomb, a damaged workbook: the command line's message, before anything is unpacked. Nothing is
- * sent anywhere.
- */
+/** Opens a file chosen in the page (see openFileInBrowser); a file that cannot be opened is an OpenError with its message. */
 export async function openInBrowser(
   file: File,
   onSelect: SelectCell,
   locale: Locale,
   onChange?: () => void
 ): Promise<WorkbookHost> {
-  const m = MESSAGES[locale];
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  if (bytes.length === 0) throw new OpenError(m.empty(file.name));
-  try {
-    if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
-      const pkg = await openPackage(bytes, file.name);
-      const host = new WorkbookHost(bytes, pkg, file.name, onSelect, locale, onChange);
-      // The first sheet is read now, so that a damaged one says so on opening.
-      if (pkg.sheets[0]) await host.preview(pkg.sheets[0].name, 1);
-      return host;
-    }
-    const sample = bytes.subarray(0, 4096);
-    if (sample.includes(0) || (bytes[0] === 0xd0 && bytes[1] === 0xcf))
-      throw new OpenError(m.notSpreadsheet(file.name));
-    const { sheetName, rows } = csvRows(decodeCsv(bytes), file.name, {
-      maxCells: DEFAULT_MAX_CELLS,
-      excelLimits: true,
-    });
-    const made = await valuesWorkbook(sheetName, rows, webCodec, file.name);
-    return new WorkbookHost(made.bytes, made.pkg, file.name, onSelect, locale, onChange);
-  } catch (e) {
-    if (isFileError(e)) throw new OpenError(fileErrorMessage(e, locale));
-    if (e instanceof Error && e.name === "HostError") throw new OpenError(e.message);
-    throw e;
-  }
+  const opened = await openFileInBrowser(file, onSelect, locale, onChange);
+  if ("error" in opened) throw new OpenError(opened.error);
+  return opened.host;
 }
 
 export type { WorkbookHost };

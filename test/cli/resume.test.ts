@@ -18,7 +18,8 @@ const tmp = path.join(dir, "tmp");
 const env = { ...process.env, TMPDIR: tmp };
 afterAll(() => fs.rm(dir, { recursive: true, force: true }));
 
-const SIZES = [1500, 40, 1500, 40, 1500, 40];
+/** Big enough that a batch is still running when it is interrupted (each big file takes a while). */
+const SIZES = [3000, 40, 3000, 40, 3000, 40];
 let inputs: string;
 const expectedRows = (i: number) => buildMessyRegistry(SIZES[i], 20 + i).expected.length + 1;
 
@@ -101,7 +102,7 @@ describe("convert --resume, and runs cut short", () => {
       expect(report.totals.members).toBe(SIZES.reduce((s, _, i) => s + expectedRows(i) - 1, 0));
     }
     expect(readdirSync(inputs).map((n) => sha256(path.join(inputs, n)))).toEqual(hashes);
-  });
+  }, 240_000);
 
   it("redoes a file whose input changed, or whose output was changed or removed; skips the rest", async () => {
     const src = path.join(dir, "changing");
@@ -133,10 +134,16 @@ describe("convert --resume, and runs cut short", () => {
     const out = path.join(dir, "interrupted");
     const child = start(["convert", inputs, "--out", out, "--jobs", "1"]);
     let stderr = "";
-    child.stderr!.on("data", (d) => (stderr += d));
-    await new Promise((r) => setTimeout(r, 1500));
+    const closed = finished(child);
+    // Interrupted once the first file is done, with the others still to do.
+    await new Promise<void>((resolve) =>
+      child.stderr!.on("data", (d) => {
+        stderr += d;
+        if (/\[1\/6\]/.test(stderr)) resolve();
+      })
+    );
     child.kill("SIGINT");
-    expect(await finished(child)).toBe(130);
+    expect(await closed).toBe(130);
     expect(stderr).toContain("已中断：未完成的输出和临时文件已删除");
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(leftovers(out)).toEqual([]);

@@ -3,7 +3,7 @@ import { mkdtempSync, promises as fs, readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { writeSamples } from "../../scripts/samples/writeSamples";
-import { findSoffice } from "../../src/hosts/exceljs/input/libreoffice";
+import { findSoffice } from "../../src/hosts/exceljs/read/libreoffice";
 import { buildMessyRegistry } from "../fixtures/messyRegistry";
 import { runCli, sha256 } from "./run";
 

@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, promises as fs, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { findSoffice } from "../../src/hosts/exceljs/input/libreoffice";
+import { findSoffice } from "../../src/hosts/exceljs/read/libreoffice";
 import { EXPECTED_Q3, X_ID, writeBranchWorkbooks } from "../fixtures/branchWorkbooks";
 import { runCli, sha256 } from "./run";
 

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { convertFile } from "../../src/hosts/exceljs/convertFile";
 import { openWorkbook } from "../../src/hosts/exceljs/input/openWorkbook";
-import { sniffKind } from "../../src/hosts/exceljs/input/sniff";
+import { sniffKind } from "../../src/hosts/exceljs/read/sniff";
 import { readSource } from "../../src/hosts/exceljs/summaryFiles";
 import { withStreamThreshold } from "../helpers/streamThreshold";
 import { readZipEntries, writeZip } from "../hosts/input/zipWriter";

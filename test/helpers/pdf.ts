@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, promises as fs, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { findSoffice } from "../../src/hosts/exceljs/input/libreoffice";
+import { findSoffice } from "../../src/hosts/exceljs/read/libreoffice";
 
 /** Prints one sheet of a workbook to PDF with LibreOffice (headless) and counts its pages. */
 export async function printedPages(workbook: string, sheet: string): Promise<number> {

@@ -4,7 +4,7 @@ import {
   decodeRef,
   XmlCellScanner,
 } from "../../../src/hosts/exceljs/input/cellScan";
-import { MAX_CELL_CHARACTERS } from "../../../src/hosts/exceljs/input/limits";
+import { MAX_CELL_CHARACTERS } from "../../../src/hosts/exceljs/read/limits";
 
 /** Feeds XML to a scanner in chunks of the given size (tags, characters and entities cut anywhere). */
 function scan(

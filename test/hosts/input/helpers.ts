@@ -6,7 +6,7 @@ import * as path from "path";
 import * as ExcelJS from "exceljs";
 import { FileError } from "../../../src/hosts/exceljs/fileError";
 import type { FileErrorCode } from "../../../src/core/fileErrors";
-import { findSoffice, SOFFICE_ENV } from "../../../src/hosts/exceljs/input/libreoffice";
+import { findSoffice, SOFFICE_ENV } from "../../../src/hosts/exceljs/read/libreoffice";
 
 /** A fresh folder under the system's temporary folder, for one test file's fixtures. */
 export function makeTmpDir(prefix = "uf-ledger-input-test-"): string {

@@ -5,7 +5,7 @@ import {
   convertToXlsx,
   findSoffice,
   SOFFICE_ENV,
-} from "../../../src/hosts/exceljs/input/libreoffice";
+} from "../../../src/hosts/exceljs/read/libreoffice";
 import {
   expectFileError,
   makeTmpDir,

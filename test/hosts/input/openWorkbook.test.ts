@@ -2,7 +2,7 @@ import { randomBytes } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import * as iconv from "iconv-lite";
-import { SOFFICE_ENV } from "../../../src/hosts/exceljs/input/libreoffice";
+import { SOFFICE_ENV } from "../../../src/hosts/exceljs/read/libreoffice";
 import {
   openWorkbook,
   SUPPORTED_EXTENSIONS,

@@ -4,14 +4,14 @@ import {
   countInvalidGb18030,
   decodeText,
   isValidUtf8,
-} from "../../../src/hosts/exceljs/input/encoding";
+} from "../../../src/hosts/exceljs/read/encoding";
 import {
   hasOle2WorkbookStream,
   isEncryptedOoxml,
   isEncryptedXls,
   isMarkupText,
   sniffKind,
-} from "../../../src/hosts/exceljs/input/sniff";
+} from "../../../src/hosts/exceljs/read/sniff";
 import { fakeOle2 } from "./helpers";
 
 const OLE2 = Buffer.from("d0cf11e0a1b11ae1", "hex");

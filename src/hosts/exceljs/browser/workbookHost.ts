@@ -5,7 +5,13 @@ import { REGISTRY_SHEET } from "../../../core/plan";
 import { registryCell } from "../../../core/registry";
 import type { Quarter } from "../../../core/summary/quarter";
 import type { CellValue, Locale, Problem } from "../../../core/types";
-import type { AddedDocSheet, LedgerHost, ProgressFn, RegistryRun, SummaryRun } from "../../ledgerHost";
+import type {
+  AddedDocSheet,
+  LedgerHost,
+  ProgressFn,
+  RegistryRun,
+  SummaryRun,
+} from "../../ledgerHost";
 import { convertWorkbook } from "../convert/convertWorkbook";
 import { addBulletin, addMeeting } from "../docs/addDocs";
 import { isFileError } from "../fileError";
@@ -112,7 +118,11 @@ export class WorkbookHost implements LedgerHost {
     });
   }
 
-  private async registry(locale: Locale, apply: boolean, progress?: ProgressFn): Promise<RegistryRun> {
+  private async registry(
+    locale: Locale,
+    apply: boolean,
+    progress?: ProgressFn
+  ): Promise<RegistryRun> {
     progress?.(0.05, "读取名册");
     const options = { file: this.fileName, locale };
     const platform = memoryPlatform(webCodec);

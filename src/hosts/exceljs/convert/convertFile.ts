@@ -1,14 +1,13 @@
 import path from "node:path";
 import { fileErrorMessage } from "../../../core/fileErrors";
 import type { Locale } from "../../../core/types";
-import { isOneOf, writeAtomic } from "../atomicWrite";
+import { isOneOf } from "../node/atomicWrite";
 import { FileError, isFileError } from "../fileError";
-import { FileSink } from "../node/fileSink";
 import { nodePlatform } from "../node/nodePlatform";
 import type { Platform } from "../platform";
 import { openInput } from "../read/openInput";
-import { PackageWriter } from "../xlsx/packageWriter";
-import { ZipWriter } from "../zip/zipWriter";
+import { writeWorkbookFile } from "../node/writeWorkbookFile";
+import type { WorkbookPackage } from "../xlsx/workbookPackage";
 import { type ConvertedRegistry, convertWorkbook } from "./convertWorkbook";
 import { type FileOutcome, UNEXPECTED_ERROR, failedOutcome } from "./outcome";
 
@@ -66,7 +65,7 @@ export async function convertFile(input: string, options: ConvertOptions): Promi
 }
 
 async function convert(
-  pkg: Parameters<typeof convertWorkbook>[0],
+  pkg: WorkbookPackage,
   options: ConvertOptions,
   platform: Platform,
   file: string,
@@ -80,25 +79,5 @@ async function convert(
     maxCells: options.maxCells,
   };
   if (target === null) return convertWorkbook(pkg, o, platform, null);
-  let run: ConvertedRegistry | null = null;
-  try {
-    await writeAtomic(target, async (tmp) => {
-      const sink = new FileSink(tmp);
-      try {
-        const zip = new ZipWriter(sink, platform.codec, path.basename(target));
-        run = await convertWorkbook(pkg, o, platform, await PackageWriter.create(pkg, zip));
-        await sink.end();
-      } catch (e) {
-        sink.destroy();
-        throw e;
-      }
-    });
-  } catch (e) {
-    // An errno code is the disk's or the folder's (disk full, no permission): the output's fault.
-    const code = (e as NodeJS.ErrnoException).code;
-    if (!isFileError(e) && typeof code === "string")
-      throw new FileError("write-failed", { file: path.basename(target), detail: code });
-    throw e;
-  }
-  return run!;
+  return writeWorkbookFile(pkg, target, (out) => convertWorkbook(pkg, o, platform, out));
 }

@@ -11,8 +11,9 @@ import {
   problemReportHead,
   problemRow,
 } from "../../../core/reportRows";
-import type { CellValue, Locale, Problem } from "../../../core/types";
+import type { Locale, Problem } from "../../../core/types";
 import type { Platform } from "../platform";
+import { DEFAULT_MAX_CELLS } from "../read/limits";
 import { registrySheet } from "../write/registrySheet";
 import { reportSheet } from "../write/reportSheet";
 import { filledRows } from "../xlsx/filledRows";
@@ -21,9 +22,6 @@ import type { WorkbookPackage } from "../xlsx/workbookPackage";
 import { concat, mapRows, mergeSorted } from "../asyncItems";
 import { RegistryRun } from "./registryRun";
 import { checkMerges, pickRegistrySheet, scanSheets } from "./registrySheetPick";
-
-/** Most cells a sheet may span (its last row times its widest row), unless --max-cells says otherwise. */
-export const DEFAULT_MAX_CELLS = 30_000_000;
 
 export interface ConvertWorkbookOptions {
   /** The file's name, for messages. */

@@ -1,6 +1,6 @@
 import { rm } from "node:fs/promises";
 import type { Platform, SpoolCodec } from "../platform";
-import { makeTempDir } from "../tempFiles";
+import { makeTempDir } from "./tempFiles";
 import { DiskSpool } from "./diskSpool";
 import { nodeCodec } from "./nodeCodec";
 

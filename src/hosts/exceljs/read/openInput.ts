@@ -2,37 +2,30 @@ import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { FileError, isFileError } from "../fileError";
-import { csvRows } from "../input/csvText";
-import { decodeText, type TextEncoding } from "../input/encoding";
-import { convertToXlsx } from "../input/libreoffice";
+import { csvRows } from "./csvText";
+import { decodeText, type TextEncoding } from "./encoding";
+import { convertToXlsx } from "./libreoffice";
 import {
   DEFAULT_MAX_CELLS,
-  DEFAULT_MAX_UNCOMPRESSED_BYTES,
+  DEFAULT_MAX_UNPACKED_BYTES,
+  DEFAULT_MAX_WHOLE_FILE_BYTES,
   DEFAULT_MAX_ZIP_ENTRIES,
   formatBytes,
-  MB,
-} from "../input/limits";
-import { readError } from "../input/readBytes";
+} from "./limits";
+import { readError } from "./readBytes";
 import {
   hasOle2WorkbookStream,
   isEncryptedOoxml,
   isEncryptedXls,
   isMarkupText,
   sniffKind,
-} from "../input/sniff";
+} from "./sniff";
 import { fileSource, READ_WHOLE_UP_TO } from "../node/fileSource";
 import { nodeCodec } from "../node/nodeCodec";
 import { valuesWorkbook } from "../xlsx/valuesWorkbook";
 import { WorkbookPackage } from "../xlsx/workbookPackage";
 import { type ByteSource, bytesSource } from "../zip/byteSource";
 import { ZipReader } from "../zip/zipReader";
-
-/**
- * Largest total an .xlsx may unpack to, unless maxUncompressedBytes says otherwise: its sheets are
- * read as they inflate, never held, but the time grows with it (a 1,000,000-row registry unpacks to
- * about 800 MB).
- */
-export const DEFAULT_MAX_UNPACKED_BYTES = 4096 * MB;
 
 /** The extensions the batch tool offers to read; all of them go through the same content sniffing. */
 export const SUPPORTED_EXTENSIONS = [".xlsx", ".xlsm", ".xls", ".et", ".csv"] as const;
@@ -81,7 +74,7 @@ export async function openInput(
 ): Promise<OpenedInput> {
   const file = path.basename(filePath);
   const maxUnpacked = options.maxUncompressedBytes ?? DEFAULT_MAX_UNPACKED_BYTES;
-  const maxWhole = Math.min(maxUnpacked, DEFAULT_MAX_UNCOMPRESSED_BYTES);
+  const maxWhole = Math.min(maxUnpacked, DEFAULT_MAX_WHOLE_FILE_BYTES);
   let stat;
   try {
     stat = await fs.stat(filePath);

@@ -1,6 +1,6 @@
 import type { SummarySource } from "../../../core/summary";
 import type { RawRow } from "../../../core/types";
-import { DEFAULT_MAX_CELLS } from "../convert/convertWorkbook";
+import { DEFAULT_MAX_CELLS } from "../read/limits";
 import { checkMerges, scanSheets } from "../convert/registrySheetPick";
 import { FileError } from "../fileError";
 import { sheetRows } from "../read/sheetValues";
@@ -36,4 +36,3 @@ export async function packageSource(
   }
   return { file: pkg.file, sheets, dateSystem: pkg.dateSystem };
 }
-

@@ -1,12 +1,9 @@
 import path from "node:path";
 import type { SummaryInput, UnreadableRow } from "../../../core/summary";
-import { writeAtomic } from "../atomicWrite";
-import { FileSink } from "../node/fileSink";
 import { nodeCodec } from "../node/nodeCodec";
 import { docSheet } from "../write/docSheet";
 import { emptyWorkbook } from "../xlsx/emptyWorkbook";
-import { PackageWriter } from "../xlsx/packageWriter";
-import { ZipWriter } from "../zip/zipWriter";
+import { writeWorkbookFile } from "../node/writeWorkbookFile";
 import { type SummaryPeriod, summaryDocs } from "./summaryDocs";
 
 export interface SummaryWritten {
@@ -23,24 +20,12 @@ export async function writeSummary(
 ): Promise<SummaryWritten> {
   const s = summaryDocs(sources, period, madeAt);
   const base = await emptyWorkbook(nodeCodec, path.basename(out));
-  await writeAtomic(out, async (tmp) => {
-    const sink = new FileSink(tmp);
-    try {
-      const w = await PackageWriter.create(
-        base,
-        new ZipWriter(sink, nodeCodec, path.basename(out))
-      );
-      for (const doc of s.docs)
-        await w.addSheet(docSheet(doc, w.styles, 1900, doc.name === s.sheet));
-      await w.finish(
-        s.docs.map((d) => d.name),
-        s.sheet
-      );
-      await sink.end();
-    } catch (e) {
-      sink.destroy();
-      throw e;
-    }
+  await writeWorkbookFile(base, out, async (w) => {
+    for (const doc of s.docs) await w.addSheet(docSheet(doc, w.styles, 1900, doc.name === s.sheet));
+    await w.finish(
+      s.docs.map((d) => d.name),
+      s.sheet
+    );
   });
   return { sheet: s.sheet, unreadable: s.unreadable };
 }

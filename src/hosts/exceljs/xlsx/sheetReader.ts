@@ -17,12 +17,11 @@ import { type Block, MAX_COLUMNS, MAX_ROWS, columnLabel, parseBlock } from "../.
 import { isDateFormat, serialToDateTime } from "../../../core/rules/dates";
 import type { CellValue, RawRow } from "../../../core/types";
 import { FileError } from "../fileError";
+import { MAX_CELL_CHARACTERS } from "../read/limits";
 import type { StringTable } from "./stringTable";
 import type { StyleTable } from "./styleTable";
 import { cellText, richText, xmlAttribute } from "./xml";
 
-/** Excel's most characters in a cell. */
-export const MAX_CELL_CHARACTERS = 32_767;
 /** Most characters of one row's XML held while it is read (16,384 cells of long text fit). */
 const MAX_ROW_XML = 64 * 1024 * 1024;
 /** Most characters before <sheetData> (views, columns); past this the part is damaged. */

@@ -12,7 +12,7 @@
  * small and fixed (APPNOTE.TXT 4.3); the inflating is the platform's own (codec.ts).
  */
 import { FileError } from "../fileError";
-import { formatBytes } from "../input/limits";
+import { formatBytes } from "../read/limits";
 import type { ByteSource } from "./byteSource";
 import type { Codec } from "./codec";
 

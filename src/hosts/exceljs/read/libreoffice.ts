@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { pathToFileURL } from "url";
 import { FileError } from "../fileError";
-import { makeTempDir } from "../tempFiles";
+import { makeTempDir } from "../node/tempFiles";
 import { DEFAULT_CONVERSION_TIMEOUT_MS } from "./limits";
 
 /** Environment variable naming the soffice program to use; when set, nothing else is looked for. */

@@ -1,7 +1,7 @@
-import * as ExcelJS from "exceljs";
 import { FileError } from "../fileError";
-import { cellColumn } from "./cellScan";
-import { MAX_CELL_CHARACTERS, MAX_COLUMNS, MAX_ROWS } from "./limits";
+import { columnLabel as cellColumn } from "../../../core/a1";
+import { MAX_COLUMNS, MAX_ROWS } from "../../../core/a1";
+import { MAX_CELL_CHARACTERS } from "./limits";
 
 export type CsvDelimiter = "," | "\t" | ";";
 
@@ -233,23 +233,4 @@ export function csvRows(
     for (let c = 0; c < row.length; c++)
       if (NON_CHARACTERS.test(row[c])) row[c] = row[c].replace(/[\uFFFE\uFFFF]/g, "\uFFFD");
   return { sheetName, rows };
-}
-
-/** {@link csvToWorkbook} for text already decoded (see {@link csvRows}). */
-export function csvTextToWorkbook(
-  text: string,
-  file: string,
-  options: CsvWorkbookOptions = {}
-): ExcelJS.Workbook {
-  const { sheetName, rows } = csvRows(text, file, options);
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(sheetName);
-  for (let r = 0; r < rows.length; r++) {
-    const values = rows[r];
-    for (let c = 0; c < values.length; c++) {
-      const v = values[c];
-      if (v !== "") sheet.getCell(r + 1, c + 1).value = v;
-    }
-  }
-  return workbook;
 }

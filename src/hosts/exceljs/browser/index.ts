@@ -1,0 +1,5 @@
+/**
+ * The workbook host of the web page: what the page may use (nothing here reaches Node).
+ */
+export { type OpenedFile, openFileInBrowser } from "./openFile";
+export { HostError, type SelectCell, type SheetPreview, WorkbookHost } from "./workbookHost";

@@ -1,0 +1,45 @@
+import path from "node:path";
+import { FileError, isFileError } from "../fileError";
+import { PackageWriter } from "../xlsx/packageWriter";
+import type { WorkbookPackage } from "../xlsx/workbookPackage";
+import { ZipWriter } from "../zip/zipWriter";
+import { writeAtomic } from "./atomicWrite";
+import { FileSink } from "./fileSink";
+import { nodeCodec } from "./nodeCodec";
+
+/**
+ * Writes a workbook as a change to `base` (write adds and removes sheets and finishes the output)
+ * to `target`: through a temp file beside it, renamed over it once complete, so that a reader sees
+ * the old file or the new one, never half of one. `beforeRename` runs once the output is written
+ * (an input read in place is closed then, before the output takes its name). Errors of the disk
+ * or folder (no room, no permission) come out as `write-failed` naming the output.
+ */
+export async function writeWorkbookFile<T>(
+  base: WorkbookPackage,
+  target: string,
+  write: (out: PackageWriter) => Promise<T>,
+  beforeRename?: () => Promise<void>
+): Promise<T> {
+  const name = path.basename(target);
+  let result: { value: T } | null = null;
+  try {
+    await writeAtomic(target, async (tmp) => {
+      const sink = new FileSink(tmp);
+      try {
+        const out = await PackageWriter.create(base, new ZipWriter(sink, nodeCodec, name));
+        result = { value: await write(out) };
+        await sink.end();
+      } catch (e) {
+        sink.destroy();
+        throw e;
+      }
+      await beforeRename?.();
+    });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (!isFileError(e) && typeof code === "string")
+      throw new FileError("write-failed", { file: name, detail: code });
+    throw e;
+  }
+  return result!.value;
+}
