@@ -17,8 +17,7 @@ import ExcelJS from "exceljs";
 import path from "node:path";
 import { Worker, isMainThread, workerData } from "node:worker_threads";
 import { RegistryNormalizer } from "../src/core/normalizer";
-import type { RawRow } from "../src/core/types";
-import { rawRowOf } from "../src/hosts/exceljs/stream/rawRows";
+import type { CellValue, RawRow } from "../src/core/types";
 
 const READ_OPTIONS: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions> = {
   worksheets: "emit",
@@ -65,6 +64,31 @@ async function streamRead(
   }
   if (cells < 0) throw new Error("unreachable");
   return { seconds: Number(process.hrtime.bigint() - t) / 1e9, rows };
+}
+
+/** One row from exceljs's streaming reader as the engine takes it: values and number formats. */
+function rawRowOf(row: ExcelJS.Row): { values: CellValue[]; numFmts: (string | null)[] } {
+  const values: CellValue[] = [];
+  const numFmts: (string | null)[] = [];
+  row.eachCell({ includeEmpty: false }, (cell, col) => {
+    while (values.length < col - 1) {
+      values.push(null);
+      numFmts.push(null);
+    }
+    const v = cell.value;
+    values[col - 1] =
+      v === null || v === undefined
+        ? null
+        : typeof v === "object" && !(v instanceof Date)
+          ? "richText" in v
+            ? v.richText.map((r) => r.text).join("")
+            : "result" in v
+              ? ((v.result ?? null) as CellValue)
+              : String(cell.text)
+          : (v as CellValue);
+    numFmts[col - 1] = cell.numFmt ?? null;
+  });
+  return { values, numFmts };
 }
 
 async function engine(file: string): Promise<void> {

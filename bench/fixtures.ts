@@ -14,10 +14,11 @@ import {
 } from "../src/core/docs/logs";
 import { FIELDS } from "../src/core/schema";
 import { BRANCHES, makeMember } from "../test/fixtures/members";
+import { buildMessyRegistry } from "../test/fixtures/messyRegistry";
 import { Random } from "../test/fixtures/random";
 import { writeRegistryWorkbook } from "../test/hosts/stream/registryFixture";
 
-/** One row in twelve has a quirk to fix or report (old header spellings, spaced IDs, 男性, text dates…). */
+/** Light mess: one row in twelve has a quirk to fix or report (spaced IDs, 男性, text dates…). */
 const MESS_EVERY = 60;
 
 /** A registry of `members` rows (DOMAIN.md's 23 columns, a title row, old headers, a total row). */
@@ -28,6 +29,36 @@ export async function writeRegistry(file: string, members: number): Promise<void
     chineseRemarks: true,
     messEvery: MESS_EVERY,
   });
+}
+
+/**
+ * A registry in which every row carries old-workbook mess (the messy fixture: synonym headers, a
+ * title and a two-row header, text dates, 15-digit IDs, full-width digits, short party names,
+ * merged branches…), written with exceljs's streaming writer.
+ */
+export async function writeHeavyRegistry(file: string, members: number): Promise<void> {
+  const fixture = buildMessyRegistry(members, 11);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: file,
+    useStyles: true,
+    useSharedStrings: true,
+  });
+  const ws = wb.addWorksheet("名册");
+  for (const m of fixture.merges) ws.mergeCells(m);
+  for (const r of fixture.rows) {
+    const row = ws.getRow(r.rowNumber!);
+    r.values.forEach((v, c) => {
+      if (v === null) return;
+      const cell = row.getCell(c + 1);
+      cell.value = v as ExcelJS.CellValue;
+      const fmt = r.numFmts?.[c];
+      if (fmt) cell.numFmt = fmt;
+      else if (v instanceof Date) cell.numFmt = "yyyy-mm-dd";
+    });
+    row.commit();
+  }
+  ws.commit();
+  await wb.commit();
 }
 
 /** `count` small registries of `members` rows each, in dir. */

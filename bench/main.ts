@@ -74,12 +74,15 @@ async function main(): Promise<void> {
       process.stdout.write(`▶ ${id}\n`);
       const t = Date.now();
       try {
-        const r = await run(ctx);
-        results.push(r);
-        process.stdout.write(
-          `  ${r.figure} ${r.unit} (target ${r.target}: ${r.met ? "met" : "MISSED"}) in ${((Date.now() - t) / 1000).toFixed(1)} s\n` +
-            `  ${JSON.stringify(r.details)}\n`
-        );
+        const got = await run(ctx);
+        for (const r of Array.isArray(got) ? got : [got]) {
+          results.push(r);
+          process.stdout.write(
+            `  ${r.title}: ${r.figure} ${r.unit} (target ${r.target}: ${r.met ? "met" : "MISSED"})\n` +
+              `  ${JSON.stringify(r.details)}\n`
+          );
+        }
+        process.stdout.write(`  (${((Date.now() - t) / 1000).toFixed(1)} s)\n`);
       } catch (e) {
         failed++;
         process.stdout.write(`  FAILED: ${e instanceof Error ? e.message : String(e)}\n`);
