@@ -17,8 +17,8 @@ function reviver(_key: string, value: unknown): unknown {
   return value;
 }
 
-/** Lines are gathered into writes of about this size. */
-const BATCH_CHARS = 64 * 1024;
+/** Lines are gathered into writes of about this size (kept under V8's large-object size: zipWriter.ts). */
+const BATCH_CHARS = 16 * 1024;
 
 /**
  * Items (problems, changes) written to a file as JSON lines while the registry streams by, and read
@@ -78,7 +78,7 @@ export class DiskSpool<T> implements Spool<T> {
     let rest = "";
     for await (const chunk of createReadStream(this.file, {
       encoding: "utf8",
-      highWaterMark: 1 << 20,
+      highWaterMark: 64 * 1024,
     })) {
       const text = rest + (chunk as string);
       let at = 0;

@@ -31,6 +31,17 @@ export const nodeCodec: Codec = {
       throw e;
     }
   },
-  deflate: (input) => through(input, zlib.createDeflateRaw({ level: 6 })),
+  // Room for a megabyte each way: the next piece is made while zlib deflates this one on its
+  // thread (with the default 16 KB, each piece waited for the last to be deflated).
+  deflate: (input) =>
+    through(
+      input,
+      zlib.createDeflateRaw({
+        level: 6,
+        chunkSize: 256 * 1024,
+        writableHighWaterMark: 1 << 20,
+        readableHighWaterMark: 1 << 20,
+      } as zlib.ZlibOptions)
+    ),
   crc32: (data, crc) => zlib.crc32(data, crc),
 };

@@ -8,7 +8,7 @@
 import { cellAddress, columnLetter } from "../../../core/a1";
 import { dateTimeToSerial } from "../../../core/rules/dates";
 import type { CellValue } from "../../../core/types";
-import { escapeAttr, escapeCellText } from "./xml";
+import { escapeAttr, escapeCellText, hasEdgeSpace } from "./xml";
 
 export interface WriteCell {
   value: CellValue;
@@ -158,7 +158,7 @@ export class SheetXmlWriter {
     if (v === null || v === undefined) return s ? `<c r="${ref}"${s}/>` : "";
     if (typeof v === "string") {
       if (v === "") return s ? `<c r="${ref}"${s}/>` : "";
-      const space = /^\s|\s$/.test(v) ? ' xml:space="preserve"' : "";
+      const space = hasEdgeSpace(v) ? ' xml:space="preserve"' : "";
       return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${escapeCellText(v)}</t></is></c>`;
     }
     if (typeof v === "number") {

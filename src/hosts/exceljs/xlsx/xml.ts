@@ -41,6 +41,9 @@ export function cellText(raw: string): string {
 const NOT_XML =
   // eslint-disable-next-line no-control-regex
   /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** Anything escapeCellText changes: & < > CR, "_x", characters XML cannot hold, surrogates (checked one by one then). */
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[&<>\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]|_x/;
 /** Text that reads as an escape already ("_x0041_"): its underscore is escaped, as Excel does. */
 const LOOKS_ESCAPED = /_(x[0-9A-Fa-f]{4}_)/g;
 const TO_ESCAPE = /[&<>]/g;
@@ -49,6 +52,8 @@ const hex4 = (c: number) => c.toString(16).toUpperCase().padStart(4, "0");
 
 /** A cell's text as element content: entities, and Excel's escapes for what XML cannot hold. */
 export function escapeCellText(s: string): string {
+  // Most text has nothing to escape: one scan tells.
+  if (!NEEDS_ESCAPE.test(s)) return s;
   let out = s;
   if (out.indexOf("_x") >= 0) out = out.replace(LOOKS_ESCAPED, "_x005F_$1");
   out = out.replace(TO_ESCAPE, (c) => ESCAPES[c]);
@@ -64,6 +69,13 @@ export function escapeCellText(s: string): string {
 /** Text as element content (a formula, a defined name): & < > escaped, characters XML cannot hold left out. */
 export function escapeText(s: string): string {
   return s.replace(TO_ESCAPE, (c) => ESCAPES[c]).replace(NOT_XML, "");
+}
+
+/** Whether text starts or ends with white space XML would let a reader drop (space, tab, line end). */
+export function hasEdgeSpace(s: string): boolean {
+  const a = s.charCodeAt(0);
+  const b = s.charCodeAt(s.length - 1);
+  return a === 32 || a === 9 || a === 10 || a === 13 || b === 32 || b === 9 || b === 10 || b === 13;
 }
 
 /** Text as an attribute value (double-quoted); characters XML cannot hold are left out. */
