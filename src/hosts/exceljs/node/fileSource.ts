@@ -1,5 +1,5 @@
 import { promises as fs } from "node:fs";
-import { type ByteSource, bytesSource } from "../zip/byteSource";
+import type { ByteSource } from "../zip/byteSource";
 
 /** A file read at random, through one open handle (read-only: inputs are never written). */
 export async function fileSource(path: string): Promise<ByteSource> {
@@ -29,12 +29,3 @@ export async function fileSource(path: string): Promise<ByteSource> {
 
 /** Files up to this size are read into memory at once: fewer reads, and entries inflated in one call. */
 export const READ_WHOLE_UP_TO = 8 * 1024 * 1024;
-
-/**
- * A source for an input file: its bytes in memory when it is small (one read), else the file read
- * as needed. The zip reader works the same on either.
- */
-export async function inputSource(path: string, size: number): Promise<ByteSource> {
-  if (size <= READ_WHOLE_UP_TO) return bytesSource(await fs.readFile(path, { flag: "r" }));
-  return fileSource(path);
-}
