@@ -66,9 +66,9 @@ export const FILE_ERRORS = {
   },
   "too-many-cells-to-load": {
     zh: (p) =>
-      `${p.file}${at(p, false)}：单元格过多，超过一次读入的上限 ${p.limit}（合并单元格、数据验证和名称按其范围内的单元格计），未处理；请拆分工作簿，或缩小大范围的合并单元格和数据验证`,
+      `${p.file}${at(p, false)}：合并单元格过多，合并范围内的单元格超过上限 ${p.limit}，未处理；请取消或缩小大范围的合并单元格`,
     en: (p) =>
-      `${p.file}${at(p, true)}: too many cells to read at once, more than ${p.limit} (merged ranges, data validations and names count every cell they cover); not processed. Split the workbook, or shrink large merged ranges and data validations`,
+      `${p.file}${at(p, true)}: merged ranges cover more than ${p.limit} cells; not processed. Unmerge or shrink the large merged ranges`,
   },
   "cell-too-long": {
     zh: (p) => `${p.file}${at(p, false)}：单元格超过 Excel 上限 32767 个字符`,

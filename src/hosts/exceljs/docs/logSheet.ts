@@ -122,6 +122,7 @@ async function* withRow(text: AsyncIterable<string>, ins: Insert): AsyncGenerato
   let phase: "head" | "data" | "rest" = "head";
   let p = "";
   let lastRow = 0;
+  let from = 0;
   let headerDone = ins.headerCells === null;
   const headerInner = ins.headerCells?.replace(/^<row[^>]*>/, "").replace(/<\/row>$/, "") ?? "";
   const headerRowXml = () =>
@@ -172,8 +173,13 @@ async function* withRow(text: AsyncIterable<string>, ins: Insert): AsyncGenerato
           const gt = buf.indexOf(">", lt);
           if (gt < 0) break;
           const selfClosed = buf.charCodeAt(gt - 1) === 47;
-          const end = selfClosed ? gt + 1 : buf.indexOf(rowClose, gt);
-          if (end < 0) break;
+          const end = selfClosed ? gt + 1 : buf.indexOf(rowClose, Math.max(gt, from));
+          if (end < 0) {
+            // The row goes on in the next piece: its end is looked for from here on.
+            from = Math.max(gt, buf.length - rowClose.length);
+            break;
+          }
+          from = 0;
           const stop = selfClosed ? end : end + rowClose.length;
           const r = Number(xmlAttribute(buf.slice(lt + rowOpen.length, gt), "r") ?? lastRow + 1);
           lastRow = r;
@@ -199,6 +205,7 @@ async function* withRow(text: AsyncIterable<string>, ins: Insert): AsyncGenerato
       }
       if (out) yield out;
       buf = buf.slice(at);
+      from = Math.max(0, from - at);
     }
     if (phase === "rest") {
       yield buf;

@@ -30,8 +30,14 @@ export class FileSink implements ByteSink {
     if (this.failure) throw this.failure;
   }
 
-  /** Closes without caring about errors (after a failure elsewhere). */
-  destroy(): void {
+  /**
+   * Closes without caring about errors (after a failure elsewhere), once the file is closed: the
+   * caller removes it then, and a file still being opened would otherwise be made after that.
+   */
+  async abort(): Promise<void> {
+    if (this.out.closed) return;
+    const closed = once(this.out, "close").catch(() => undefined);
     this.out.destroy();
+    await closed;
   }
 }

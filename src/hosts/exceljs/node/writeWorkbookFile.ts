@@ -30,7 +30,7 @@ export async function writeWorkbookFile<T>(
         result = { value: await write(out) };
         await sink.end();
       } catch (e) {
-        sink.destroy();
+        await sink.abort();
         throw e;
       }
       await beforeRename?.();

@@ -18,6 +18,8 @@ export async function readSharedStrings(
   let p: string | null = null;
   let open = "";
   let close = "";
+  /** Where to go on looking for the end of an item cut by the end of the text (each byte looked at once). */
+  let from = 0;
   for await (const piece of text) {
     buf += piece;
     if (p === null) {
@@ -58,15 +60,18 @@ export async function readSharedStrings(
         at = gt + 1;
         continue;
       }
-      const end = buf.indexOf(close, gt);
+      const end = buf.indexOf(close, Math.max(gt, from));
       if (end < 0) {
         at = start;
+        from = Math.max(gt, buf.length - close.length);
         break;
       }
+      from = 0;
       table.add(richText(buf.slice(gt + 1, end), p));
       at = end + close.length;
     }
     buf = buf.slice(at);
+    from = Math.max(0, from - at);
     // No string of Excel's is this long: the part is damaged (or made to exhaust memory).
     if (buf.length > MAX_ITEM) throw new FileError("corrupt-workbook", { file });
   }

@@ -107,29 +107,32 @@ export class SheetReader {
     options: { tail?: boolean; maxRows?: number } = {}
   ): AsyncGenerator<SheetRow> {
     const maxRows = options.maxRows ?? Infinity;
+    const damaged = () => new FileError("corrupt-workbook", { file: this.ctx.file });
     let count = 0;
     let buf = "";
     let phase: "head" | "data" | "skip" | "tail" = "head";
     let rowOpen = "";
     let dataClose = "";
     let rowClose = "";
+    /** Where to go on looking for what ends the piece of XML waiting in buf (each byte looked at once). */
+    let from = 0;
+    const head: HeadScan = { from: 0, inComment: false };
     for await (const piece of text) {
       buf += piece;
       if (phase === "head") {
-        const m = /<([\w.-]+:)?sheetData(?=[\s>/])[^>]*?(\/?)>/.exec(buf);
+        const m = findSheetData(buf, head);
         if (!m) {
-          if (buf.length > MAX_HEAD_XML)
-            throw new FileError("corrupt-workbook", { file: this.ctx.file });
+          if (buf.length > MAX_HEAD_XML) throw damaged();
           continue;
         }
-        this.p = m[1] ?? "";
+        this.p = m.prefix;
         this.frame.prefix = this.p;
-        this.frame.head = buf.slice(0, m.index);
+        this.frame.head = buf.slice(0, m.start);
         rowOpen = `<${this.p}row`;
         rowClose = `</${this.p}row>`;
         dataClose = `</${this.p}sheetData>`;
-        buf = buf.slice(m.index + m[0].length);
-        phase = m[2] === "/" ? "tail" : "data";
+        buf = buf.slice(m.end);
+        phase = m.empty ? "tail" : "data";
         if (phase === "data" && maxRows <= 0) {
           if (!options.tail) return;
           phase = "skip";
@@ -141,22 +144,37 @@ export class SheetReader {
           const lt = buf.indexOf("<", at);
           if (lt < 0) {
             at = buf.length;
+            from = 0;
             break;
           }
           if (buf.startsWith(dataClose, lt)) {
             phase = "tail";
             at = lt + dataClose.length;
+            from = 0;
             break;
+          }
+          if (buf.startsWith("<!--", lt)) {
+            const close = buf.indexOf("-->", Math.max(lt + 4, from));
+            if (close < 0) {
+              at = lt;
+              from = Math.max(lt, buf.length - 2);
+              break;
+            }
+            at = close + 3;
+            from = 0;
+            continue;
           }
           if (buf.startsWith(rowOpen, lt) && isNameEnd(buf.charCodeAt(lt + rowOpen.length))) {
             const gt = buf.indexOf(">", lt);
             if (gt < 0) {
               at = lt;
+              from = 0;
               break;
             }
             if (buf.charCodeAt(gt - 1) === 47) {
               const row = this.rowNumber(buf.slice(lt + rowOpen.length, gt - 1));
               at = gt + 1;
+              from = 0;
               if (row > 0) {
                 yield { rowNumber: row, values: [], numFmts: [] };
                 if (++count >= maxRows) {
@@ -167,11 +185,14 @@ export class SheetReader {
               }
               continue;
             }
-            const end = buf.indexOf(rowClose, gt);
+            const end = buf.indexOf(rowClose, Math.max(gt, from));
             if (end < 0) {
+              // The row goes on in the next piece: look for its end from here on, not from its start.
               at = lt;
+              from = Math.max(gt, buf.length - rowClose.length);
               break;
             }
+            from = 0;
             const row = this.parseRow(buf, lt + rowOpen.length, gt, end);
             at = end + rowClose.length;
             if (row) {
@@ -193,6 +214,7 @@ export class SheetReader {
           at = lt + 1;
         }
         buf = buf.slice(at);
+        from = Math.max(0, from - at);
         if (buf.length > MAX_ROW_XML)
           throw new FileError("too-large", { file: this.ctx.file, limit: "64 MB" });
       }
@@ -212,7 +234,8 @@ export class SheetReader {
         buf = "";
       }
     }
-    if (phase === "head") this.frame.head = buf;
+    // The part ended before its rows did (or had none): it was cut short.
+    if (phase !== "tail") throw damaged();
   }
 
   /** The row's number (its r, else one past the last), checked against Excel's last row; 0 to skip it. */
@@ -358,11 +381,55 @@ export class SheetReader {
   }
 }
 
-/** The merged ranges a sheet's XML lists after its rows (frame.tail). */
+/** Where the search for <sheetData> goes on in the text read so far, and whether it is inside a comment. */
+interface HeadScan {
+  from: number;
+  inComment: boolean;
+}
+
+/** The longest start tag looked for (a tag cut by the end of the text is looked for again). */
+const MAX_TAG = 4096;
+
+/**
+ * The <sheetData> start tag in the text before the rows, skipping comments (which may hold
+ * anything), or null if it has not come yet; `scan` remembers how far the text was looked at.
+ */
+function findSheetData(
+  buf: string,
+  scan: HeadScan
+): { start: number; end: number; prefix: string; empty: boolean } | null {
+  const re = /<!--|<([\w.-]+:)?sheetData(?=[\s>/])[^>]*?(\/?)>/g;
+  for (;;) {
+    if (scan.inComment) {
+      const close = buf.indexOf("-->", scan.from);
+      if (close < 0) {
+        scan.from = Math.max(scan.from, buf.length - 2);
+        return null;
+      }
+      scan.inComment = false;
+      scan.from = close + 3;
+    }
+    re.lastIndex = scan.from;
+    const m = re.exec(buf);
+    if (!m) {
+      scan.from = Math.max(scan.from, buf.length - MAX_TAG);
+      return null;
+    }
+    if (m[0] === "<!--") {
+      scan.inComment = true;
+      scan.from = m.index + 4;
+      continue;
+    }
+    return { start: m.index, end: m.index + m[0].length, prefix: m[1] ?? "", empty: m[2] === "/" };
+  }
+}
+
+/** The merged ranges a sheet's XML lists after its rows (frame.tail); commented-out ones are not. */
 export function mergedRanges(frame: SheetFrame): Block[] {
   const out: Block[] = [];
   const re = new RegExp(`<${frame.prefix}mergeCell(?=[\\s/>])([^>]*)>`, "g");
-  for (const m of frame.tail.matchAll(re)) {
+  const tail = frame.tail.indexOf("<!--") >= 0 ? frame.tail.replace(/<!--[\s\S]*?-->/g, "") : frame.tail;
+  for (const m of tail.matchAll(re)) {
     const ref = xmlAttribute(m[1], "ref");
     const b = ref ? parseBlock(ref) : null;
     if (b) out.push(b);

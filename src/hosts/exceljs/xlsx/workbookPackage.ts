@@ -74,6 +74,9 @@ export class WorkbookPackage {
     const workbookXml = await small(workbookPart);
     if (workbookXml === null || !/<(?:[\w.-]+:)?workbook[\s>]/.test(workbookXml))
       throw new FileError("not-a-spreadsheet", { file });
+    // A workbook part cut short would read as a workbook with fewer sheets: it is damaged.
+    if (!/<\/(?:[\w.-]+:)?workbook\s*>\s*$/.test(workbookXml))
+      throw new FileError("corrupt-workbook", { file });
     const workbookRels = parseRels((await small(relsPartOf(workbookPart))) ?? "");
     const byId = new Map(workbookRels.map((r) => [r.id, r]));
     const p = rootPrefix(workbookXml, "workbook");

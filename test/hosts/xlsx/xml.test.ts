@@ -1,4 +1,4 @@
-import { xmlAttributes, xmlDecode } from "../../src/hosts/exceljs/xmlText";
+import { cellText, xmlAttributes, xmlDecode } from "../../../src/hosts/exceljs/xlsx/xml";
 
 describe("XML text of a workbook's parts", () => {
   it("decodes entities in attributes, either quote", () => {
@@ -11,5 +11,11 @@ describe("XML text of a workbook's parts", () => {
   it("drops a character reference beyond Unicode instead of throwing (a damaged file)", () => {
     expect(xmlDecode("a&#x110000;b&#9999999;c")).toBe("abc");
     expect(xmlDecode("&lt;&gt;&quot;&apos;")).toBe(`<>"'`);
+    expect(cellText("a&#x110000;b")).toBe("ab");
+  });
+
+  it("reads a cell's text as Excel stores it: entities, CDATA as it is, _xHHHH_ escapes", () => {
+    expect(cellText("张&amp;三<![CDATA[&amp;<b>]]>_x000D__x0007_")).toBe("张&三&amp;<b>\r\u0007");
+    expect(cellText("&#x1F600;")).toBe("😀");
   });
 });

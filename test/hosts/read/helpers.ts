@@ -4,9 +4,12 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
-import { FileError } from "../../../src/hosts/exceljs/fileError";
 import type { FileErrorCode } from "../../../src/core/fileErrors";
+import type { CellValue } from "../../../src/core/types";
+import { FileError } from "../../../src/hosts/exceljs/fileError";
 import { findSoffice, SOFFICE_ENV } from "../../../src/hosts/exceljs/read/libreoffice";
+import { sheetGrid } from "../../../src/hosts/exceljs/read/sheetValues";
+import type { WorkbookPackage } from "../../../src/hosts/exceljs/xlsx/workbookPackage";
 
 /** A fresh folder under the system's temporary folder, for one test file's fixtures. */
 export function makeTmpDir(prefix = "uf-ledger-input-test-"): string {
@@ -65,6 +68,22 @@ export function rowValues(sheet: ExcelJS.Worksheet, row: number): unknown[] {
         ? (v as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join("")
         : v
     );
+}
+
+/**
+ * A sheet of a package (default: its first worksheet) as our reader gives it to the core: every
+ * row from row 1, merged cells filled in, each row without its trailing empty cells.
+ */
+export async function packageRows(
+  pkg: WorkbookPackage,
+  sheet = pkg.worksheets[0]
+): Promise<CellValue[][]> {
+  const grid = await sheetGrid(pkg, sheet);
+  return grid.map((row) => {
+    const values = [...row];
+    while (values.length > 0 && values[values.length - 1] === null) values.pop();
+    return values;
+  });
 }
 
 const OLE2_SIGNATURE = Buffer.from("d0cf11e0a1b11ae1", "hex");

@@ -1,12 +1,15 @@
+import ExcelJS from "exceljs";
+import * as fs from "fs";
 import * as iconv from "iconv-lite";
+import * as path from "path";
 import {
-  csvToWorkbook,
+  csvRows,
   detectDelimiter,
   parseCsv,
   sheetNameFromFile,
-} from "../../../src/hosts/exceljs/input/csv";
-import { FileError } from "../../../src/hosts/exceljs/fileError";
-import { rowValues } from "./helpers";
+} from "../../../src/hosts/exceljs/read/csvText";
+import { openInput } from "../../../src/hosts/exceljs/read/openInput";
+import { expectFileError, makeTmpDir, packageRows, removeDir } from "./helpers";
 
 describe("parseCsv", () => {
   it.each([
@@ -91,25 +94,58 @@ describe("sheetNameFromFile", () => {
   });
 });
 
-describe("csvToWorkbook", () => {
-  it("keeps every value a string and leaves empty fields empty", () => {
+describe("a CSV file opened as a workbook (openInput)", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = makeTmpDir("uf-ledger-csv-");
+  });
+  afterAll(() => removeDir(dir));
+
+  const save = (name: string, bytes: Buffer | string) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, bytes);
+    return file;
+  };
+
+  it("keeps every value the text it was (an ID, a date, 007), and leaves empty fields empty", async () => {
     const text =
       "姓名,身份证号码,出生日期,人数,备注\r\n张三,110105194912310021,1949-12-31,007,\r\n";
-    for (const bytes of [Buffer.from(text), iconv.encode(text, "gb18030")]) {
-      const { workbook } = csvToWorkbook(bytes, "名册.csv");
-      const sheet = workbook.getWorksheet("名册")!;
-      expect(rowValues(sheet, 1)).toEqual(["姓名", "身份证号码", "出生日期", "人数", "备注"]);
-      expect(rowValues(sheet, 2)).toEqual(["张三", "110105194912310021", "1949-12-31", "007"]);
-      expect(sheet.getCell("E2").value).toBeNull();
+    for (const [name, bytes] of [
+      ["名册.csv", Buffer.from(text)],
+      ["名册-gbk.csv", iconv.encode(text, "gb18030")],
+    ] as const) {
+      const opened = await openInput(save(name, bytes));
+      try {
+        expect(opened.pkg.worksheets.map((s) => s.name)).toEqual([path.basename(name, ".csv")]);
+        expect(await packageRows(opened.pkg)).toEqual([
+          ["姓名", "身份证号码", "出生日期", "人数", "备注"],
+          ["张三", "110105194912310021", "1949-12-31", "007"],
+        ]);
+        // What Excel would show: read by exceljs, every field a string cell, the empty one no cell.
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(opened.pkg.zip.source.bytes as unknown as ExcelJS.Buffer);
+        const sheet = workbook.worksheets[0];
+        expect(["B2", "C2", "D2"].map((a) => sheet.getCell(a).value)).toEqual([
+          "110105194912310021",
+          "1949-12-31",
+          "007",
+        ]);
+        expect(sheet.getCell("E2").value).toBeNull();
+      } finally {
+        await opened.close();
+      }
     }
   });
-  it("refuses binary bytes and empty files", () => {
-    expect(() => csvToWorkbook(Buffer.from([0, 1, 2, 3, 255, 254]), "x.csv")).toThrow(FileError);
-    expect(() => csvToWorkbook(Buffer.alloc(0), "x.csv")).toThrow(
-      expect.objectContaining({ code: "file-empty" })
-    );
-    expect(() => csvToWorkbook(Buffer.from([0, 1, 2, 3, 255, 254]), "x.csv")).toThrow(
-      expect.objectContaining({ code: "not-a-spreadsheet" })
+
+  it("writes U+FFFE and U+FFFF, which an .xlsx cannot hold, as U+FFFD", () => {
+    expect(csvRows("a\uFFFEb,c\uFFFF\n", "x.csv").rows).toEqual([["a\uFFFDb", "c\uFFFD"]]);
+  });
+
+  it("refuses binary bytes and empty files", async () => {
+    await expectFileError(openInput(save("空.csv", "")), "file-empty");
+    await expectFileError(
+      openInput(save("二进制.csv", Buffer.from([0, 1, 2, 3, 255, 254]))),
+      "not-a-spreadsheet"
     );
   });
 });

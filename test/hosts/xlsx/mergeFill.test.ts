@@ -1,5 +1,5 @@
-import type { CellValue } from "../../../src/core/types";
-import { rawRows } from "../../../src/hosts/exceljs/stream/rawRows";
+import type { CellValue, RawRow } from "../../../src/core/types";
+import { filledRows } from "../../../src/hosts/exceljs/xlsx/filledRows";
 import { MergeFiller } from "../../../src/hosts/exceljs/xlsx/mergeFill";
 
 function apply(f: MergeFiller, row: number, values: CellValue[]) {
@@ -9,7 +9,7 @@ function apply(f: MergeFiller, row: number, values: CellValue[]) {
   return v;
 }
 
-describe("MergeFiller: merged cells read as the full load reads them", () => {
+describe("merged cells read as every host reads them", () => {
   it("a cell merged across columns is read once, at its top-left", () => {
     const f = new MergeFiller([{ top: 1, left: 1, bottom: 1, right: 3 }]);
     expect(apply(f, 1, ["标题", "x", "y", "z"])).toEqual(["标题", null, null, "z"]);
@@ -32,27 +32,42 @@ describe("MergeFiller: merged cells read as the full load reads them", () => {
     expect(apply(f, 2, [])).toEqual(["v", "v"]);
   });
 
-  it("rawRows gives every row number, gaps and rows a merge reaches below the last included", async () => {
-    const row = (number: number, values: CellValue[]) =>
-      ({
-        number,
-        eachCell: (_o: unknown, f: (c: { value: CellValue; numFmt?: string }, i: number) => void) =>
-          values.forEach((v, i) => v !== null && f({ value: v, numFmt: undefined }, i + 1)),
-      }) as never;
+  it("filledRows gives every row number, gaps and rows a merge reaches below the last listed", async () => {
+    const row = (rowNumber: number, values: CellValue[]): RawRow => ({
+      rowNumber,
+      values,
+      numFmts: values.map((v) => (v instanceof Date ? "yyyy-mm-dd" : null)),
+    });
+    const born = new Date(Date.UTC(1965, 2, 12));
     const out = [];
-    for await (const r of rawRows(
-      [row(2, ["a", "b"]), row(5, ["c"])],
-      [{ top: 2, left: 2, bottom: 7, right: 2 }]
+    for await (const r of filledRows(
+      [row(2, ["a", "b", born]), row(5, ["c"])],
+      [
+        { top: 2, left: 2, bottom: 7, right: 2 },
+        { top: 2, left: 3, bottom: 3, right: 3 },
+      ]
     ))
+      out.push([r.rowNumber, r.values, r.numFmts]);
+    const d = "yyyy-mm-dd";
+    expect(out).toEqual([
+      [1, [], []],
+      [2, ["a", "b", born], [null, null, d]],
+      [3, [null, "b", born], [null, null, d]],
+      [4, [null, "b"], [null, null]],
+      [5, ["c", "b"], [null, null]],
+      [6, [null, "b"], [null, null]],
+      [7, [null, "b"], [null, null]],
+    ]);
+  });
+
+  it("filledRows without merges gives the rows as they are, gaps filled", async () => {
+    const out = [];
+    for await (const r of filledRows([{ rowNumber: 3, values: ["x"] }], []))
       out.push([r.rowNumber, r.values]);
     expect(out).toEqual([
       [1, []],
-      [2, ["a", "b"]],
-      [3, [null, "b"]],
-      [4, [null, "b"]],
-      [5, ["c", "b"]],
-      [6, [null, "b"]],
-      [7, [null, "b"]],
+      [2, []],
+      [3, ["x"]],
     ]);
   });
 });
