@@ -318,7 +318,10 @@ describe("merged ranges, data validations and names over millions of cells", () 
       ),
     });
     expect(outcome.ms).toBeLessThan(5000);
-    refusedByCli(file, /合并\.xlsx（工作表“名册”）：合并单元格过多，合并范围内的单元格超过上限 8000000/);
+    refusedByCli(
+      file,
+      /合并\.xlsx（工作表“名册”）：合并单元格过多，合并范围内的单元格超过上限 8000000/
+    );
   });
 
   it("a merged range that bomb is refused on any sheet, and one past Excel's last row too", async () => {

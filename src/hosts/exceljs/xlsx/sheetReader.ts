@@ -428,7 +428,8 @@ function findSheetData(
 export function mergedRanges(frame: SheetFrame): Block[] {
   const out: Block[] = [];
   const re = new RegExp(`<${frame.prefix}mergeCell(?=[\\s/>])([^>]*)>`, "g");
-  const tail = frame.tail.indexOf("<!--") >= 0 ? frame.tail.replace(/<!--[\s\S]*?-->/g, "") : frame.tail;
+  const tail =
+    frame.tail.indexOf("<!--") >= 0 ? frame.tail.replace(/<!--[\s\S]*?-->/g, "") : frame.tail;
   for (const m of tail.matchAll(re)) {
     const ref = xmlAttribute(m[1], "ref");
     const b = ref ? parseBlock(ref) : null;
