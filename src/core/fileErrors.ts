@@ -103,6 +103,11 @@ export const FILE_ERRORS = {
     zh: (p) => `${p.file}：无法写入输出文件（${p.detail ?? "权限不足或磁盘已满"}）`,
     en: (p) => `${p.file}: cannot write the output (${p.detail ?? "no permission, or disk full"})`,
   },
+  "temp-failed": {
+    zh: (p) => `${p.file}：无法使用临时文件夹（${p.detail ?? "权限不足或磁盘已满"}），未处理`,
+    en: (p) =>
+      `${p.file}: the temporary folder cannot be used (${p.detail ?? "no permission, or disk full"}); not processed`,
+  },
   "output-is-input": {
     zh: (p) => `${p.file}：输出文件与输入文件相同，拒绝覆盖输入`,
     en: (p) => `${p.file}: the output would overwrite an input; refused`,

@@ -83,7 +83,7 @@ export const chineseRemark = (i: number) =>
 
 /**
  * The same rows as a reader sees them in the written file: the merged 所在支部 read in each of its
- * rows (as the full load and the streaming reader both give it).
+ * rows (as the workbook reader gives them to the engine: xlsx/filledRows.ts).
  */
 export function* registryRowsAsRead(count: number, seed = 42, chinese = false): Generator<RawRow> {
   let master: CellValue = null;

@@ -41,7 +41,7 @@ export async function convertFile(input: string, options: ConvertOptions): Promi
     });
     let platform: Platform | null = null;
     try {
-      platform = await nodePlatform();
+      platform = await nodePlatform(file);
       const run = await convert(opened.pkg, options, platform, file, target);
       return {
         input,

@@ -347,7 +347,9 @@ export class SheetReader {
     switch (t) {
       case "s": {
         const s = this.ctx.strings?.get(Number.parseInt(v, 10));
-        return s === undefined ? null : s;
+        // A shared string the part does not hold: the workbook is damaged (its text is lost).
+        if (s === undefined) throw new FileError("corrupt-workbook", { file: this.ctx.file });
+        return s;
       }
       case "str":
       case "inlineStr":

@@ -1,16 +1,17 @@
 /**
- * Peak memory and time of one conversion, streaming or full load, on a generated registry:
+ * Peak memory and time of one conversion of a given file (the one pipeline), on a generated
+ * registry or any workbook at hand:
  *
- *   npx ts-node --transpile-only test/hosts/stream/bench.ts make 100000 /tmp/r100k.xlsx
- *   /usr/bin/time -v npx ts-node --transpile-only test/hosts/stream/bench.ts stream /tmp/r100k.xlsx
- *   /usr/bin/time -v npx ts-node --transpile-only test/hosts/stream/bench.ts full /tmp/r100k.xlsx
+ *   npx ts-node --transpile-only test/hosts/convert/bench.ts make 100000 /tmp/r100k.xlsx
+ *   /usr/bin/time -v npx ts-node --transpile-only test/hosts/convert/bench.ts convert /tmp/r100k.xlsx
  *
  * Prints the outcome's counts, the wall time and the peak RSS sampled every 20 ms (the figure
- * /usr/bin/time -v gives as "Maximum resident set size" also counts ts-node's compiler).
+ * /usr/bin/time -v gives as "Maximum resident set size" also counts ts-node's compiler). The
+ * benchmark proper, against bare exceljs and at several sizes, is bench/ (npm run bench).
  */
 import { promises as fs } from "node:fs";
-import { convertFile } from "../../../src/hosts/exceljs/convertFile";
-import { writeRegistryWorkbook } from "./registryFixture";
+import { convertFile } from "../../../src/hosts/exceljs";
+import { writeRegistryWorkbook } from "../stream/registryFixture";
 
 async function main(): Promise<void> {
   const [mode, a, b] = process.argv.slice(2);
@@ -23,24 +24,18 @@ async function main(): Promise<void> {
     );
     return;
   }
-  if (mode !== "stream" && mode !== "full")
-    throw new Error("usage: bench.ts make N file | stream file | full file");
-  const output = `${a}.${mode}.out.xlsx`;
+  if (mode !== "convert" || !a) throw new Error("usage: bench.ts make N file | convert file");
+  const output = `${a}.out.xlsx`;
   let peak = 0;
   const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
   const timer = setInterval(sample, 20);
   const t = Date.now();
-  const outcome = await convertFile(a, {
-    output,
-    locale: "zh-CN",
-    streamAboveBytes: mode === "stream" ? 0 : Infinity,
-  });
+  const outcome = await convertFile(a, { output, locale: "zh-CN" });
   const ms = Date.now() - t;
   clearInterval(timer);
   sample();
   process.stdout.write(
     JSON.stringify({
-      mode,
       status: outcome.status,
       error: outcome.error,
       counts: outcome.counts,
