@@ -14,3 +14,10 @@ const nextTurn: () => Promise<void> =
 export function pace(): Promise<void> {
   return nextTurn();
 }
+
+/**
+ * Characters of text handed on at a time (sheet XML to the zip, lines to a spool): under 32K, so
+ * that a piece (two bytes a character when it is Chinese) stays under V8's large-object size
+ * (128 KB). Larger strings go straight to the old generation, which then grows with garbage.
+ */
+export const PIECE = 16 * 1024;

@@ -1,4 +1,5 @@
 import type { CellValue } from "../../core/types";
+import { inBatches } from "./asyncItems";
 import type { Codec } from "./zip/codec";
 
 /**
@@ -10,7 +11,8 @@ export interface Spool<T> {
   write(item: T): Promise<void> | void;
   /** No more items; read() may begin. */
   close(): Promise<void>;
-  read(): AsyncIterable<T>;
+  /** The items in the order they were written, a batch at a time. */
+  read(): AsyncIterable<readonly T[]>;
 }
 
 /**
@@ -54,8 +56,8 @@ export class MemorySpool<T> implements Spool<T> {
 
   async close(): Promise<void> {}
 
-  async *read(): AsyncGenerator<T> {
-    yield* this.items;
+  async *read(): AsyncGenerator<readonly T[]> {
+    yield* inBatches(this.items);
   }
 }
 

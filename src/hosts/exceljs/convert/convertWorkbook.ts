@@ -19,7 +19,7 @@ import { reportSheet } from "../write/reportSheet";
 import { filledRows } from "../xlsx/filledRows";
 import type { PackageWriter } from "../xlsx/packageWriter";
 import type { WorkbookPackage } from "../xlsx/workbookPackage";
-import { concat, mapRows, mergeSorted } from "../asyncItems";
+import { concat, inBatches, mapBatches, mergeSorted } from "../asyncItems";
 import { RegistryRun } from "./registryRun";
 import { checkMerges, pickRegistrySheet, scanSheets } from "./registrySheetPick";
 
@@ -94,9 +94,10 @@ export async function convertWorkbook(
           head: head.rows,
           headerRows: head.headerRows,
           widths: PROBLEM_REPORT_WIDTHS,
-          body: mapRows(mergeSorted(run.problems.read(), run.endProblems, byRowThenColumn), (p) => [
-            problemRow(p, locale),
-          ]),
+          body: mapBatches(
+            mergeSorted(run.problems.read(), run.endProblems, byRowThenColumn),
+            (p) => [problemRow(p, locale)]
+          ),
         },
         out.styles,
         pkg.dateSystem
@@ -110,11 +111,11 @@ export async function convertWorkbook(
           headerRows: [0],
           widths: CHANGE_LOG_WIDTHS,
           body: concat(
-            mapRows(
+            mapBatches(
               mergeSorted(run.changes.read(), run.headerChanges, byRowThenColumn, true),
               (c) => [changeRow(c)]
             ),
-            mapRows(run.dropped, (d) => droppedRowCells(d, locale))
+            mapBatches(inBatches(run.dropped), (d) => droppedRowCells(d, locale))
           ),
         },
         out.styles,

@@ -1,6 +1,7 @@
 import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
 import { once } from "node:events";
 import path from "node:path";
+import { PIECE } from "../pacing";
 import type { Spool, SpoolCodec } from "../platform";
 
 /** Dates survive the trip through JSON as {"$d": milliseconds}. */
@@ -17,8 +18,8 @@ function reviver(_key: string, value: unknown): unknown {
   return value;
 }
 
-/** Lines are gathered into writes of about this size (kept under V8's large-object size: zipWriter.ts). */
-const BATCH_CHARS = 16 * 1024;
+/** Lines are gathered into writes of about this size (pacing.ts). */
+const BATCH_CHARS = PIECE;
 
 /**
  * Items (problems, changes) written to a file as JSON lines while the registry streams by, and read
@@ -70,8 +71,8 @@ export class DiskSpool<T> implements Spool<T> {
     if (this.failure) throw this.failure;
   }
 
-  /** The items, in the order they were written (after close). */
-  async *read(): AsyncGenerator<T> {
+  /** The items, in the order they were written (after close), a batch per piece of the file read. */
+  async *read(): AsyncGenerator<T[]> {
     const codec = this.codec;
     const parse = (line: string) =>
       (codec ? codec.fromJson(JSON.parse(line)) : JSON.parse(line, reviver)) as T;
@@ -81,13 +82,15 @@ export class DiskSpool<T> implements Spool<T> {
       highWaterMark: 64 * 1024,
     })) {
       const text = rest + (chunk as string);
+      const batch: T[] = [];
       let at = 0;
       for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", at)) {
-        if (nl > at) yield parse(text.slice(at, nl));
+        if (nl > at) batch.push(parse(text.slice(at, nl)));
         at = nl + 1;
       }
       rest = text.slice(at);
+      if (batch.length > 0) yield batch;
     }
-    if (rest !== "") yield parse(rest);
+    if (rest !== "") yield [parse(rest)];
   }
 }

@@ -32,12 +32,14 @@ export const nodeCodec: Codec = {
     }
   },
   // Room for a megabyte each way: the next piece is made while zlib deflates this one on its
-  // thread (with the default 16 KB, each piece waited for the last to be deflated).
+  // thread (with the default 16 KB, each piece waited for the last to be deflated). Level 4: half
+  // the time of the default 6 for sheet XML, for files about 5% larger (measured on a 140 MB
+  // 变更记录: 466 ms and 15.5 MB against 981 ms and 14.6 MB).
   deflate: (input) =>
     through(
       input,
       zlib.createDeflateRaw({
-        level: 6,
+        level: 4,
         chunkSize: 256 * 1024,
         writableHighWaterMark: 1 << 20,
         readableHighWaterMark: 1 << 20,

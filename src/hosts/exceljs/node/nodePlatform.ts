@@ -36,7 +36,7 @@ export async function nodePlatform(file: string): Promise<Platform> {
     return {
       write: (item) => guard(() => s.write(item)),
       close: () => guard(() => s.close()),
-      read: async function* () {
+      read: async function* (): AsyncGenerator<readonly T[]> {
         const it = s.read()[Symbol.asyncIterator]();
         for (;;) {
           const r = await guard(() => it.next());

@@ -9,7 +9,7 @@ import {
 } from "../../../core/plan";
 import type { CellValue, Severity } from "../../../core/types";
 import type { RegistryRun } from "../convert/registryRun";
-import { PACE_ROWS, pace } from "../pacing";
+import { PACE_ROWS, PIECE, pace } from "../pacing";
 import type { Note } from "../xlsx/notes";
 import type { NewSheet } from "../xlsx/packageWriter";
 import {
@@ -94,28 +94,43 @@ export function registrySheet(
       const endMarks = run.endMarks();
       const index = new ColumnIndex(run.columns);
       let r = 1;
-      for await (const row of run.rows.read()) {
-        r++;
-        const cells: WriteCell[] = new Array(width);
-        for (let c = 0; c < width; c++) {
-          const value = row.values[c] ?? null;
-          cells[c] = { value, style: value === null ? undefined : styleOf(c, null, value) };
+      let since = 0;
+      for await (const batch of run.rows.read()) {
+        let xml = "";
+        for (const row of batch) {
+          r++;
+          const cells: WriteCell[] = new Array(width);
+          for (let c = 0; c < width; c++) {
+            const value = row.values[c] ?? null;
+            cells[c] = { value, style: value === null ? undefined : styleOf(c, null, value) };
+          }
+          const across = endMarks.get(row.row);
+          const marks = across
+            ? markRow(
+                across,
+                index,
+                row.marks.map((m) => ({ ...m }))
+              )
+            : row.marks;
+          for (const m of marks) {
+            const cell = cells[m.column];
+            cell.style = styleOf(m.column, m.severity, cell.value);
+            if (notes.length < MAX_NOTES)
+              notes.push({ row: r, column: m.column + 1, text: m.note });
+          }
+          xml += w.row(r, cells);
+          // Handed on in pieces under V8's large-object size (see zipWriter.ts).
+          if (xml.length >= PIECE) {
+            yield xml;
+            xml = "";
+          }
         }
-        const across = endMarks.get(row.row);
-        const marks = across
-          ? markRow(
-              across,
-              index,
-              row.marks.map((m) => ({ ...m }))
-            )
-          : row.marks;
-        for (const m of marks) {
-          const cell = cells[m.column];
-          cell.style = styleOf(m.column, m.severity, cell.value);
-          if (notes.length < MAX_NOTES) notes.push({ row: r, column: m.column + 1, text: m.note });
+        if (xml) yield xml;
+        since += batch.length;
+        if (since >= PACE_ROWS) {
+          since = 0;
+          await pace();
         }
-        yield w.row(r, cells);
-        if (r % PACE_ROWS === 0) await pace();
       }
       const lastRow = Math.max(2, r);
       const validations = plans.flatMap((p, i) =>

@@ -1,5 +1,6 @@
 import type { CellValue } from "../../../core/types";
-import { PACE_ROWS, pace } from "../pacing";
+import type { Batches } from "../asyncItems";
+import { PACE_ROWS, PIECE, pace } from "../pacing";
 import type { NewSheet } from "../xlsx/packageWriter";
 import { SheetXmlWriter, type WriteCell } from "../xlsx/sheetWriter";
 import type { StyleSheet } from "../xlsx/styleSheet";
@@ -13,7 +14,8 @@ export interface ReportRows {
   /** 0-based indexes of header rows in head (styled; the last is frozen with all above it). */
   headerRows: readonly number[];
   widths: readonly number[];
-  body: AsyncIterable<CellValue[]> | Iterable<CellValue[]>;
+  /** The rows below the head, a batch at a time. */
+  body: Batches<CellValue[]>;
 }
 
 /** A report sheet written a row at a time: header rows styled and frozen, dates shown as dates. */
@@ -41,9 +43,23 @@ export function reportSheet(
         yield w.row(r + 1, cells(values, report.headerRows.includes(r) ? header : undefined));
         r++;
       }
-      for await (const values of report.body) {
-        yield w.row(++r, cells(values));
-        if (r % PACE_ROWS === 0) await pace();
+      let since = 0;
+      for await (const batch of report.body) {
+        let xml = "";
+        for (const values of batch) {
+          xml += w.row(++r, cells(values));
+          // Handed on in pieces under V8's large-object size (see zipWriter.ts).
+          if (xml.length >= PIECE) {
+            yield xml;
+            xml = "";
+          }
+        }
+        if (xml) yield xml;
+        since += batch.length;
+        if (since >= PACE_ROWS) {
+          since = 0;
+          await pace();
+        }
       }
       yield w.tail(spec);
     },

@@ -9,6 +9,7 @@
  * 4 GB and more (zip64) are not written: the inputs are limited far below that.
  */
 import { FileError } from "../fileError";
+import { PIECE } from "../pacing";
 import type { ByteSink } from "./byteSource";
 import type { Codec } from "./codec";
 import type { ZipEntry, ZipReader } from "./zipReader";
@@ -22,12 +23,8 @@ const DATA_DESCRIPTOR = 0x0008;
 const UTF8_NAME = 0x0800;
 
 const encoder = new TextEncoder();
-/**
- * Characters of text encoded and deflated at a time. Under 32K characters, so that the gathered
- * text (two bytes a character when it is Chinese) stays under V8's large-object size (128 KB):
- * larger strings go straight to the old generation, which then grows with garbage.
- */
-const TEXT_BATCH = 16 * 1024;
+/** Characters of text encoded and deflated at a time (pacing.ts: PIECE). */
+const TEXT_BATCH = PIECE;
 
 export class ZipWriter {
   private offset = 0;
