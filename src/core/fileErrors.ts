@@ -146,18 +146,21 @@ const DETAILS_EN: Record<string, string> = {
   读取出错: "a read error",
   超时: "timed out",
   无法创建临时文件夹: "no temporary folder could be made",
-  工作表编号重复或无效: "sheet ids repeated or invalid",
   读取时出现意外错误: "an unexpected error while reading",
-  工作表内容无法解析: "its sheets' content cannot be parsed",
   工作簿中有无法写出的内容: "the workbook holds content that cannot be written",
   压缩条目的实际大小与目录不符: "an entry's size differs from the zip's directory",
   使用了不支持的压缩方式: "an unsupported compression method",
   压缩数据已损坏: "the compressed data is damaged",
   "输出超过 4 GB": "the output would be over 4 GB",
+  无法载入源文件: "the source file could not be loaded",
+  没有生成输出文件: "no output file was made",
+  磁盘已满: "the disk is full",
+  权限不足: "permission denied",
 };
 const DETAIL_PATTERNS_EN: [RegExp, (...m: string[]) => string][] = [
   [/^(\d+) 个文件$/, (n) => `${n} files`],
   [/^无法启动 LibreOffice：(.*)$/, (why) => `LibreOffice could not be started: ${why}`],
+  [/^退出码 (.*)$/, (code) => `exit code ${code}`],
   [
     /^工作表名称“(.*)”超过 Excel 的 31 个字符上限$/,
     (n) => `sheet name "${n}" is longer than Excel's 31 characters`,

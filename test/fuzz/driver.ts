@@ -6,7 +6,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { FILE_ERROR_CODES, type FileErrorCode } from "../../src/core/fileErrors";
 import type { Locale } from "../../src/core/types";
-import { type FileOutcome, UNEXPECTED_ERROR } from "../../src/hosts/exceljs/convertFile";
+import { type FileOutcome, UNEXPECTED_ERROR } from "../../src/hosts/exceljs";
 import { applyMutations, csvMutation, type Mutation, xlsxMutation } from "./mutations";
 import type { SeedFile } from "./seeds";
 import type { WorkerReply, WorkerTask } from "./worker";
@@ -19,12 +19,10 @@ export interface FuzzCase {
   extension: string;
   /**
    * convert: write the standard workbook; check: only validate; summary: read it as a summary
-   * source (a small .xlsx is unpacked in memory: input/zipEntry).
+   * source.
    */
   mode: "convert" | "check" | "summary";
   locale: Locale;
-  /** Through the streaming reader (stream/*) rather than the full load. */
-  stream: boolean;
   mutations: Mutation[];
 }
 
@@ -35,19 +33,14 @@ const EXTENSIONS: Record<FuzzKind, string[]> = {
   csv: [".csv", ".csv", ".csv", ".xls", ".xlsx", ".et"],
 };
 
-/** Cases for the seeds of one kind; `stream` also sends .xlsx cases through the streaming reader. */
-export function caseArbitrary(
-  seeds: readonly SeedFile[],
-  kind: FuzzKind,
-  options: { stream?: boolean } = {}
-): fc.Arbitrary<FuzzCase> {
+/** Cases for the seeds of one kind (every size takes the one pipeline). */
+export function caseArbitrary(seeds: readonly SeedFile[], kind: FuzzKind): fc.Arbitrary<FuzzCase> {
   const indices = seeds.flatMap((s, i) => (s.kind === kind ? [i] : []));
   return fc.record({
     seed: fc.constantFrom(...indices),
     extension: fc.constantFrom(...EXTENSIONS[kind]),
     mode: fc.constantFrom("convert" as const, "check" as const, "summary" as const),
     locale: fc.constantFrom<Locale>("zh-CN", "zh-CN", "zh-CN", "en"),
-    stream: options.stream && kind === "xlsx" ? fc.boolean() : fc.constant(false),
     mutations: fc.array(kind === "xlsx" ? xlsxMutation : csvMutation, {
       minLength: 1,
       maxLength: 3,
@@ -268,7 +261,6 @@ export class FuzzRunner {
       input,
       output,
       locale: c.locale,
-      stream: c.stream,
       summary: c.mode === "summary",
     });
     const ms = Date.now() - started;

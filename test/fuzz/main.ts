@@ -1,5 +1,5 @@
 /*
- * npm run fuzz -- [--runs N] [--seed N] [--kind all|xlsx|csv] [--stream] [--workers N]
+ * npm run fuzz -- [--runs N] [--seed N] [--kind all|xlsx|csv] [--workers N]
  *                 [--timeout MS] [--out DIR] [--path P] [--no-shrink] [--keep-going]
  *
  * Runs as many fuzz cases as asked through the real file readers (see driver.ts), printing progress.
@@ -8,7 +8,6 @@
  *
  *   --seed N       the cases to run (default: a new seed each time, printed first)
  *   --kind         .xlsx cases, CSV cases, or both (default)
- *   --stream       also send .xlsx cases through the streaming reader (stream/*)
  *   --workers N    run N worker threads, each its share of the cases under seed, seed+1, …
  *   --timeout MS   a case taking longer has hung (default 30,000)
  *   --path P       replay one case: the seed and path a failure printed (with --runs 1)
@@ -23,7 +22,6 @@ interface Args {
   runs: number;
   seed: number;
   kind: "all" | "xlsx" | "csv";
-  stream: boolean;
   workers: number;
   timeoutMs: number;
   out: string;
@@ -33,7 +31,7 @@ interface Args {
 }
 
 const USAGE =
-  "npm run fuzz -- [--runs N] [--seed N] [--kind all|xlsx|csv] [--stream] [--workers N] " +
+  "npm run fuzz -- [--runs N] [--seed N] [--kind all|xlsx|csv] [--workers N] " +
   "[--timeout MS] [--out DIR] [--path P] [--no-shrink] [--keep-going]";
 
 function parseArgs(argv: string[]): Args {
@@ -41,7 +39,6 @@ function parseArgs(argv: string[]): Args {
     runs: 2000,
     seed: Date.now() % 2 ** 31,
     kind: "all",
-    stream: false,
     workers: 1,
     timeoutMs: 30_000,
     out: path.join(process.cwd(), "test-artifacts", "fuzz"),
@@ -62,7 +59,6 @@ function parseArgs(argv: string[]): Args {
     else if (a === "--timeout") args.timeoutMs = number(a, argv[++i]);
     else if (a === "--out") args.out = path.resolve(argv[++i] ?? ".");
     else if (a === "--path") args.path = argv[++i];
-    else if (a === "--stream") args.stream = true;
     else if (a === "--no-shrink") args.shrink = false;
     else if (a === "--keep-going") args.keepGoing = true;
     else if (a === "--kind") {
@@ -79,10 +75,9 @@ function parseArgs(argv: string[]): Args {
 }
 
 function arbitrary(seeds: SeedFile[], args: Args): fc.Arbitrary<FuzzCase> {
-  const o = { stream: args.stream };
   if (args.kind === "all")
-    return fc.oneof(caseArbitrary(seeds, "xlsx", o), caseArbitrary(seeds, "csv", o));
-  return caseArbitrary(seeds, args.kind, o);
+    return fc.oneof(caseArbitrary(seeds, "xlsx"), caseArbitrary(seeds, "csv"));
+  return caseArbitrary(seeds, args.kind);
 }
 
 async function main(): Promise<number> {
@@ -115,7 +110,7 @@ async function main(): Promise<number> {
     );
   };
   process.stdout.write(
-    `fuzz: ${args.runs} cases, seed ${args.seed}, kind ${args.kind}${args.stream ? " (with streaming)" : ""}, ${args.workers} worker(s)\n`
+    `fuzz: ${args.runs} cases, seed ${args.seed}, kind ${args.kind}, ${args.workers} worker(s)\n`
   );
 
   // Each worker runs its own share of the cases under its own seed (seed, seed+1, …).
@@ -195,7 +190,7 @@ async function main(): Promise<number> {
     process.stdout.write(`\nFAILED (seed ${seed}, path "${details.counterexamplePath}")\n`);
     process.stdout.write(fc.defaultReportMessage(details) + "\n");
     process.stdout.write(
-      `Replay: npm run fuzz -- --kind ${args.kind}${args.stream ? " --stream" : ""} --seed ${seed} --path "${details.counterexamplePath}" --runs 1\n`
+      `Replay: npm run fuzz -- --kind ${args.kind} --seed ${seed} --path "${details.counterexamplePath}" --runs 1\n`
     );
     process.stdout.write(`Failing files saved in:\n  ${[...new Set(saved)].join("\n  ")}\n`);
     process.stdout.write(`The last of them is the shrunk case.\n`);

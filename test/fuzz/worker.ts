@@ -5,9 +5,8 @@
  */
 import ExcelJS from "exceljs";
 import { parentPort } from "node:worker_threads";
-import { convertFile, type FileOutcome } from "../../src/hosts/exceljs/convertFile";
-import { failedOutcome } from "../../src/hosts/exceljs/outcome";
-import { readSource } from "../../src/hosts/exceljs/summaryFiles";
+import { convertFile, type FileOutcome, readSource } from "../../src/hosts/exceljs";
+import { failedOutcome } from "../../src/hosts/exceljs/convert/outcome";
 import type { Locale } from "../../src/core/types";
 
 export interface WorkerTask {
@@ -15,8 +14,6 @@ export interface WorkerTask {
   input: string;
   output: string | null;
   locale: Locale;
-  /** Streaming path (stream/*) instead of the full load. */
-  stream: boolean;
   /** Read as a summary source (digested) instead of converted. */
   summary: boolean;
 }
@@ -92,7 +89,6 @@ async function run(task: WorkerTask): Promise<WorkerReply> {
           output: task.output,
           locale: task.locale,
           asOf: AS_OF,
-          streamAboveBytes: task.stream ? 0 : Infinity,
         });
     const ms = Date.now() - started;
     let outputSheets: string[] | null = null;

@@ -10,11 +10,6 @@ import { type MeetingInput, buildMeetingRecord } from "../../src/core/docs/meeti
 import type { SheetDoc } from "../../src/core/docs/sheetDoc";
 import { dateToSerial } from "../../src/core/rules/dates";
 import type { CellValue } from "../../src/core/types";
-import {
-  addBulletin as exceljsAddBulletin,
-  addMeeting as exceljsAddMeeting,
-  registryMembers as exceljsMembers,
-} from "../../src/hosts/exceljs/docs/workbookDocs";
 import { apiSupportUpTo } from "../../src/hosts/office/api";
 import { OfficeLedgerHost } from "../../src/hosts/office/officeHost";
 import { widthToPoints } from "../../src/hosts/office/styles";
@@ -25,7 +20,7 @@ import {
   type SheetInit,
   colLetters,
 } from "./fakeExcel";
-import { exceljsWorkbook } from "./exceljsParity";
+import { packageAddDoc, packageMembers } from "./packageParity";
 import { registrySheet } from "./registryData";
 
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
@@ -65,15 +60,14 @@ const meeting: MeetingInput = {
 };
 
 describe("addMeeting (新建例会) through Office.js", () => {
-  it("writes the core's 例会记录 sheet and its 例会台账 row, as the exceljs host does", async () => {
+  it("writes the core's 例会记录 sheet and its 例会台账 row, as the package host does", async () => {
     const { fx, host } = setup([registry]);
     const added = await host.addMeeting(meeting);
-    // The same record from the core, with the exceljs host's reading of the same workbook.
-    const wb = await exceljsWorkbook([registry]);
+    // The same record from the core, with the package host's reading of the same workbook.
     const rec = buildMeetingRecord(meeting, {
       sheetNames: ["成员名册"],
       log: readLog([], MEETING_LOG_HEADERS),
-      members: exceljsMembers(wb),
+      members: await packageMembers([registry]),
     });
     expect(rec.meeting.participants.length).toBe(10);
     expect(added).toEqual({
@@ -91,8 +85,8 @@ describe("addMeeting (新建例会) through Office.js", () => {
     const texts = rec.doc.cells.map((c) => c.value);
     expect(texts).toContain("2. -讨论困难帮扶名单");
     expect(sheet.formulas.size).toBe(0);
-    // The exceljs host's sheet has the same values in every cell the core wrote.
-    const ex = exceljsAddMeeting(wb, meeting);
+    // The package host's sheet has the same values in every cell the core wrote.
+    const { added: ex, wb } = await packageAddDoc([registry], { meeting });
     expect(ex.sheetName).toBe(added.sheetName);
     const exSheet = wb.getWorksheet(ex.sheetName)!;
     for (const c of rec.doc.cells) {
@@ -177,13 +171,11 @@ describe("addMeeting (新建例会) through Office.js", () => {
     ]);
     expect(sheet.format(5, 2)).toBe("yyyy-mm-dd");
     expect(sheet.formulas.size).toBe(0);
-    // The same as the exceljs host appends.
-    const wb = await exceljsWorkbook([
-      registry,
-      log,
-      { name: "例会记录-2026-03-05", values: [["旧"]] },
-    ]);
-    const ex = exceljsAddMeeting(wb, { ...meeting, participants: ["张三", "李四"] });
+    // The same as the package host appends.
+    const { added: ex, wb } = await packageAddDoc(
+      [registry, log, { name: "例会记录-2026-03-05", values: [["旧"]] }],
+      { meeting: { ...meeting, participants: ["张三", "李四"] } }
+    );
     expect(ex.label).toBe("第3次");
     const exLog = wb.getWorksheet(MEETING_LOG_SHEET)!;
     for (let c = 1; c <= 9; c++) {
@@ -220,8 +212,8 @@ describe("addBulletin (新建通报) through Office.js", () => {
     const log = fx.sheet(BULLETIN_LOG_SHEET);
     expect(log.values("A1:H1")[0]).toEqual(BULLETIN_LOG_HEADERS);
     expect(log.values("A2:H2")[0]).toEqual(issue.logRow.map(inSheet));
-    const wb = await exceljsWorkbook([registry]);
-    expect(exceljsAddBulletin(wb, input).label).toBe(added.label);
+    const { added: ex } = await packageAddDoc([registry], { bulletin: input });
+    expect(ex.label).toBe(added.label);
   });
 });
 

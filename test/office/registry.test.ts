@@ -7,7 +7,7 @@ import {
 } from "../../src/core/report";
 import { dateToSerial } from "../../src/core/rules/dates";
 import type { CellValue } from "../../src/core/types";
-import { exceljsResult } from "./exceljsParity";
+import { packageResult } from "./packageParity";
 import { apiSupportUpTo } from "../../src/hosts/office/api";
 import { OfficeLedgerHost } from "../../src/hosts/office/officeHost";
 import {
@@ -46,12 +46,12 @@ function sheetRows(sheet: FakeSheet, rows: number, width: number) {
 
 describe("normalize (规范化) through Office.js", () => {
   const source = registrySheet(100);
-  let expected: Awaited<ReturnType<typeof exceljsResult>>;
+  let expected: Awaited<ReturnType<typeof packageResult>>;
   beforeAll(async () => {
-    expected = await exceljsResult(source, { asOf: AS_OF });
+    expected = await packageResult(source, { asOf: AS_OF });
   });
 
-  it("reads the sheet as the exceljs host does: same rows, problems and changes from the core", async () => {
+  it("reads the sheet as the package host does: same rows, problems and changes from the core", async () => {
     const { host } = setup([source]);
     const run = await host.validate("zh-CN");
     expect(run.result.rows).toEqual(expected.rows);
@@ -317,7 +317,7 @@ describe("normalize: where the registry comes from and goes to", () => {
 
   it("reads the 1904 date system (probed through DATE), and writes dates in it", async () => {
     const source = registrySheet(10, "Sheet1", 1904);
-    const expected = await exceljsResult(source, { asOf: AS_OF, date1904: true });
+    const expected = await packageResult(source, { asOf: AS_OF, date1904: true });
     const { fx, host } = setup([source], { date1904: true });
     const run = await host.normalize("zh-CN");
     expect(run.result.rows).toEqual(expected.rows);
@@ -327,12 +327,12 @@ describe("normalize: where the registry comes from and goes to", () => {
     expect(dateToSerial(birth, 1904)).not.toBe(dateToSerial(birth, 1900));
   });
 
-  it("a value merged down rows is read in every row, as the exceljs host reads it", async () => {
+  it("a value merged down rows is read in every row, as the package host reads it", async () => {
     const source = registrySheet(6);
     const branch = col("所在支部");
     for (let i = 3; i <= 6; i++) source.values![i][branch] = null;
     source.merges = [`${colLetters(branch + 1)}3:${colLetters(branch + 1)}7`, "A9:B9"];
-    const expected = await exceljsResult(source, { asOf: AS_OF });
+    const expected = await packageResult(source, { asOf: AS_OF });
     const { host } = setup([source]);
     const run = await host.validate("zh-CN");
     expect(run.result.rows).toEqual(expected.rows);

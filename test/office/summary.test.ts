@@ -1,6 +1,5 @@
 import { dateToSerial } from "../../src/core/rules/dates";
 import {
-  type SummarySource,
   quarterOf,
   quarterRangeText,
   quarterSummarySheet,
@@ -8,12 +7,11 @@ import {
   summaryNotesSheet,
 } from "../../src/core/summary";
 import type { CellValue } from "../../src/core/types";
-import { worksheetRows, dateSystemOf } from "../../src/hosts/exceljs/sheetRows";
 import { apiSupportUpTo } from "../../src/hosts/office/api";
 import { OfficeLedgerHost } from "../../src/hosts/office/officeHost";
 import { SUMMARY_DATA_HEADERS, SUMMARY_NOTES } from "../../src/hosts/office/summary";
 import { FakeExcel, type FakeSheet, type SheetInit, colLetters } from "./fakeExcel";
-import { exceljsWorkbook } from "./exceljsParity";
+import { packageSummarySource } from "./packageParity";
 import { HEADERS, registrySheet } from "./registryData";
 
 const Q = quarterOf(2026, 1);
@@ -62,15 +60,9 @@ function workbook(): SheetInit[] {
 
 const inSheet = (v: CellValue) => (v === null ? "" : v instanceof Date ? dateToSerial(v, 1900) : v);
 
-/** What the exceljs host makes of the same workbook (readSources, then the core). */
-async function exceljsSummary(sheets: SheetInit[]) {
-  const wb = await exceljsWorkbook(sheets);
-  const source: SummarySource = {
-    file: "台账.xlsx",
-    dateSystem: dateSystemOf(wb),
-    sheets: wb.worksheets.map((ws) => ({ name: ws.name, rows: [...worksheetRows(ws)] })),
-  };
-  return summarizeQuarter([source], Q);
+/** What the package host makes of the same workbook (its summary reader, then the core). */
+async function packageSummary(sheets: SheetInit[]) {
+  return summarizeQuarter([await packageSummarySource(sheets)], Q);
 }
 
 function expectDoc(sheet: FakeSheet, doc: ReturnType<typeof quarterSummarySheet>): void {
@@ -87,7 +79,7 @@ describe("summary (季度汇总) through Office.js", () => {
     const fx = new FakeExcel(sheets);
     const host = new OfficeLedgerHost({ run: fx.run, api: apiSupportUpTo(18), now: () => MADE_AT });
     const run = await host.summary(Q);
-    const s = await exceljsSummary(sheets);
+    const s = await packageSummary(sheets);
     const doc = quarterSummarySheet(s, MADE_AT);
     expect(run).toEqual({
       sheetName: "季度汇总-2026Q1",
@@ -183,7 +175,7 @@ describe("summary (季度汇总) through Office.js", () => {
     expect(sheet.pivots).toHaveLength(0);
     expect(sheet.charts).toHaveLength(1);
     expect(sheet.charts[0].position?.[0]).toBe("K6");
-    const s = await exceljsSummary(workbook());
+    const s = await packageSummary(workbook());
     expectDoc(sheet, quarterSummarySheet(s, MADE_AT));
   });
 

@@ -6,7 +6,7 @@ import path from "node:path";
 import { type Browser, type BrowserContext, type Page, chromium } from "playwright-core";
 import { addMessySheet } from "../../scripts/samples/writeSamples";
 import { FIELDS } from "../../src/core/schema";
-import { validateWorkbook } from "../../src/hosts/exceljs/normalizeWorkbook";
+import { convertFile } from "../../src/hosts/exceljs";
 import { buildMessyRegistry } from "../fixtures/messyRegistry";
 import { serve } from "./server";
 
@@ -220,10 +220,13 @@ describe("standalone page (Chromium)", () => {
 });
 
 /** What the batch tool's engine counts for the same file, read with exceljs in Node. */
+/** The changes the command line's check counts in the same file. */
 async function changesCount(): Promise<number> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path.join(dir, "机关支部名册.xlsx"));
-  return validateWorkbook(wb, { file: "机关支部名册.xlsx", locale: "zh-CN" }).result.counts.changes;
+  const outcome = await convertFile(path.join(dir, "机关支部名册.xlsx"), {
+    output: null,
+    locale: "zh-CN",
+  });
+  return outcome.counts!.changes;
 }
 
 async function expectVisible(l: ReturnType<Page["getByRole"]>): Promise<void> {

@@ -18,4 +18,11 @@ describe("XML text of a workbook's parts", () => {
     expect(cellText("张&amp;三<![CDATA[&amp;<b>]]>_x000D__x0007_")).toBe("张&三&amp;<b>\r\u0007");
     expect(cellText("&#x1F600;")).toBe("😀");
   });
+
+  it("reads a line break written as CR LF or a lone CR as LF, as Excel does; &#13; stays a CR", () => {
+    expect(cellText("a\r\nb\rc\nd")).toBe("a\nb\nc\nd");
+    expect(cellText("X\r")).toBe("X\n");
+    expect(cellText("a&#13;b&#13;&#10;c")).toBe("a\rb\r\nc");
+    expect(cellText("<![CDATA[a\r\nb]]>")).toBe("a\nb");
+  });
 });

@@ -80,8 +80,9 @@ export async function convertWorkbook(
   await run.read(filledRows(rows, scan.merges));
 
   if (out) {
+    // The registry sheet by itself (another may have its name: a workbook LibreOffice wrote).
+    for (const s of pkg.sheets) if (s === scan.sheet || REPLACED.includes(s.name)) out.remove(s);
     const replaced = new Set([scan.sheet.name, ...REPLACED]);
-    for (const s of pkg.sheets) if (replaced.has(s.name)) out.remove(s);
     // The tab shown on opening stays the one that was, unless it is replaced: then 成员名册.
     const shown = pkg.shownSheet;
     const active = shown && !replaced.has(shown) ? shown : REGISTRY_SHEET;
@@ -125,7 +126,7 @@ export async function convertWorkbook(
     await out.finish(
       outputTabOrder(
         pkg.sheets.map((s) => s.name),
-        scan.sheet.name
+        pkg.sheets.indexOf(scan.sheet)
       ),
       active
     );
@@ -142,13 +143,16 @@ export async function convertWorkbook(
 const byRowThenColumn = <T extends { row: number; sourceColumn: number }>(a: T, b: T) =>
   a.row - b.row || a.sourceColumn - b.sourceColumn;
 
-/** The tab order of the output: the input's, 成员名册 in the registry's place, the reports in place of old ones or at the end. */
-export function outputTabOrder(inputSheets: readonly string[], registry: string): string[] {
+/**
+ * The tab order of the output: the input's, 成员名册 in the place of the registry (the sheet at
+ * `registry`), the reports in place of old ones or at the end.
+ */
+export function outputTabOrder(inputSheets: readonly string[], registry: number): string[] {
   const names: string[] = [];
-  for (const name of inputSheets) {
-    if (name === registry) names.push(REGISTRY_SHEET);
+  inputSheets.forEach((name, i) => {
+    if (i === registry) names.push(REGISTRY_SHEET);
     else if (name !== REGISTRY_SHEET) names.push(name);
-  }
+  });
   for (const n of [REPORT_SHEET, CHANGE_LOG_SHEET]) if (!names.includes(n)) names.push(n);
   return names;
 }

@@ -11,6 +11,8 @@
  */
 import { refSheet } from "../../../core/a1";
 import type { ZipWriter } from "../zip/zipWriter";
+import { FileError } from "../fileError";
+import { badSheetName, sheetIds } from "./sheetNames";
 import { type Note, SHAPES_PER_BLOCK, commentsXml, vmlBlocks, vmlXml } from "./notes";
 import {
   CONTENT_TYPE,
@@ -171,6 +173,8 @@ export class PackageWriter {
       return i < 0 ? order.length + all.indexOf(s) : i;
     };
     const sheets = [...all].sort((a, b) => rank(a) - rank(b));
+    const badName = badSheetName(sheets.map((s) => s.name));
+    if (badName) throw new FileError("corrupt-workbook", { file: base.file, detail: badName });
 
     // The workbook's relationships: the left-out sheets', the calculation chain's and macros' go.
     const removedIds = new Set([...this.removed].map((s) => s.relId));
@@ -279,13 +283,24 @@ export class PackageWriter {
       const info = base.sheets[k++];
       if (info) original.set(info, m[0].endsWith("/>") ? m[0] : m[0].replace(/>$/, "/>"));
     }
-    let nextId = Math.max(0, ...base.sheets.map((s) => s.sheetId)) + 1;
+    const keptSheets = sheets.filter((s) => s.base);
+    const ids = sheetIds(
+      keptSheets.map((s) => s.base!.sheetId),
+      sheets.length - keptSheets.length
+    );
+    const renumber = keptSheets.some((s, i) => s.base!.sheetId !== ids[i]);
+    let k2 = 0;
+    let nextNew = keptSheets.length;
     const list = sheets
-      .map((s) =>
-        s.base
-          ? (original.get(s.base) ?? "")
-          : `<${p}sheet name="${escapeAttr(s.name)}" sheetId="${nextId++}"${s.state && s.state !== "visible" ? ` state="${s.state}"` : ""} ${r}:id="${s.relId}"/>`
-      )
+      .map((s) => {
+        if (s.base) {
+          const element = original.get(s.base) ?? "";
+          const id = ids[k2++];
+          return renumber ? withSheetId(element, p, id) : element;
+        }
+        const state = s.state && s.state !== "visible" ? ` state="${s.state}"` : "";
+        return `<${p}sheet name="${escapeAttr(s.name)}" sheetId="${ids[nextNew++]}"${state} ${r}:id="${s.relId}"/>`;
+      })
       .join("");
     xml = replaceElement(xml, `${p}sheets`, `<${p}sheets>${list}</${p}sheets>`);
 
@@ -410,4 +425,11 @@ function withoutSheetList(xml: string): string {
   return xml
     .replace(/<(?:[\w.-]+:)?HeadingPairs\b[\s\S]*?<\/(?:[\w.-]+:)?HeadingPairs>/, "")
     .replace(/<(?:[\w.-]+:)?TitlesOfParts\b[\s\S]*?<\/(?:[\w.-]+:)?TitlesOfParts>/, "");
+}
+
+/** A workbook.xml sheet element with its sheetId set to `id`. */
+function withSheetId(element: string, prefix: string, id: number): string {
+  const re = /(\s)sheetId\s*=\s*("[^"]*"|'[^']*')/;
+  if (re.test(element)) return element.replace(re, `$1sheetId="${id}"`);
+  return element.replace(`<${prefix}sheet`, `<${prefix}sheet sheetId="${id}"`);
 }

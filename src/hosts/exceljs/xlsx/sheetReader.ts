@@ -248,7 +248,8 @@ export class SheetReader {
       throw new FileError("beyond-sheet-limits", {
         file: this.ctx.file,
         sheet: this.ctx.sheet,
-        row: n,
+        // A number past 2^53 is not the one written: the row is not named then.
+        row: Number.isSafeInteger(n) ? n : undefined,
       });
     // A row listed twice, or out of order: the first one stands.
     if (n <= this.lastRow) return 0;

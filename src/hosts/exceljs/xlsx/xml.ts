@@ -8,6 +8,8 @@ const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', a
 
 /** XML entities decoded; a character reference beyond Unicode (from a damaged file) is dropped. */
 export function xmlDecode(s: string): string {
+  // An XML reader reads a line break written as CR LF or CR as LF (only &#13; is a CR).
+  if (s.indexOf("\r") >= 0) s = s.replace(/\r\n?/g, "\n");
   if (s.indexOf("&") < 0) return s;
   return s.replace(ENTITY, (_, e: string) => {
     if (e[0] === "#") {
@@ -30,7 +32,7 @@ export function cellText(raw: string): string {
     // CDATA sections are text as it is; the rest has its entities.
     s = s
       .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
-      .map((part, i) => (i % 2 ? part.slice(9, -3) : xmlDecode(part)))
+      .map((part, i) => (i % 2 ? part.slice(9, -3).replace(/\r\n?/g, "\n") : xmlDecode(part)))
       .join("");
   } else s = xmlDecode(s);
   if (s.indexOf("_x") < 0) return s;
