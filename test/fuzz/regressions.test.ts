@@ -211,6 +211,21 @@ describe("bugs found by fuzzing the readers", () => {
     expect(back!.getWorksheet("成员名册")!.getCell("B3").value).toBe("李四");
   });
 
+  it("tens of thousands of empty rows (a damaged CSV made them) were read in quadratic time: a hang", async () => {
+    const empty = Array.from({ length: 60_000 }, (_, i) => `<row r="${i + 4}"></row>`).join("");
+    const bytes = await edited(await registryXlsx(), "xl/worksheets/sheet1.xml", (x) =>
+      x.replace(
+        "</sheetData>",
+        `${empty}<row r="60004"><c r="A60004" t="inlineStr"><is><t>王五</t></is></c><c r="B60004" t="inlineStr"><is><t>男</t></is></c></row></sheetData>`
+      )
+    );
+    const { outcome, back, ms } = await convert("空行.xlsx", bytes);
+    expect(outcome.error).toBeNull();
+    expect(outcome.counts!.members).toBe(3);
+    expect(back!.getWorksheet("成员名册")!.getCell("B4").value).toBe("王五");
+    expect(ms).toBeLessThan(10_000);
+  });
+
   it("a row numbered 10^20 ran the summary's reader out of memory (gaps are filled row by row): now beyond-sheet-limits", async () => {
     const bytes = await edited(await registryXlsx(), "xl/worksheets/sheet2.xml", (x) =>
       x.replace('<row r="1"', '<row r="99999999999999999999"')

@@ -257,7 +257,10 @@ export class SheetReader {
     return n;
   }
 
-  private parseRow(buf: string, attrsAt: number, gt: number, end: number): SheetRow | null {
+  private parseRow(text: string, attrsAt: number, gt: number, end: number): SheetRow | null {
+    // The text up to the row's end (a slice, not a copy): a search for the next cell stops there,
+    // rather than running through the rest of the piece for each empty row.
+    const buf = text.slice(0, end);
     const rowAttrs = buf.slice(attrsAt, gt);
     const rowNumber = this.rowNumber(rowAttrs);
     if (rowNumber === 0) return null;
