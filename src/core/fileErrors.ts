@@ -167,6 +167,8 @@ const DETAIL_PATTERNS_EN: [RegExp, (...m: string[]) => string][] = [
   ],
   [/^工作表名称“(.*)”不符合 Excel 的规则$/, (n) => `sheet name "${n}" breaks Excel's rules`],
   [/^工作表名称“(.*)”重复$/, (n) => `sheet name "${n}" is used twice`],
+  [/^工作表“(.*)”的内容已损坏$/, (n) => `the content of sheet "${n}" is damaged`],
+  [/^内部文件“(.*)”已损坏$/, (part) => `its part ${part} is damaged`],
 ];
 
 export function inEnglish(detail: string): string {

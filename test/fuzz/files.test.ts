@@ -14,6 +14,7 @@ import { ROOT, runCli, sha256 } from "../cli/run";
 import {
   caseArbitrary,
   type CaseResult,
+  type FuzzCase,
   type FuzzKind,
   FuzzRunner,
   looksLikeRawError,
@@ -91,9 +92,12 @@ describe("fuzz cases through the real command line", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   /** A few cases of each kind, some the readers refuse and some they read, from a fixed seed. */
-  async function pick(kind: FuzzKind): Promise<CaseResult[]> {
-    const failed: CaseResult[] = [];
-    const read: CaseResult[] = [];
+  /** A case run, with the case itself (to run it again in another mode). */
+  type Picked = CaseResult & { fuzzCase: FuzzCase };
+
+  async function pick(kind: FuzzKind): Promise<Picked[]> {
+    const failed: Picked[] = [];
+    const read: Picked[] = [];
     for (const c of fc.sample(caseArbitrary(seeds, kind), { numRuns: 40, seed: SEED + 2 })) {
       const r = await runner.run(c);
       expect(r.violations).toEqual([]);
@@ -102,8 +106,8 @@ describe("fuzz cases through the real command line", () => {
           failed.length < 3 &&
           !failed.some((f) => f.outcome!.error!.code === r.outcome!.error!.code)
         )
-          failed.push(r);
-      } else if (read.length < 2) read.push(r);
+          failed.push({ ...r, fuzzCase: c });
+      } else if (read.length < 2) read.push({ ...r, fuzzCase: c });
     }
     return [...failed, ...read];
   }
@@ -121,7 +125,18 @@ describe("fuzz cases through the real command line", () => {
         await fs.writeFile(input, c.bytes);
         const before = sha256(input);
         const r = runCli(["convert", input, "--out", out]);
-        const o = c.outcome!;
+        // What the API says of the same file, in each mode (check reads only the registry; convert
+        // also makes sure every part it carries over is sound).
+        const stem = (name: string) => name.replace(/\.[^.]*$/, "");
+        const verdict = async (mode: "convert" | "check") => {
+          if (c.fuzzCase.mode === mode) return c.outcome!;
+          // Run again under another name: its message, with this case's name.
+          const again = await runner.run({ ...c.fuzzCase, mode });
+          const error = again.outcome!.error;
+          const message = error?.message.split(stem(again.name)).join(stem(c.name));
+          return { ...again.outcome!, error: error && { ...error, message: message! } };
+        };
+        const o = await verdict("convert");
         const what = `${c.name}: exit ${r.code}\n${r.stderr}`;
         expect([what, looksLikeRawError(r.stderr)]).toEqual([what, false]);
         expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -139,7 +154,7 @@ describe("fuzz cases through the real command line", () => {
         }
         // check: the same verdict, nothing written.
         const check = runCli(["check", input, "--quiet"]);
-        expect(check.code === 2).toBe(o.status === "failed");
+        expect(check.code === 2).toBe((await verdict("check")).status === "failed");
         expect(looksLikeRawError(check.stderr)).toBe(false);
       }
     },

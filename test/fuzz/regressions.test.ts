@@ -226,6 +226,67 @@ describe("bugs found by fuzzing the readers", () => {
     expect(ms).toBeLessThan(10_000);
   });
 
+  it("a damaged part the reader did not need was copied as it was: an output Excel cannot open", async () => {
+    for (const [label, part, edit, detail] of [
+      [
+        "sheet",
+        "xl/worksheets/sheet2.xml",
+        (x: string) => x.replace('version="1.0"', 'version="0"'),
+        "工作表“说明”的内容已损坏",
+      ],
+      [
+        "props",
+        "docProps/core.xml",
+        (x: string) => x.replace("</cp:coreProperties>", ""),
+        "内部文件“docProps/core.xml”已损坏",
+      ],
+    ] as const) {
+      const bytes = await edited(await registryXlsx(), part, edit);
+      const { outcome } = await convert(`部件-${label}.xlsx`, bytes);
+      expect(outcome.error).toEqual({
+        code: "corrupt-workbook",
+        message: `部件-${label}.xlsx：工作簿已损坏或不完整，无法打开（${detail}）`,
+      });
+      // check reads only the registry: it has what it needs.
+      const checked = await convertFile(path.join(dir, `部件-${label}.xlsx`), {
+        output: null,
+        locale: "zh-CN",
+        asOf: AS_OF,
+      });
+      expect([label, checked.error]).toEqual([label, null]);
+    }
+  });
+
+  it("a workbook whose styles part is missing: a new one where readers look for it, the dead link gone", async () => {
+    const entries = (await readZipEntries(await registryXlsx())).filter(
+      (e) => e.name !== "xl/styles.xml"
+    );
+    const { outcome, back } = await convert("无样式.xlsx", writeZip(entries));
+    expect(outcome.error).toBeNull();
+    expect(back!.getWorksheet("成员名册")!.getCell("B2").value).toBe("张三");
+    const out = await readZipEntries(await fs.readFile(path.join(dir, "out", "无样式.xlsx")));
+    const rels = out.find((e) => e.name === "xl/_rels/workbook.xml.rels")!.data!.toString("utf8");
+    expect(rels.match(/relationships\/styles"/g)).toHaveLength(1);
+    expect(out.some((e) => e.name === "xl/styles.xml")).toBe(true);
+  });
+
+  it("the relationships' prefix bound to something else: rebound, not declared twice", async () => {
+    const bytes = await edited(await registryXlsx(), "xl/workbook.xml", (x) =>
+      x.replace(/xmlns:r="[^"]*"/, 'xmlns:r="0.5"')
+    );
+    const { outcome, back } = await convert("前缀.xlsx", bytes);
+    expect(outcome.error).toBeNull();
+    expect(back!.worksheets.map((w) => w.name)).toEqual([
+      "成员名册",
+      "说明",
+      "校验报告",
+      "变更记录",
+    ]);
+    const entries = await readZipEntries(await fs.readFile(path.join(dir, "out", "前缀.xlsx")));
+    const xml = entries.find((e) => e.name === "xl/workbook.xml")!.data!.toString("utf8");
+    expect(xml.match(/xmlns:r=/g)).toHaveLength(1);
+  });
+
   it("a row numbered 10^20 ran the summary's reader out of memory (gaps are filled row by row): now beyond-sheet-limits", async () => {
     const bytes = await edited(await registryXlsx(), "xl/worksheets/sheet2.xml", (x) =>
       x.replace('<row r="1"', '<row r="99999999999999999999"')
@@ -265,6 +326,6 @@ describe("bugs found by fuzzing the readers", () => {
   it("leaves no output and no temporary file behind on any of these failures", () => {
     const left = readdirSync(path.join(dir, "out"));
     expect(left.filter((f) => f.endsWith(".tmp"))).toEqual([]);
-    expect(left.filter((f) => /^表名-(long|colon)|^行号-/.test(f))).toEqual([]);
+    expect(left.filter((f) => /^表名-(long|colon)|^行号-|^部件-/.test(f))).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { addMessySheet } from "../../scripts/samples/writeSamples";
 import { FIELDS } from "../../src/core/schema";
 import { convertFile } from "../../src/hosts/exceljs";
 import { buildMessyRegistry } from "../fixtures/messyRegistry";
+import { deflatedZeros, readZipEntries, writeZip } from "../hosts/input/zipWriter";
 import { serve } from "./server";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -206,6 +207,44 @@ describe("standalone page (Chromium)", () => {
     );
     await expectVisible(page.getByRole("button", { name: "规范化" }));
     await shot("07-320px");
+  });
+
+  it("a zip bomb gets the command line's message, before anything is unpacked", async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const registry = await fs.readFile(path.join(dir, "机关支部名册.xlsx"));
+    const entries = await readZipEntries(registry);
+    const sheet = entries.find((e) => e.name === "xl/worksheets/sheet1.xml")!;
+    // Its directory says it unpacks to 6 GB; and a sheet that inflates to 256 MB of zeros where its
+    // headers say 2 KB.
+    const declared = writeZip([
+      ...entries,
+      { name: "xl/media/a.bin", data: Buffer.alloc(16), declaredSize: 3 * 2 ** 30 },
+      { name: "xl/media/b.bin", data: Buffer.alloc(16), declaredSize: 3 * 2 ** 30 },
+    ]);
+    const zeros = await deflatedZeros(256);
+    const lying = writeZip(
+      entries.map((e) => (e === sheet ? { name: e.name, deflated: zeros, declaredSize: 2048 } : e))
+    );
+    for (const [name, bytes, code] of [
+      ["声明超大.xlsx", declared, "too-large"],
+      ["实际超大.xlsx", lying, "corrupt-workbook"],
+    ] as const) {
+      const file = path.join(dir, name);
+      await fs.writeFile(file, bytes);
+      const cli = await convertFile(file, { output: null, locale: "zh-CN" });
+      expect(cli.error?.code).toBe(code);
+      const [chooser] = await Promise.all([
+        page.waitForEvent("filechooser"),
+        page.getByRole("button", { name: "打开工作簿" }).click(),
+      ]);
+      const started = Date.now();
+      await chooser.setFiles(file);
+      const alert = page.getByRole("alert").filter({ hasText: name });
+      await expectVisible(alert);
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(await alert.textContent()).toBe(cli.error!.message);
+    }
+    await shot("08-zip-bomb");
   });
 
   it("made no request beyond its own origin, broke no Content-Security-Policy rule, threw nothing", async () => {

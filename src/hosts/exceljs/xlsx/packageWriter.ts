@@ -13,6 +13,7 @@ import { refSheet } from "../../../core/a1";
 import type { ZipWriter } from "../zip/zipWriter";
 import { FileError } from "../fileError";
 import { badSheetName, sheetIds } from "./sheetNames";
+import { isWellFormed } from "./wellFormed";
 import { type Note, SHAPES_PER_BLOCK, commentsXml, vmlBlocks, vmlXml } from "./notes";
 import {
   CONTENT_TYPE,
@@ -55,6 +56,7 @@ interface OutputSheet {
 }
 
 const NOTES_DRAWING = "rId1";
+const REL_NAMESPACE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const NOTES_COMMENTS = "rId2";
 
 export class PackageWriter {
@@ -176,10 +178,21 @@ export class PackageWriter {
     const badName = badSheetName(sheets.map((s) => s.name));
     if (badName) throw new FileError("corrupt-workbook", { file: base.file, detail: badName });
 
-    // The workbook's relationships: the left-out sheets', the calculation chain's and macros' go.
+    // A kept sheet whose part is missing: the file is damaged, and the output would be.
+    const lost = kept.find((s) => s.part === null);
+    if (lost)
+      throw new FileError("corrupt-workbook", {
+        file: base.file,
+        detail: `工作表“${lost.name}”的内容已损坏`,
+      });
+    // The workbook's relationships: the left-out sheets', the calculation chain's and macros' go,
+    // and those to parts the file lacks (a damaged file).
     const removedIds = new Set([...this.removed].map((s) => s.relId));
     const rels = base.workbookRels.filter(
-      (r) => !removedIds.has(r.id) && !["calcChain", "vbaProject"].includes(relKind(r.type))
+      (r) =>
+        !removedIds.has(r.id) &&
+        !["calcChain", "vbaProject"].includes(relKind(r.type)) &&
+        (r.external || base.zip.has(resolveTarget(base.workbookPart, r.target)))
     );
     for (const s of this.added) {
       s.relId = freeRelId(rels);
@@ -192,7 +205,10 @@ export class PackageWriter {
     }
     let stylesPart = base.partOf("styles");
     if (!stylesPart) {
-      stylesPart = this.freePart("xl/styles", ".xml");
+      // Where readers that skip the relationships look for it (exceljs does), if free.
+      stylesPart = base.zip.has("xl/styles.xml")
+        ? this.freePart("xl/styles", ".xml")
+        : "xl/styles.xml";
       rels.push({
         id: freeRelId(rels),
         type: REL.styles,
@@ -232,10 +248,14 @@ export class PackageWriter {
     };
     if (base.zip.has("_rels/.rels")) reach.set("_rels/.rels", "_rels/.rels");
     await visit("", base.rootRels);
-    for (const [key, part] of reach) {
-      if (rewritten.has(key) || this.written.has(key)) continue;
-      await this.zip.copy(part, base.zip, base.entry(part));
-    }
+    const copied = [...reach].filter(([key]) => !rewritten.has(key) && !this.written.has(key));
+    // Nothing is written of a part that is not well-formed: the output would not open. The base's
+    // parts patched below are checked with them.
+    const patched = [base.workbookPart, base.partOf("styles"), app].filter(
+      (p): p is string => !!p && base.zip.has(p)
+    );
+    for (const part of [...copied.map(([, part]) => part), ...patched]) await this.checkXml(part);
+    for (const [, part] of copied) await this.zip.copy(part, base.zip, base.entry(part));
 
     await this.zip.add(base.workbookPart, [this.workbookXml(sheets, active)]);
     await this.zip.add(relsPartOf(base.workbookPart), [renderRels(rels)]);
@@ -257,6 +277,30 @@ export class PackageWriter {
     await this.zip.finish();
   }
 
+  /**
+   * Fails with corrupt-workbook, naming the sheet or the part, when an XML part of the base is not
+   * well-formed (a damaged file; the reader reads only what it needs of it). VML drawings are
+   * left alone: Excel writes them as loose HTML-like markup.
+   */
+  private async checkXml(part: string): Promise<void> {
+    if (!/\.(xml|rels)$/i.test(part)) return;
+    const sheet = this.base.sheets.find((s) => s.part?.toLowerCase() === part.toLowerCase());
+    const rules =
+      sheet?.kind === "worksheet"
+        ? {
+            sharedStrings: (await this.base.sharedStrings())?.length ?? 0,
+            styles: (await this.base.styles()).count,
+          }
+        : /\.rels$/i.test(part)
+          ? "relationships"
+          : undefined;
+    if (await isWellFormed(this.base.partChunks(part), rules)) return;
+    throw new FileError("corrupt-workbook", {
+      file: this.base.file,
+      detail: sheet ? `工作表“${sheet.name}”的内容已损坏` : `内部文件“${part}”已损坏`,
+    });
+  }
+
   /** xl/workbook.xml with the output's sheets, their defined names and the tab shown on opening. */
   private workbookXml(sheets: readonly OutputSheet[], active: string): string {
     const base = this.base;
@@ -267,11 +311,14 @@ export class PackageWriter {
       xml
     )?.[1];
     if (!r) {
+      // None: r bound to it, in place of whatever a damaged file bound r to (the sheets' r:id
+      // were read as relationship ids all the same), else added.
       r = "r";
-      xml = xml.replace(
-        new RegExp(`<${p}workbook(?=[\\s>])`),
-        `<${p}workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`
-      );
+      const binding = `xmlns:r="${REL_NAMESPACE}"`;
+      const bound = /\sxmlns:r\s*=\s*("[^"]*"|'[^']*')/;
+      xml = bound.test(xml)
+        ? xml.replace(bound, ` ${binding}`)
+        : xml.replace(new RegExp(`<${p}workbook(?=[\\s>])`), `<${p}workbook ${binding}`);
     }
     const original = new Map<SheetInfo, string>();
     const re = new RegExp(`<${p}sheet(?=[\\s/>])[^>]*>`, "g");
