@@ -24,11 +24,13 @@ const EVIL = [
   "\r=2+2",
 ];
 /**
- * The text a reader (exceljs) may find for each. A carriage return written raw comes back as a line
- * feed (XML); the streaming path reads Excel's escape for it, _x000D_, as text and writes it back
- * so (exceljs decodes it in shared strings only), which Excel reads as the carriage return again.
+ * The text a reader (exceljs) may find for each. A carriage return is kept where the input holds
+ * one (Excel's escape _x000D_, written back as &#13;); written raw, it comes back as a line feed
+ * (XML); and _x000D_ outside shared strings is text to exceljs.
  */
-const asRead = (s: string) => [...new Set([s.replace(/\r/g, "\n"), s.replace(/\r/g, "_x000D_")])];
+const asRead = (s: string) => [
+  ...new Set([s, s.replace(/\r/g, "\n"), s.replace(/\r/g, "_x000D_")]),
+];
 /** Our own formulas: the 合计 SUMs of the summary sheets. Nothing else may be a formula. */
 const OUR_FORMULAS = [/^SUM\([A-Z]{1,3}\d+:[A-Z]{1,3}\d+\)$/];
 

@@ -3,7 +3,7 @@ import { isWellFormed } from "../../../src/hosts/exceljs/xlsx/wellFormed";
 async function* pieces(text: string, size = 7): AsyncGenerator<string> {
   for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
 }
-const rules = { sharedStrings: 2, styles: 3 };
+const rules = { sharedStrings: 2, styles: 3, relIds: new Set(["rId1"]) };
 const sheet = (data: string) =>
   `<?xml version="1.0"?><worksheet xmlns="x"><cols><col min="1" max="1" style="2"/></cols><sheetData>${data}</sheetData></worksheet>`;
 
@@ -41,8 +41,15 @@ describe("isWellFormed: a part copied as stored must open", () => {
       '<row r="1"><c r="A1" t="s"><v>2</v></c></row>',
       '<row r="1"><c r="A1" t="s"><v>-1</v></c></row>',
       '<row r="1"><c r="A1" s="3"><v>1</v></c></row>',
+      '</sheetData><legacyDrawing r:id="rId2"/><sheetData>',
     ])
       expect([bad, await isWellFormed(pieces(sheet(bad)), rules)]).toEqual([bad, false]);
+    expect(
+      await isWellFormed(
+        pieces(sheet("").replace("</worksheet>", '<legacyDrawing r:id="rId1"/></worksheet>')),
+        rules
+      )
+    ).toBe(true);
     // Empty cells written as <c/> close themselves.
     expect(
       await isWellFormed(
@@ -54,7 +61,7 @@ describe("isWellFormed: a part copied as stored must open", () => {
     expect(
       await isWellFormed(
         pieces(sheet('<row r="1" s="0"><c r="A1" s="0"/></row>').replace(' style="2"', "")),
-        { sharedStrings: 0, styles: 0 }
+        { sharedStrings: 0, styles: 0, relIds: new Set<string>() }
       )
     ).toBe(true);
   });

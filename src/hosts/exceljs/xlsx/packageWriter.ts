@@ -290,15 +290,34 @@ export class PackageWriter {
         ? {
             sharedStrings: (await this.base.sharedStrings())?.length ?? 0,
             styles: (await this.base.styles()).count,
+            relIds: await this.relIdsOf(part),
           }
         : /\.rels$/i.test(part)
           ? "relationships"
-          : undefined;
+          : this.base.rootRels.some(
+                (r) =>
+                  relKind(r.type) === "core-properties" &&
+                  resolveTarget("", r.target).toLowerCase() === part.toLowerCase()
+              )
+            ? "coreProperties"
+            : undefined;
     if (await isWellFormed(this.base.partChunks(part), rules)) return;
     throw new FileError("corrupt-workbook", {
       file: this.base.file,
       detail: sheet ? `工作表“${sheet.name}”的内容已损坏` : `内部文件“${part}”已损坏`,
     });
+  }
+
+  /** The ids of a part's relationships that lead somewhere: outside, or to a part the file has. */
+  private async relIdsOf(part: string): Promise<Set<string>> {
+    const relsPart = relsPartOf(part);
+    if (!this.base.zip.has(relsPart)) return new Set();
+    const rels = parseRels(await this.base.partText(relsPart));
+    return new Set(
+      rels
+        .filter((r) => r.external || this.base.zip.has(resolveTarget(part, r.target)))
+        .map((r) => r.id)
+    );
   }
 
   /** xl/workbook.xml with the output's sheets, their defined names and the tab shown on opening. */

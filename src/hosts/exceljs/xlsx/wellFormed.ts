@@ -6,6 +6,8 @@ export interface WorksheetRules {
   sharedStrings: number;
   /** The base's cell styles (<cellXfs>); style 0 is always there (the output writes one). */
   styles: number;
+  /** The ids of the sheet's relationships whose targets are there (r:id of drawings, notes, links). */
+  relIds: ReadonlySet<string>;
 }
 
 /** The attribute naming a cell style, by element. */
@@ -16,6 +18,25 @@ const PARENT: Record<string, string> = { row: "sheetData", c: "row", v: "c", f: 
 
 /** The elements of a relationships part. */
 const RELATIONSHIPS = new Set(["Relationships", "Relationship"]);
+/** The elements of the core properties (docProps/core.xml), whose schema admits no others. */
+const CORE_PROPERTIES = new Set([
+  "coreProperties",
+  "category",
+  "contentStatus",
+  "created",
+  "creator",
+  "description",
+  "identifier",
+  "keywords",
+  "language",
+  "lastModifiedBy",
+  "lastPrinted",
+  "modified",
+  "revision",
+  "subject",
+  "title",
+  "version",
+]);
 
 const localName = (name: string) => name.slice(name.indexOf(":") + 1);
 
@@ -38,18 +59,19 @@ function placeOk(name: string, r: string): boolean {
  */
 export async function isWellFormed(
   pieces: AsyncIterable<string>,
-  kind?: WorksheetRules | "relationships"
+  kind?: WorksheetRules | "relationships" | "coreProperties"
 ): Promise<boolean> {
   const parser = new SaxesParser({ position: false });
   let ok = true;
   parser.on("error", () => {
     ok = false;
   });
-  if (kind === "relationships")
+  if (kind === "relationships" || kind === "coreProperties") {
+    const allowed = kind === "relationships" ? RELATIONSHIPS : CORE_PROPERTIES;
     parser.on("opentag", (tag) => {
-      if (!RELATIONSHIPS.has(localName(tag.name))) ok = false;
+      if (!allowed.has(localName(tag.name))) ok = false;
     });
-  else if (kind) {
+  } else if (kind) {
     const rules = kind;
     const open: string[] = [];
     let sharedCell = false;
@@ -63,6 +85,8 @@ export async function isWellFormed(
         const n = Number(style);
         if (!Number.isInteger(n) || n < 0 || (n > 0 && n >= rules.styles)) ok = false;
       }
+      for (const [attr, v] of Object.entries(tag.attributes))
+        if (attr.endsWith(":id") && !rules.relIds.has(v as string)) ok = false;
       const r = tag.attributes.r as string | undefined;
       if (r !== undefined && !placeOk(name, r)) ok = false;
       if (name === "c") sharedCell = tag.attributes.t === "s";
