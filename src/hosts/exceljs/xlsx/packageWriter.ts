@@ -187,11 +187,15 @@ export class PackageWriter {
       });
     // The workbook's relationships: the left-out sheets', the calculation chain's and macros' go,
     // and those to parts the file lacks (a damaged file).
+    // The shared strings go too when no worksheet of the base is kept: the new sheets write their
+    // text inline (a replaced registry of a million rows leaves 100 MB of strings no cell names).
     const removedIds = new Set([...this.removed].map((s) => s.relId));
+    const gone = ["calcChain", "vbaProject"];
+    if (!kept.some((s) => s.kind === "worksheet")) gone.push("sharedStrings");
     const rels = base.workbookRels.filter(
       (r) =>
         !removedIds.has(r.id) &&
-        !["calcChain", "vbaProject"].includes(relKind(r.type)) &&
+        !gone.includes(relKind(r.type)) &&
         (r.external || base.zip.has(resolveTarget(base.workbookPart, r.target)))
     );
     for (const s of this.added) {
