@@ -63,14 +63,19 @@ export async function finishedOutcome(
   }
 }
 
-/** Records a finished output (written atomically: a killed run leaves the old entry or the new one). */
+/**
+ * Records a finished output (written atomically: a killed run leaves the old entry or the new one),
+ * from its temp file `written` before that is renamed to `output` (a rename keeps the size and
+ * time the entry holds; a run killed before the rename leaves an entry no output matches).
+ */
 export async function recordFinished(
   output: string,
   inputSha256: string,
   shape: OutputShape,
-  outcome: FileOutcome
+  outcome: FileOutcome,
+  written = output
 ): Promise<void> {
-  const st = await fs.stat(output);
+  const st = await fs.stat(written);
   const entry: JournalEntry = {
     version: VERSION,
     inputSha256,

@@ -18,7 +18,11 @@ export async function mapInPool<T, R>(
   workerFile: string,
   run: (item: T) => Promise<R>,
   onDone: (result: R, index: number) => void,
-  options: { hereToo?: boolean } = {}
+  options: {
+    hereToo?: boolean;
+    /** Limits of each worker's heap (worker_threads resourceLimits). */
+    resourceLimits?: { maxOldGenerationSizeMb: number };
+  } = {}
 ): Promise<R[]> {
   const results: R[] = new Array(items.length);
   const noWorkers = items.length === 0 || !existsSync(workerFile);
@@ -47,6 +51,7 @@ export async function mapInPool<T, R>(
           minThreads: workers,
           maxThreads: workers,
           idleTimeout: 1000,
+          resourceLimits: options.resourceLimits,
         })
       : null;
   try {

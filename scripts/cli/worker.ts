@@ -26,8 +26,13 @@ export default async function convertTask(task: ConvertTask): Promise<TaskOutcom
     const done = await finishedOutcome(output, hash, task.shape);
     if (done) return { ...done, resumed: true };
   }
-  const outcome = await convertFile(input, options);
-  if (output && hash && outcome.status !== "failed" && outcome.output)
-    await recordFinished(output, hash, task.shape, outcome).catch(() => undefined);
-  return outcome;
+  // Recorded before the output takes its name: a run killed in between leaves nothing unrecorded.
+  return convertFile(input, {
+    ...options,
+    beforeRename:
+      output && hash
+        ? (tmp, outcome) =>
+            recordFinished(output, hash, task.shape, outcome, tmp).catch(() => undefined)
+        : undefined,
+  });
 }

@@ -6,29 +6,113 @@
 export type Batches<T> = AsyncIterable<readonly T[]> | Iterable<readonly T[]>;
 
 /**
- * Merges sorted batches with a sorted list into one sorted sequence of batches; on a tie the
- * batches' item comes first unless `listFirst`.
+ * Items of sorted batches taken in order by a key, a batch read ahead only when needed: an
+ * asynchronous step per batch, none per item.
+ */
+export class SortedCursor<T> {
+  private buffer: readonly T[] = [];
+  private at = 0;
+  private done = false;
+  private readonly source: AsyncIterator<readonly T[]> | Iterator<readonly T[]>;
+
+  constructor(
+    batches: Batches<T>,
+    private readonly key: (item: T) => number
+  ) {
+    this.source =
+      Symbol.asyncIterator in batches
+        ? (batches as AsyncIterable<readonly T[]>)[Symbol.asyncIterator]()
+        : (batches as Iterable<readonly T[]>)[Symbol.iterator]();
+  }
+
+  /** The next item, if one is read; undefined when the buffer is spent (then call fill). */
+  peek(): T | undefined {
+    return this.at < this.buffer.length ? this.buffer[this.at] : undefined;
+  }
+
+  next(): void {
+    this.at++;
+  }
+
+  /** Every item read and no batch left. */
+  get finished(): boolean {
+    return this.done && this.at >= this.buffer.length;
+  }
+
+  /** Whether items of `key` or before may be left unread: call fill() then. */
+  needs(key: number): boolean {
+    if (this.done) return false;
+    return this.at >= this.buffer.length || this.key(this.buffer[this.buffer.length - 1]) <= key;
+  }
+
+  /** Reads the next batch after what is left of this one; false at the end. */
+  async fill(): Promise<boolean> {
+    if (this.done) return false;
+    const r = await this.source.next();
+    if (r.done) {
+      this.done = true;
+      return false;
+    }
+    this.buffer =
+      this.at < this.buffer.length ? [...this.buffer.slice(this.at), ...r.value] : r.value;
+    this.at = 0;
+    return true;
+  }
+
+  /** The items of `key` (those before it passed over); call after needs(key) is false. */
+  take(key: number): T[] {
+    const out: T[] = [];
+    while (this.at < this.buffer.length) {
+      const k = this.key(this.buffer[this.at]);
+      if (k > key) break;
+      if (k === key) out.push(this.buffer[this.at]);
+      this.at++;
+    }
+    return out;
+  }
+}
+
+/**
+ * Merges two sequences of sorted batches into one; on a tie the first's item comes first unless
+ * `otherFirst`.
  */
 export async function* mergeSorted<T>(
   batches: Batches<T>,
-  list: readonly T[],
+  other: Batches<T>,
   compare: (a: T, b: T) => number,
-  listFirst = false
+  otherFirst = false
 ): AsyncGenerator<T[]> {
-  let i = 0;
+  const cursor = new SortedCursor(other, () => 0);
+  const before = (o: T, item: T) => {
+    const c = compare(o, item);
+    return c < 0 || (c === 0 && otherFirst);
+  };
   for await (const batch of batches) {
     const out: T[] = [];
     for (const item of batch) {
-      while (i < list.length) {
-        const c = compare(list[i], item);
-        if (c < 0 || (c === 0 && listFirst)) out.push(list[i++]);
-        else break;
+      for (;;) {
+        let o = cursor.peek();
+        if (o === undefined) {
+          if (cursor.finished || !(await cursor.fill())) break;
+          o = cursor.peek()!;
+        }
+        if (!before(o, item)) break;
+        out.push(o);
+        cursor.next();
       }
       out.push(item);
     }
     if (out.length > 0) yield out;
   }
-  if (i < list.length) yield list.slice(i);
+  for (;;) {
+    const rest: T[] = [];
+    for (let o = cursor.peek(); o !== undefined; o = cursor.peek()) {
+      rest.push(o);
+      cursor.next();
+    }
+    if (rest.length > 0) yield rest;
+    if (!(await cursor.fill())) break;
+  }
 }
 
 /** Each item mapped to rows, batch by batch. */

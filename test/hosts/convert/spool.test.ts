@@ -2,7 +2,7 @@ import { mkdtempSync, promises as fs, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { DiskSpool as Spool } from "../../../src/hosts/exceljs/node/diskSpool";
-import { mergeSorted } from "../../../src/hosts/exceljs/asyncItems";
+import { SortedCursor, mergeSorted } from "../../../src/hosts/exceljs/asyncItems";
 
 describe("Spool: items to disk as JSON lines and back", () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), "uf-spool-"));
@@ -60,7 +60,7 @@ describe("mergeSorted", () => {
     listFirst?: boolean
   ) => {
     const out = [];
-    for await (const batch of mergeSorted(gen(a), b, byKey, listFirst))
+    for await (const batch of mergeSorted(gen(a), gen(b), byKey, listFirst))
       for (const x of batch) out.push(x.s);
     return out.join(" ");
   };
@@ -81,5 +81,40 @@ describe("mergeSorted", () => {
     expect(await run(a, b, true)).toBe("b0 a1 b3 a3 a3' a9 b10");
     expect(await run([], b)).toBe("b0 b3 b10");
     expect(await run(a, [])).toBe("a1 a3 a3' a9");
+    // The other in batches of two cut between equal keys and past the end of the first.
+    const c = [
+      { k: 3, s: "c3" },
+      { k: 3, s: "c3'" },
+      { k: 11, s: "c11" },
+      { k: 12, s: "c12" },
+      { k: 13, s: "c13" },
+    ];
+    expect(await run(a, c)).toBe("a1 a3 a3' c3 c3' a9 c11 c12 c13");
+  });
+});
+
+describe("SortedCursor", () => {
+  it("takes the items of each key in order, reading a batch only when needed", async () => {
+    let reads = 0;
+    async function* batches() {
+      for (const b of [[{ row: -1 }, { row: 2 }], [{ row: 2 }, { row: 5 }], [{ row: 9 }]]) {
+        reads++;
+        yield b;
+      }
+    }
+    const cursor = new SortedCursor(batches(), (p: { row: number }) => p.row);
+    const take = async (row: number) => {
+      while (cursor.needs(row)) await cursor.fill();
+      return cursor.take(row).length;
+    };
+    expect(await take(1)).toBe(0);
+    expect(reads).toBe(1);
+    expect(await take(2)).toBe(2);
+    expect(reads).toBe(2);
+    expect(await take(3)).toBe(0);
+    expect(await take(5)).toBe(1);
+    expect(await take(9)).toBe(1);
+    expect(await take(10)).toBe(0);
+    expect(reads).toBe(3);
   });
 });

@@ -22,6 +22,11 @@ export interface ConvertOptions {
   asOf?: Date;
   maxUncompressedBytes?: number;
   maxCells?: number;
+  /**
+   * Called once the output is complete in its temp file, before it takes the output's name (a run
+   * killed after that leaves an output whose record is already there: --resume's journal).
+   */
+  beforeRename?: (tmp: string, outcome: FileOutcome) => Promise<void>;
 }
 
 /**
@@ -42,16 +47,10 @@ export async function convertFile(input: string, options: ConvertOptions): Promi
     let platform: Platform | null = null;
     try {
       platform = await nodePlatform(file);
-      const run = await convert(opened.pkg, options, platform, file, target);
-      return {
-        input,
-        output: target,
-        sheet: run.sheet,
-        status: run.counts.errors > 0 ? "problems" : "ok",
-        counts: run.counts,
-        problems: run.problems,
-        error: null,
-      };
+      const run = await convert(opened.pkg, options, platform, file, target, (r) =>
+        outcomeOf(input, target, r)
+      );
+      return outcomeOf(input, target, run);
     } finally {
       await platform?.dispose();
       await opened.close();
@@ -64,12 +63,25 @@ export async function convertFile(input: string, options: ConvertOptions): Promi
   }
 }
 
+function outcomeOf(input: string, target: string | null, run: ConvertedRegistry): FileOutcome {
+  return {
+    input,
+    output: target,
+    sheet: run.sheet,
+    status: run.counts.errors > 0 ? "problems" : "ok",
+    counts: run.counts,
+    problems: run.problems,
+    error: null,
+  };
+}
+
 async function convert(
   pkg: WorkbookPackage,
   options: ConvertOptions,
   platform: Platform,
   file: string,
-  target: string | null
+  target: string | null,
+  outcome: (run: ConvertedRegistry) => FileOutcome
 ): Promise<ConvertedRegistry> {
   const o = {
     file,
@@ -79,5 +91,11 @@ async function convert(
     maxCells: options.maxCells,
   };
   if (target === null) return convertWorkbook(pkg, o, platform, null);
-  return writeWorkbookFile(pkg, target, (out) => convertWorkbook(pkg, o, platform, out));
+  const before = options.beforeRename;
+  return writeWorkbookFile(
+    pkg,
+    target,
+    (out) => convertWorkbook(pkg, o, platform, out),
+    before && ((tmp, run) => before(tmp, outcome(run)))
+  );
 }

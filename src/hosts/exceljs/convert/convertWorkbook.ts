@@ -96,7 +96,7 @@ export async function convertWorkbook(
           headerRows: head.headerRows,
           widths: PROBLEM_REPORT_WIDTHS,
           body: mapBatches(
-            mergeSorted(run.problems.read(), run.endProblems, byRowThenColumn),
+            mergeSorted(run.problems.read(), run.endProblems.read(), byRowThenColumn),
             (p) => [problemRow(p, locale)]
           ),
         },
@@ -113,7 +113,7 @@ export async function convertWorkbook(
           widths: CHANGE_LOG_WIDTHS,
           body: concat(
             mapBatches(
-              mergeSorted(run.changes.read(), run.headerChanges, byRowThenColumn, true),
+              mergeSorted(run.changes.read(), inBatches(run.headerChanges), byRowThenColumn, true),
               (c) => [changeRow(c)]
             ),
             mapBatches(inBatches(run.dropped), (d) => droppedRowCells(d, locale))

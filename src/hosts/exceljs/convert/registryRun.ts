@@ -18,6 +18,7 @@ import {
 import { FileError } from "../fileError";
 import { type Platform, type Spool, type SpoolCodec, cellFromJson, cellToJson } from "../platform";
 import { PACE_ROWS, pace } from "../pacing";
+import { SortedCursor } from "../asyncItems";
 
 /**
  * The outcome keeps at most this many problems (the first, in the order of 校验报告); the counts
@@ -96,8 +97,13 @@ export class RegistryRun {
   columns: readonly OutputColumn[] = [];
   headerChanges: Change[] = [];
   dropped: DroppedRow[] = [];
-  /** Problems of the whole sheet and across rows (duplicates), sorted by row. */
-  endProblems: Problem[] = [];
+  /**
+   * Problems of the whole sheet and across rows (duplicates), sorted by row, held aside as they
+   * come from the engine's end (a million rows can have hundreds of thousands).
+   */
+  readonly endProblems: Spool<Problem>;
+  /** The first MAX_OUTCOME_PROBLEMS of them, for the outcome. */
+  private firstEnd: Problem[] = [];
 
   constructor(
     readonly options: RegistryRunOptions,
@@ -111,6 +117,7 @@ export class RegistryRun {
     this.rows = platform.spool("rows", ROW_CODEC);
     this.problems = platform.spool("problems", PROBLEM_CODEC);
     this.changes = platform.spool("changes", CHANGE_CODEC);
+    this.endProblems = platform.spool("endProblems", PROBLEM_CODEC);
   }
 
   /** Reads the whole sheet (rows in order, every row number, merged cells filled). */
@@ -133,8 +140,14 @@ export class RegistryRun {
     this.columns = end.columns;
     this.headerChanges = [...end.changes].sort(byRowThenColumn);
     this.dropped = end.dropped;
-    this.endProblems = end.problems.sort(byRowThenColumn);
-    this.endProblems.forEach((p, i) => this.count(p, [p.row, p.sourceColumn, 1, i]));
+    const endProblems = end.problems.sort(byRowThenColumn);
+    for (let i = 0; i < endProblems.length; i++) {
+      const p = endProblems[i];
+      this.count(p, [p.row, p.sourceColumn, 1, i]);
+      await this.endProblems.write(p);
+    }
+    this.firstEnd = endProblems.slice(0, MAX_OUTCOME_PROBLEMS);
+    await this.endProblems.close();
     await this.rows.close();
     await this.problems.close();
     await this.changes.close();
@@ -189,7 +202,7 @@ export class RegistryRun {
   firstOfReport(): Problem[] {
     const problems: Problem[] = [];
     const own = this.firstProblems;
-    const end = this.endProblems;
+    const end = this.firstEnd;
     let i = 0;
     let k = 0;
     while (problems.length < MAX_OUTCOME_PROBLEMS && (i < own.length || k < end.length)) {
@@ -200,15 +213,11 @@ export class RegistryRun {
     return problems;
   }
 
-  /** The marks of the problems across rows (duplicates), by source row. */
-  endMarks(): Map<number, Problem[]> {
-    const byRow = new Map<number, Problem[]>();
-    for (const p of this.endProblems) {
-      if (p.row <= 0) continue;
-      const list = byRow.get(p.row);
-      if (list) list.push(p);
-      else byRow.set(p.row, [p]);
-    }
-    return byRow;
+  /**
+   * The problems across rows (duplicates) of each source row, read in row order along with the
+   * rows: `take(row)` once `needs(row)` is false (else `fill()` first).
+   */
+  endMarks(): SortedCursor<Problem> {
+    return new SortedCursor(this.endProblems.read(), (p) => p.row);
   }
 }

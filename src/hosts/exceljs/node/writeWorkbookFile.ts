@@ -10,15 +10,16 @@ import { nodeCodec } from "./nodeCodec";
 /**
  * Writes a workbook as a change to `base` (write adds and removes sheets and finishes the output)
  * to `target`: through a temp file beside it, renamed over it once complete, so that a reader sees
- * the old file or the new one, never half of one. `beforeRename` runs once the output is written
- * (an input read in place is closed then, before the output takes its name). Errors of the disk
+ * the old file or the new one, never half of one. `beforeRename` runs once the output is written,
+ * with the temp file and what `write` returned (an input read in place is closed then, or the
+ * output recorded, before the output takes its name). Errors of the disk
  * or folder (no room, no permission) come out as `write-failed` naming the output.
  */
 export async function writeWorkbookFile<T>(
   base: WorkbookPackage,
   target: string,
   write: (out: PackageWriter) => Promise<T>,
-  beforeRename?: () => Promise<void>
+  beforeRename?: (tmp: string, value: T) => Promise<void>
 ): Promise<T> {
   const name = path.basename(target);
   let result: { value: T } | null = null;
@@ -33,7 +34,7 @@ export async function writeWorkbookFile<T>(
         await sink.abort();
         throw e;
       }
-      await beforeRename?.();
+      await beforeRename?.(tmp, result.value);
     });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

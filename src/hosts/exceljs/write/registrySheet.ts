@@ -104,7 +104,9 @@ export function registrySheet(
             const value = row.values[c] ?? null;
             cells[c] = { value, style: value === null ? undefined : styleOf(c, null, value) };
           }
-          const across = endMarks.get(row.row);
+          while (endMarks.needs(row.row)) await endMarks.fill();
+          const taken = endMarks.take(row.row);
+          const across = taken.length > 0 ? taken : undefined;
           const marks = across
             ? markRow(
                 across,
