@@ -8,7 +8,7 @@ import convertTask, { type ConvertTask, type TaskOutcome } from "./worker";
  * The heap a converting worker may grow to. Everything a conversion holds per row waits in spools
  * on disk, so what it keeps alive stays small (tens of MB at a million rows); what the limit
  * changes is how far V8 lets garbage pile up before collecting it: a million-row peak RSS of
- * 680–790 MB with V8's default (a quarter of the memory), about 460 MB with this.
+ * 540–790 MB with V8's default (4 GB on a 24 GB machine), 430–460 MB with this.
  */
 const CONVERT_HEAP_MB = 1024;
 
