@@ -265,24 +265,24 @@ describe("convertFile: the disk full, no permission, a run killed while writing"
   );
 
   it("no permission to write the output's folder: write-failed; to read the input: file-unreadable", async () => {
-    // Root may write anywhere: the child runs as nobody then.
+    // Root may write anywhere: the child runs without root's powers over permissions then.
     const asRoot = process.getuid?.() === 0;
-    const uid = asRoot ? 65534 : undefined;
+    const child = { tmp, withoutRootPowers: asRoot };
     const locked = path.join(dir, "locked");
     await fs.mkdir(locked);
     await fs.chmod(dir, 0o755);
     await fs.chmod(tmp, 0o777);
     await fs.chmod(locked, 0o555);
     await fs.chmod(registry, 0o644);
-    const o = convert(registry, path.join(locked, "out.xlsx"), { tmp, uid });
+    const o = convert(registry, path.join(locked, "out.xlsx"), child);
     expect(o.error?.code).toBe("write-failed");
     expect(o.error?.message).toMatch(/^out\.xlsx: cannot write the output/);
     expect(readdirSync(locked)).toEqual([]);
 
     const secret = path.join(dir, "secret.xlsx");
     await fs.copyFile(registry, secret);
-    await fs.chmod(secret, asRoot ? 0o600 : 0o000);
-    const p = convert(secret, path.join(dir, "secret-out.xlsx"), { tmp, uid });
+    await fs.chmod(secret, 0o000);
+    const p = convert(secret, path.join(dir, "secret-out.xlsx"), child);
     expect(p.error?.code).toBe("file-unreadable");
     expect(p.error?.message).toContain("secret.xlsx");
     expect(existsSync(path.join(dir, "secret-out.xlsx"))).toBe(false);

@@ -110,8 +110,13 @@ export const BUILT_API = path.join(ROOT, "build", "src", "hosts", "exceljs", "in
 export interface ChildOptions {
   /** The child's system temp folder (to see what it leaves there). */
   tmp: string;
-  /** Run as this user and group (root only). */
-  uid?: number;
+  /**
+   * As root: run without the powers that pass over file permissions (CAP_DAC_OVERRIDE and
+   * CAP_DAC_READ_SEARCH, dropped with util-linux's setpriv), so that a folder or file the owner
+   * may not write or read refuses it. (Running as another user instead would need the clone's own
+   * folder to be open to that user, which a folder made by mktemp is not.)
+   */
+  withoutRootPowers?: boolean;
   /** Largest file the child may write, in the shell's ulimit -f blocks. */
   fileSizeLimit?: number;
 }
@@ -121,13 +126,14 @@ function apiCommand(script: string, args: string[], options: ChildOptions) {
   const code = `const api = require(${JSON.stringify(BUILT_API)}); const args = process.argv.slice(1);
 (async () => { ${script} })().then((r) => process.stdout.write(JSON.stringify(r ?? null)));`;
   const limit = options.fileSizeLimit === undefined ? "" : `ulimit -f ${options.fileSizeLimit} && `;
+  const shell = ["/bin/sh", "-c", `${limit}exec "$0" "$@"`, process.execPath, "-e", code, ...args];
+  const command = options.withoutRootPowers
+    ? ["setpriv", "--inh-caps=-all", "--bounding-set=-dac_override,-dac_read_search", ...shell]
+    : shell;
   return {
-    command: "/bin/sh",
-    args: ["-c", `${limit}exec "$0" "$@"`, process.execPath, "-e", code, ...args],
-    options: {
-      env: { ...process.env, TMPDIR: options.tmp },
-      ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.uid }),
-    },
+    command: command[0],
+    args: command.slice(1),
+    options: { env: { ...process.env, TMPDIR: options.tmp } },
   };
 }
 
