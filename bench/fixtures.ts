@@ -12,6 +12,7 @@ import {
   SUGGESTION_LOG_HEADERS,
   SUGGESTION_LOG_SHEET,
 } from "../src/core/docs/logs";
+import { writeRows } from "../scripts/samples/writeSamples";
 import { FIELDS } from "../src/core/schema";
 import { BRANCHES, makeMember } from "../test/fixtures/members";
 import { buildMessyRegistry } from "../test/fixtures/messyRegistry";
@@ -45,18 +46,7 @@ export async function writeHeavyRegistry(file: string, members: number): Promise
   });
   const ws = wb.addWorksheet("名册");
   for (const m of fixture.merges) ws.mergeCells(m);
-  for (const r of fixture.rows) {
-    const row = ws.getRow(r.rowNumber!);
-    r.values.forEach((v, c) => {
-      if (v === null) return;
-      const cell = row.getCell(c + 1);
-      cell.value = v as ExcelJS.CellValue;
-      const fmt = r.numFmts?.[c];
-      if (fmt) cell.numFmt = fmt;
-      else if (v instanceof Date) cell.numFmt = "yyyy-mm-dd";
-    });
-    row.commit();
-  }
+  writeRows(ws, fixture.rows);
   ws.commit();
   await wb.commit();
 }

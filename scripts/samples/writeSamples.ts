@@ -8,16 +8,15 @@ import type { CellValue, RawRow } from "../../src/core/types";
 import { buildMessyRegistry } from "../../test/fixtures/messyRegistry";
 import { findSoffice } from "../../src/hosts/exceljs";
 
-/** Writes rows as an old workbook would hold them: merged title, number formats, real dates. */
-export function addMessySheet(
-  wb: ExcelJS.Workbook,
-  name: string,
-  rows: readonly RawRow[],
-  merges: readonly string[]
-): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name);
-  rows.forEach((r, i) => {
+/**
+ * Writes rows to a sheet of exceljs's workbook or of its streaming writer (committed as they go):
+ * values with their number formats, dates as yyyy-mm-dd where they have none.
+ */
+export function writeRows(ws: ExcelJS.Worksheet, rows: Iterable<RawRow>): void {
+  let i = 0;
+  for (const r of rows) {
     const row = ws.getRow(r.rowNumber ?? i + 1);
+    i++;
     r.values.forEach((v, c) => {
       if (v === null) return;
       const cell = row.getCell(c + 1);
@@ -26,7 +25,19 @@ export function addMessySheet(
       if (fmt) cell.numFmt = fmt;
       else if (v instanceof Date) cell.numFmt = "yyyy-mm-dd";
     });
-  });
+    row.commit();
+  }
+}
+
+/** Writes rows as an old workbook would hold them: merged title, number formats, real dates. */
+export function addMessySheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  rows: readonly RawRow[],
+  merges: readonly string[]
+): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name);
+  writeRows(ws, rows);
   for (const m of merges) ws.mergeCells(m);
   ws.getRow(1).font = { bold: true, size: 16 };
   return ws;

@@ -4,7 +4,7 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { CellValue, RawRow } from "../../../src/core/types";
+import type { CellValue } from "../../../src/core/types";
 import { ROOT } from "../../cli/run";
 
 export const AS_OF = new Date(Date.UTC(2026, 10, 23));
@@ -88,21 +88,7 @@ export const tempFilesIn = (dir: string) => readdirSync(dir).filter((n) => n.end
 export const ownSpoolFolders = () =>
   readdirSync(os.tmpdir()).filter((n) => n.startsWith(`uf-ledger-spool-${process.pid}-`));
 
-/** Writes rows to a sheet of exceljs's streaming writer (values with their number formats). */
-export function writeRows(ws: ExcelJS.Worksheet, rows: Iterable<RawRow>): void {
-  for (const r of rows) {
-    const row = ws.getRow(r.rowNumber!);
-    r.values.forEach((v, c) => {
-      if (v === null) return;
-      const cell = row.getCell(c + 1);
-      cell.value = v as ExcelJS.CellValue;
-      const fmt = r.numFmts?.[c];
-      if (fmt) cell.numFmt = fmt;
-      else if (v instanceof Date) cell.numFmt = "yyyy-mm-dd";
-    });
-    row.commit();
-  }
-}
+export { writeRows } from "../../../scripts/samples/writeSamples";
 
 /** The Node API as the command line runs it (compiled by jest's global setup). */
 export const BUILT_API = path.join(ROOT, "build", "src", "hosts", "exceljs", "index.js");

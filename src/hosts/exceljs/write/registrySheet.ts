@@ -7,9 +7,9 @@ import {
   columnPlans,
   markRow,
 } from "../../../core/plan";
-import type { CellValue, Severity } from "../../../core/types";
-import type { RegistryRun } from "../convert/registryRun";
-import { PACE_ROWS, PIECE, pace } from "../pacing";
+import type { CellValue, Problem, Severity } from "../../../core/types";
+import type { RegistryRun, SpooledRow } from "../convert/registryRun";
+import { rowPieces } from "./rowPieces";
 import type { Note } from "../xlsx/notes";
 import type { NewSheet } from "../xlsx/packageWriter";
 import {
@@ -94,46 +94,37 @@ export function registrySheet(
       const endMarks = run.endMarks();
       const index = new ColumnIndex(run.columns);
       let r = 1;
-      let since = 0;
-      for await (const batch of run.rows.read()) {
-        let xml = "";
-        for (const row of batch) {
-          r++;
-          const cells: WriteCell[] = new Array(width);
-          for (let c = 0; c < width; c++) {
-            const value = row.values[c] ?? null;
-            cells[c] = { value, style: value === null ? undefined : styleOf(c, null, value) };
-          }
-          while (endMarks.needs(row.row)) await endMarks.fill();
-          const taken = endMarks.take(row.row);
-          const across = taken.length > 0 ? taken : undefined;
-          const marks = across
+      /** A row of 成员名册, with its own marks and those of the problems across rows (`across`). */
+      const rowXml = (row: SpooledRow, across: Problem[]): string => {
+        r++;
+        const cells: WriteCell[] = new Array(width);
+        for (let c = 0; c < width; c++) {
+          const value = row.values[c] ?? null;
+          cells[c] = { value, style: value === null ? undefined : styleOf(c, null, value) };
+        }
+        const marks =
+          across.length > 0
             ? markRow(
                 across,
                 index,
                 row.marks.map((m) => ({ ...m }))
               )
             : row.marks;
-          for (const m of marks) {
-            const cell = cells[m.column];
-            cell.style = styleOf(m.column, m.severity, cell.value);
-            if (notes.length < MAX_NOTES)
-              notes.push({ row: r, column: m.column + 1, text: m.note });
-          }
-          xml += w.row(r, cells);
-          // Handed on in pieces under V8's large-object size (see zipWriter.ts).
-          if (xml.length >= PIECE) {
-            yield xml;
-            xml = "";
-          }
+        for (const m of marks) {
+          const cell = cells[m.column];
+          cell.style = styleOf(m.column, m.severity, cell.value);
+          if (notes.length < MAX_NOTES) notes.push({ row: r, column: m.column + 1, text: m.note });
         }
-        if (xml) yield xml;
-        since += batch.length;
-        if (since >= PACE_ROWS) {
-          since = 0;
-          await pace();
-        }
-      }
+        return w.row(r, cells);
+      };
+      // The problems across rows are read along (a batch of them now and then: only then a wait).
+      const withMarksRead = async (row: SpooledRow) => {
+        while (endMarks.needs(row.row)) await endMarks.fill();
+        return rowXml(row, endMarks.take(row.row));
+      };
+      yield* rowPieces(run.rows.read(), (row) =>
+        endMarks.needs(row.row) ? withMarksRead(row) : rowXml(row, endMarks.take(row.row))
+      );
       const lastRow = Math.max(2, r);
       const validations = plans.flatMap((p, i) =>
         p.list ? [listValidation(p, i + 1, lastRow)] : []

@@ -1,6 +1,6 @@
 import type { CellValue } from "../../../core/types";
 import type { Batches } from "../asyncItems";
-import { PACE_ROWS, PIECE, pace } from "../pacing";
+import { rowPieces } from "./rowPieces";
 import type { NewSheet } from "../xlsx/packageWriter";
 import { SheetXmlWriter, type WriteCell } from "../xlsx/sheetWriter";
 import type { StyleSheet } from "../xlsx/styleSheet";
@@ -43,24 +43,7 @@ export function reportSheet(
         yield w.row(r + 1, cells(values, report.headerRows.includes(r) ? header : undefined));
         r++;
       }
-      let since = 0;
-      for await (const batch of report.body) {
-        let xml = "";
-        for (const values of batch) {
-          xml += w.row(++r, cells(values));
-          // Handed on in pieces under V8's large-object size (see zipWriter.ts).
-          if (xml.length >= PIECE) {
-            yield xml;
-            xml = "";
-          }
-        }
-        if (xml) yield xml;
-        since += batch.length;
-        if (since >= PACE_ROWS) {
-          since = 0;
-          await pace();
-        }
-      }
+      yield* rowPieces(report.body, (values) => w.row(++r, cells(values)));
       yield w.tail(spec);
     },
   };
