@@ -73,6 +73,31 @@ export const MESSAGES = {
     fixZh: () => "填写规范民族名称，如“汉族”“回族”",
     fixEn: () => "Use a standard name such as 汉族 or 回族",
   },
+  "ethnicity-unrecognised": {
+    severity: "error",
+    zh: (p) => `民族“${p.value}”不是 56 个民族之一（未识别民族或某民族的支系）`,
+    en: (p) =>
+      `Ethnicity "${p.value}" is not one of the 56 (a group not yet identified, or a branch of one of the 56)`,
+    fixZh: () => "按本人户口簿登记的民族填写；如户口簿上就是这样登记的，照录并在备注中说明",
+    fixEn: () =>
+      "Use the ethnicity in the member's household register; if it is registered so, keep it and say so in 备注",
+  },
+  "ethnicity-unknown": {
+    severity: "error",
+    zh: (p) => `民族填的是“${p.value}”，没有写明是哪个民族`,
+    en: (p) => `Ethnicity "${p.value}" does not say which ethnic group`,
+    fixZh: () => "按本人身份证或户口簿上的民族填写，如“汉族”",
+    fixEn: () => "Use the ethnicity on the member's ID card or household register, e.g. 汉族",
+  },
+  "ethnicity-foreign-origin": {
+    severity: "error",
+    zh: (p) => `民族“${p.value}”：外国血统的中国籍人士不属于 56 个民族（GB/T 3304 代码 98）`,
+    en: (p) =>
+      `Ethnicity "${p.value}": Chinese citizens of foreign origin are not one of the 56 (GB/T 3304 code 98)`,
+    fixZh: () => "核对户口簿；如确为外国血统中国籍人士，照录并在备注中说明",
+    fixEn: () =>
+      "Check the household register; if the member is of foreign origin, keep it and say so in 备注",
+  },
   "birth-date-invalid": {
     severity: "error",
     zh: (p) => `出生日期“${p.value}”无法识别`,
@@ -158,10 +183,21 @@ export const MESSAGES = {
   },
   "id-area": {
     severity: "warning",
-    zh: (p) => `公民身份号码“${p.value}”的地址码 ${p.area} 不属于任何省级行政区`,
-    en: (p) => `ID number "${p.value}" has an area code ${p.area} of no province`,
+    zh: (p) =>
+      `公民身份号码“${p.value}”的地址码 ${p.area} 不在 GB/T 2260 历年任何一版的县级行政区划代码中`,
+    en: (p) =>
+      `ID number "${p.value}" has an area code ${p.area} found in no edition of GB/T 2260's county codes`,
     fixZh: () => "对照证件核对前 6 位",
     fixEn: () => "Check the first six digits against the card",
+  },
+  "id-foreign-permanent": {
+    severity: "warning",
+    zh: (p) => `号码“${p.value}”是外国人永久居留身份证号码（以 9 开头），不是公民身份号码`,
+    en: (p) =>
+      `"${p.value}" is a foreign permanent resident ID number (it starts with 9), not a citizen ID number`,
+    fixZh: () => "如确为持永久居留证的外籍人员，照录并在备注中注明国籍",
+    fixEn: () =>
+      "If the member is a foreign permanent resident, keep it and note the nationality in 备注",
   },
   "id-precision-lost": {
     severity: "error",
@@ -192,6 +228,13 @@ export const MESSAGES = {
       `Political affiliation "${p.value}" is neither a GB/T 4762 name nor a known short form`,
     fixZh: () => "填写规范名称，如“中国民主同盟盟员”“群众”",
     fixEn: () => "Use a canonical name such as 中国民主同盟盟员 or 群众",
+  },
+  "political-ambiguous": {
+    severity: "error",
+    zh: (p) => `政治面貌“${p.value}”不能确定是哪一种（如哪个民主党派）`,
+    en: (p) => `Political affiliation "${p.value}" does not say which one (e.g. which party)`,
+    fixZh: () => "写明具体名称，如“中国民主同盟盟员”“九三学社社员”",
+    fixEn: () => "Name it exactly, e.g. 中国民主同盟盟员 or 九三学社社员",
   },
   "category-invalid": {
     severity: "error",
@@ -274,6 +317,9 @@ export const PROBLEM_TITLES: Record<ProblemCode, { zh: string; en: string }> = {
   "gender-invalid": { zh: "性别无法识别", en: "Gender unreadable" },
   "gender-mismatch": { zh: "性别与身份证号不符", en: "Gender disagrees with ID" },
   "ethnicity-invalid": { zh: "民族不规范", en: "Ethnicity not standard" },
+  "ethnicity-unrecognised": { zh: "非 56 个民族之一", en: "Not one of the 56 groups" },
+  "ethnicity-unknown": { zh: "民族未写明", en: "Ethnicity not stated" },
+  "ethnicity-foreign-origin": { zh: "外国血统", en: "Foreign origin" },
   "birth-date-invalid": { zh: "出生日期无法识别", en: "Date of birth unreadable" },
   "birth-date-partial": { zh: "出生日期不完整", en: "Date of birth incomplete" },
   "birth-date-ambiguous": { zh: "出生月份可能有误（1 月或 10 月）", en: "Birth month 1 or 10" },
@@ -286,6 +332,7 @@ export const PROBLEM_TITLES: Record<ProblemCode, { zh: string; en: string }> = {
   "id-checksum": { zh: "身份证号校验位不对", en: "ID check digit wrong" },
   "id-birth-date": { zh: "身份证号中的出生日期不存在", en: "ID holds an impossible date" },
   "id-area": { zh: "身份证号地址码未知", en: "ID area code unknown" },
+  "id-foreign-permanent": { zh: "外国人永久居留身份证", en: "Foreign permanent resident ID" },
   "id-precision-lost": {
     zh: "身份证号被存成数字、已丢位",
     en: "ID stored as a number, digits lost",
@@ -293,6 +340,7 @@ export const PROBLEM_TITLES: Record<ProblemCode, { zh: string; en: string }> = {
   "id-duplicate": { zh: "身份证号重复", en: "Duplicate ID number" },
   "possible-duplicate": { zh: "疑似重复登记", en: "Possibly listed twice" },
   "political-invalid": { zh: "政治面貌不规范", en: "Political affiliation not standard" },
+  "political-ambiguous": { zh: "政治面貌不明确", en: "Political affiliation ambiguous" },
   "category-invalid": { zh: "统战对象类别不规范", en: "Category not standard" },
   "education-invalid": { zh: "学历无法识别", en: "Education unreadable" },
   "economy-invalid": { zh: "家庭经济状况无法识别", en: "Family economy unreadable" },

@@ -25,6 +25,22 @@ describe("gender against the ID number", () => {
 });
 
 describe("birth date against the ID number", () => {
+  it("compares a date in Chinese numerals at the precision given", () => {
+    expect(reconcileBirthDate("一九四九年十二月", female1949, ctx)).toMatchObject({
+      value: utc(1949, 12, 31),
+      issues: [],
+    });
+    expect(reconcileBirthDate("一九四九年十二月三十一号", female1949, ctx)).toMatchObject({
+      value: utc(1949, 12, 31),
+      issues: [],
+    });
+    expect(codes(reconcileBirthDate("一九四九年十一月", female1949, ctx))).toEqual([
+      "birth-date-mismatch",
+    ]);
+    expect(codes(reconcileBirthDate("四九年十二月卅日", female1949, ctx))).toEqual([
+      "birth-date-mismatch",
+    ]);
+  });
   it("fills from the ID when missing or less precise", () => {
     expect(reconcileBirthDate(null, female1949, ctx)).toMatchObject({
       value: utc(1949, 12, 31),

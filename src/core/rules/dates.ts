@@ -1,5 +1,6 @@
 import { isValidDate, nfkc, stripSpaces } from "../text";
 import type { CellValue } from "../types";
+import { arabicDate } from "./chineseDate";
 
 /** A date as precise as the source gave it: a year, a month or a day. */
 export interface PartialDate {
@@ -110,7 +111,7 @@ const TIME_RE = /[T\s]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$
 
 function parseDateText(raw: string, ctx: DateContext): PartialDate | null {
   if (raw.length > 40) return null;
-  const s = stripSpaces(nfkc(raw).replace(TIME_RE, ""));
+  const s = arabicDate(stripSpaces(nfkc(raw).replace(TIME_RE, "")));
   let m = FULL_RE.exec(s);
   if (m) {
     const pd = make(
