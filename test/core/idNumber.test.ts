@@ -75,11 +75,32 @@ describe("ID number (GB 11643)", () => {
     expect(codes(normalizeIdNumber(true, ctx))).toEqual(["id-format"]);
   });
 
-  it("warns of an empty ID and of an unknown province", () => {
+  it("warns of an empty ID and of an unknown area", () => {
     expect(codes(normalizeIdNumber(null, ctx))).toEqual(["id-missing"]);
     expect(codes(normalizeIdNumber("   ", ctx))).toEqual(["id-missing"]);
-    const first17 = "99010519491231002";
+    const first17 = "70010519491231002";
     expect(codes(normalizeIdNumber(first17 + idCheckChar(first17), ctx))).toEqual(["id-area"]);
+  });
+
+  const withCheck = (first17: string) => first17 + idCheckChar(first17);
+
+  it("takes the residence permits of Hong Kong, Macao and Taiwan residents as valid", () => {
+    for (const area of ["810000", "820000", "830000"]) {
+      const r = normalizeIdNumber(withCheck(`${area}19900101002`), ctx);
+      expect(r.issues).toEqual([]);
+      expect(r.info).toMatchObject({ birth: { y: 1990, m: 1, d: 1 }, gender: "女" });
+    }
+  });
+
+  it("names a foreign permanent resident ID (starting with 9) as such, not as invalid", () => {
+    const id = withCheck("91184019800101001");
+    const r = normalizeIdNumber(id, ctx);
+    expect(codes(r)).toEqual(["id-foreign-permanent"]);
+    expect(r.value).toBe(id);
+    expect(r.info).toMatchObject({ birth: { y: 1980, m: 1, d: 1 }, gender: "男" });
+    // Its check digit is GB 11643's: a wrong one is still reported.
+    const wrong = id.slice(0, 17) + (id[17] === "1" ? "2" : "1");
+    expect(codes(normalizeIdNumber(wrong, ctx))).toEqual(["id-checksum"]);
   });
 
   it("masks for wider eyes", () => {

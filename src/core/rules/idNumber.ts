@@ -42,7 +42,6 @@ const PROVINCES = new Set([
   "81",
   "82",
   "83",
-  "91",
 ]);
 
 /** GB 11643 check character for the first 17 digits (of a string of 17 or more). */
@@ -94,6 +93,20 @@ function cleanIdText(s: string): string {
   if (quoted) t = quoted[1];
   if (t.startsWith("'")) t = t.slice(1);
   return t.replace(/-/g, "").toUpperCase();
+}
+
+/**
+ * What a valid number says of its kind: a foreign permanent resident ID (外国人永久居留身份证, 2023
+ * edition: 9, the province that issued it, a 3-digit nationality code, then the birth date, sequence
+ * and check digit as GB 11643 has them) is named as such; a citizen's number, or a residence permit
+ * of a Hong Kong, Macao or Taiwan resident (810000, 820000, 830000), is checked for its area code.
+ */
+function holderIssues(id: string): Issue[] {
+  if (id.charCodeAt(0) === 57 /* 9 */)
+    return [{ code: "id-foreign-permanent", params: { value: id } }];
+  return PROVINCES.has(id.slice(0, 2))
+    ? NO_ISSUES
+    : [{ code: "id-area", params: { value: id, area: id.slice(0, 6) } }];
 }
 
 export function normalizeIdNumber(raw: CellValue, ctx: RuleContext): IdResult {
@@ -160,9 +173,7 @@ export function normalizeIdNumber(raw: CellValue, ctx: RuleContext): IdResult {
       key: id,
     };
   }
-  const issues: Issue[] = PROVINCES.has(id.slice(0, 2))
-    ? NO_ISSUES
-    : [{ code: "id-area", params: { value: id, area: id.slice(0, 6) } }];
+  const issues = holderIssues(id);
   const info: IdInfo = {
     id,
     birth: { y, m, d },
