@@ -156,6 +156,32 @@ describe("uf-ledger summary", () => {
     expect(rows.flat().join("|")).not.toContain(X_ID);
   });
 
+  it("lists the transfers between branches in 汇总说明, both branches and dates, ID masked", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const notes = texts(wb.getWorksheet("汇总说明")!);
+    const head = notes.findIndex((r) => r[0].startsWith("本期支部间转移"));
+    expect(notes[head][0]).toBe("本期支部间转移（1 人次）");
+    expect(notes[head + 1].slice(0, 6)).toEqual([
+      "姓名",
+      "公民身份号码",
+      "原支部",
+      "原建档日期",
+      "现支部",
+      "现建档日期",
+    ]);
+    const day = (c: string) => c.replace(/T00:00:00\.000Z$/, "");
+    expect(notes[head + 2].slice(0, 6).map(day)).toEqual([
+      "调动者",
+      `${X_ID.slice(0, 6)}********${X_ID.slice(-4)}`,
+      "机关支部",
+      "2020-01-01",
+      "一车间支部",
+      "2026-08-15",
+    ]);
+    expect(JSON.stringify(notes)).not.toContain(X_ID);
+  });
+
   it("lists the unreadable rows in 汇总说明", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);

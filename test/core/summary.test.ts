@@ -102,3 +102,115 @@ describe("a workbook digested where it is read gives the same summary as its row
     expect(summarizeYear(digests, 2026)).toEqual(summarizeYear([source, other], 2026));
   });
 });
+
+describe("transfers between branches", () => {
+  const rows = (grid: CellValue[][]): RawRow[] =>
+    grid.map((values, i) => ({ rowNumber: i + 1, values, numFmts: values.map(() => null) }));
+  const HEAD = ["姓名", "公民身份号码", "所在支部", "建档日期"];
+  const A = "11010519491231002X";
+  const B = "440524188001010014";
+  const C = "37072519881105149X";
+  const D = "110105194912310021"; // wrong check digit: keyed by file and row
+  const book = (file: string, members: CellValue[][]): SummarySource => ({
+    file,
+    sheets: [{ name: "成员名册", rows: rows([HEAD, ...members]) }],
+  });
+  const sources = [
+    book("机关支部.xlsx", [
+      ["张三", A, "机关支部", utc(2025, 3, 1)],
+      ["王五", B, "机关支部", utc(2026, 8, 10)],
+      ["赵六", C, "机关支部", utc(2026, 2, 1)],
+    ]),
+    book("生产支部.xlsx", [
+      ["张三", A, "生产支部", utc(2026, 8, 1)],
+      ["赵六", C, "生产支部", utc(2026, 3, 15)],
+      ["孙八", D, "生产支部", utc(2026, 8, 2)],
+    ]),
+    // 张三 again, later, in a third branch: two moves.
+    book("三车间.xlsx", [
+      ["张三", A, null, utc(2026, 11, 5)],
+      ["吴十", "440524188001010015", "三车间", utc(2020, 1, 1)],
+    ]),
+  ];
+
+  it("counts a transfer once, as a transfer and not as a new member", () => {
+    const q3 = summarizeQuarter(sources, quarterOf(2026, 3));
+    expect(q3.figures.成员总数).toBe(5);
+    expect(q3.figures.本季度新建档成员).toBe(2); // 王五, 孙八
+    expect(q3.figures.本季度支部间转移).toBe(1); // 张三 机关支部 → 生产支部
+    expect(q3.transfers).toEqual([
+      {
+        key: A,
+        name: "张三",
+        id: A,
+        from: { branch: "机关支部", file: "机关支部.xlsx", recordedOn: utc(2025, 3, 1) },
+        to: { branch: "生产支部", file: "生产支部.xlsx", recordedOn: utc(2026, 8, 1) },
+      },
+    ]);
+    const q1 = summarizeQuarter(sources, quarterOf(2026, 1));
+    expect(q1.figures.本季度新建档成员).toBe(1); // 赵六, first recorded 2026-02-01
+    expect(q1.figures.本季度支部间转移).toBe(1); // 赵六 → 生产支部 2026-03-15
+  });
+
+  it("takes the branch of a record without one from its workbook's main branch", () => {
+    const q4 = summarizeQuarter(sources, quarterOf(2026, 4));
+    expect(q4.transfers.map((t) => [t.from.branch, t.to.branch])).toEqual([["生产支部", "三车间"]]);
+    expect(q4.figures.本季度新建档成员).toBe(0);
+  });
+
+  it("adds up over the year", () => {
+    const y = summarizeYear(sources, 2026);
+    expect(y.whole.本季度新建档成员).toBe(3);
+    expect(y.whole.本季度支部间转移).toBe(3);
+    expect(y.transfers.map((t) => t.name)).toEqual(["张三", "张三", "赵六"]);
+  });
+
+  it("calls an undated first record older than any dated one: the member is not new", () => {
+    const undated = [
+      book("甲.xlsx", [["周九", A, "甲支部", null]]),
+      book("乙.xlsx", [["周九", A, "乙支部", utc(2026, 8, 1)]]),
+    ];
+    const q3 = summarizeQuarter(undated, quarterOf(2026, 3));
+    expect(q3.figures.本季度新建档成员).toBe(0);
+    expect(q3.figures.本季度支部间转移).toBe(1);
+    expect(q3.transfers[0].from).toEqual({ branch: "甲支部", file: "甲.xlsx", recordedOn: null });
+  });
+
+  it("is no transfer when both records are in the same branch", () => {
+    const twice = [
+      book("甲.xlsx", [["周九", A, "甲支部", utc(2025, 1, 1)]]),
+      book("甲副本.xlsx", [["周九", A, "甲支部", utc(2026, 8, 1)]]),
+    ];
+    const q3 = summarizeQuarter(twice, quarterOf(2026, 3));
+    expect(q3.figures.本季度支部间转移).toBe(0);
+    expect(q3.figures.本季度新建档成员).toBe(0);
+    expect(q3.figures.成员总数).toBe(1);
+  });
+});
+
+describe("sheets this tool wrote", () => {
+  const rows = (grid: CellValue[][]): RawRow[] =>
+    grid.map((values, i) => ({ rowNumber: i + 1, values, numFmts: values.map(() => null) }));
+  it("are not read as a registry (an earlier summary's 汇总说明 lists names and masked IDs)", () => {
+    const d = digestSource({
+      file: "上次汇总.xlsx",
+      sheets: [
+        {
+          name: "汇总说明",
+          rows: rows([
+            ["姓名", "公民身份号码", "原支部", "原建档日期", "现支部", "现建档日期"],
+            ["调动者", "110105********002X", "机关支部", utc(2020, 1, 1), "一车间支部", null],
+          ]),
+        },
+        {
+          name: "校验报告",
+          rows: rows([
+            ["姓名", "性别", "所在支部"],
+            ["张三", "男", "甲"],
+          ]),
+        },
+      ],
+    });
+    expect(d.members).toEqual([]);
+  });
+});

@@ -101,7 +101,12 @@ describe("summary (季度汇总) through Office.js", () => {
     expect([...sheet.formulas.values()].every((f) => /^=SUM\([A-Z]+\d+:[A-Z]+\d+\)$/.test(f))).toBe(
       true
     );
-    const notes = summaryNotesSheet(quarterRangeText(Q), s.files, s.unreadable);
+    const notes = summaryNotesSheet({
+      period: quarterRangeText(Q),
+      files: s.files,
+      unreadable: s.unreadable,
+      transfers: s.transfers,
+    });
     expectDoc(fx.sheet("汇总说明"), notes);
     expect(sheet.page).toMatchObject({ orientation: "Landscape", paperSize: "A4" });
 

@@ -14,6 +14,7 @@ import {
 export const KEY_FIGURES = [
   "成员总数",
   "本季度新建档成员",
+  "本季度支部间转移",
   "例会次数",
   "情况通报期数",
   "谈心谈话次数",
@@ -50,6 +51,25 @@ export interface BranchActivity {
   adopted: number;
 }
 
+/** One record of a member in a branch. */
+export interface BranchRecord {
+  branch: string;
+  file: string;
+  recordedOn: Date | null;
+}
+
+/**
+ * A member listed by two branches: moved from one to the other. Dated by the later record's
+ * 建档日期 (null where that record has none).
+ */
+export interface Transfer {
+  key: string;
+  name: string;
+  id: string | null;
+  from: BranchRecord;
+  to: BranchRecord;
+}
+
 export interface QuarterSummary {
   quarter: Quarter;
   files: string[];
@@ -59,6 +79,8 @@ export interface QuarterSummary {
   pivots: Pivot[];
   activity: BranchActivity[];
   uncontacted: { name: string; branch: string }[];
+  /** Transfers between branches whose later record falls in the quarter. */
+  transfers: Transfer[];
   unreadable: UnreadableRow[];
   /** Members counted once (by ID number), for the data sheet of the add-in's PivotTables. */
   members: SummaryMember[];
@@ -70,32 +92,81 @@ interface Pool {
   unreadable: UnreadableRow[];
   mainBranch: Map<string, string | null>;
   files: string[];
+  /** Each member's first record in the whole committee: the earliest 建档日期 (null: undated). */
+  firstRecorded: Map<string, Date | null>;
+  transfers: Transfer[];
 }
 
-/** Members counted once by ID number across workbooks; a transfer counts where it was recorded last. */
-function dedupe(all: SummaryMember[]): SummaryMember[] {
-  const byKey = new Map<string, SummaryMember>();
+/** An undated record counts as older than any dated one. */
+const recordTime = (m: SummaryMember) => m.recordedOn?.getTime() ?? 0;
+
+/**
+ * Members counted once by ID number across workbooks: a transfer counts where it was recorded
+ * last. Also each member's first record, and the moves between branches (records in date order;
+ * a record in the same branch as the one before is no move).
+ */
+function dedupe(
+  all: SummaryMember[],
+  mainBranch: ReadonlyMap<string, string | null>
+): Pick<Pool, "members" | "firstRecorded" | "transfers"> {
+  const byKey = new Map<string, SummaryMember[]>();
   for (const m of all) {
-    const prev = byKey.get(m.key);
-    if (!prev || (m.recordedOn?.getTime() ?? 0) >= (prev.recordedOn?.getTime() ?? 0))
-      byKey.set(m.key, m);
+    const list = byKey.get(m.key);
+    if (list) list.push(m);
+    else byKey.set(m.key, [m]);
   }
-  return [...byKey.values()];
+  const members: SummaryMember[] = [];
+  const firstRecorded = new Map<string, Date | null>();
+  const transfers: Transfer[] = [];
+  const branchOf = (m: SummaryMember) => m.branch ?? mainBranch.get(m.file) ?? NO_BRANCH;
+  for (const [key, list] of byKey) {
+    // Stable: of records equally dated, the one read last wins, as before.
+    const sorted =
+      list.length === 1 ? list : [...list].sort((a, b) => recordTime(a) - recordTime(b));
+    const last = sorted[sorted.length - 1];
+    members.push(last);
+    firstRecorded.set(key, sorted[0].recordedOn);
+    for (let i = 1; i < sorted.length; i++) {
+      const a = sorted[i - 1];
+      const b = sorted[i];
+      if (branchOf(a) === branchOf(b)) continue;
+      transfers.push({
+        key,
+        name: last.name,
+        id: last.id,
+        from: { branch: branchOf(a), file: a.file, recordedOn: a.recordedOn },
+        to: { branch: branchOf(b), file: b.file, recordedOn: b.recordedOn },
+      });
+    }
+  }
+  return { members, firstRecorded, transfers };
 }
 
 export function pool(sources: readonly SummaryInput[]): Pool {
-  const p: Pool = { members: [], events: [], unreadable: [], mainBranch: new Map(), files: [] };
+  const all: SummaryMember[] = [];
+  const p: Pool = {
+    members: [],
+    events: [],
+    unreadable: [],
+    mainBranch: new Map(),
+    files: [],
+    firstRecorded: new Map(),
+    transfers: [],
+  };
   for (const s of sources) {
     const r = isDigest(s) ? s : digestSource(s);
-    p.members.push(...r.members);
+    all.push(...r.members);
     p.events.push(...r.events);
     p.unreadable.push(...r.unreadable);
     p.mainBranch.set(s.file, r.mainBranch);
     p.files.push(s.file);
   }
-  p.members = dedupe(p.members);
-  return p;
+  return { ...p, ...dedupe(all, p.mainBranch) };
 }
+
+/** Transfers whose later record falls in a period. */
+const transfersIn = (p: Pool, q: Quarter) =>
+  p.transfers.filter((t) => t.to.recordedOn !== null && inQuarter(t.to.recordedOn, q));
 
 function ageAt(birth: Date, day: Date): number {
   let age = day.getUTCFullYear() - birth.getUTCFullYear();
@@ -204,7 +275,11 @@ function figuresFor(
   const suggestions = ev.filter((e) => e.kind === "suggestion");
   const figures: Record<KeyFigure, number> = {
     成员总数: members,
-    本季度新建档成员: p.members.filter((m) => m.recordedOn && inQuarter(m.recordedOn, q)).length,
+    本季度新建档成员: p.members.filter((m) => {
+      const first = p.firstRecorded.get(m.key);
+      return first != null && inQuarter(first, q);
+    }).length,
+    本季度支部间转移: transfersIn(p, q).length,
     例会次数: ev.filter((e) => e.kind === "meeting").length,
     情况通报期数: bulletinIssues.size,
     谈心谈话次数: contacts.filter((e) => contactType(e.type) === "talks").length,
@@ -315,6 +390,7 @@ export function summarizePool(p: Pool, q: Quarter): QuarterSummary {
     uncontacted: p.members
       .filter((m) => !now.contacted.has(m.key))
       .map((m) => ({ name: m.name, branch: branchOf(m) })),
+    transfers: transfersIn(p, q),
     unreadable: p.unreadable,
     members: p.members,
   };
@@ -326,6 +402,8 @@ export interface YearSummary {
   quarters: QuarterSummary[];
   /** The whole year as one period (for 成员总数 and 联系覆盖率). */
   whole: Record<KeyFigure, number>;
+  /** Transfers between branches whose later record falls in the year. */
+  transfers: Transfer[];
   unreadable: UnreadableRow[];
 }
 
@@ -345,6 +423,7 @@ export function summarizeYear(sources: readonly SummaryInput[], year: number): Y
     files: p.files,
     quarters,
     whole: figuresFor(p, whole, memberFinder(p.members)).figures,
+    transfers: transfersIn(p, whole),
     unreadable: p.unreadable,
   };
 }

@@ -10,16 +10,24 @@ import {
 import { columnLetter } from "../a1";
 import type { CellValue } from "../types";
 import type { UnreadableRow } from "./sources";
-import { KEY_FIGURES, type Pivot, type QuarterSummary, type YearSummary } from "./compute";
+import {
+  KEY_FIGURES,
+  type Pivot,
+  type QuarterSummary,
+  type Transfer,
+  type YearSummary,
+} from "./compute";
 import { quarterRangeText } from "./quarter";
 
-export const SUMMARY_NOTES_SHEET = "汇总说明";
-export const summarySheetName = (label: string) => `季度汇总-${label}`;
+import { SUMMARY_NOTES_SHEET, summarySheetName, yearSheetName } from "./names";
+
+export { SUMMARY_NOTES_SHEET, summarySheetName, yearSheetName };
 
 const NUM: DocStyle = { ...STYLES.td, align: { h: "right", v: "middle" } };
 const PCT: DocStyle = { ...NUM, numFmt: "0.0%" };
 const CHANGE: DocStyle = { ...NUM, numFmt: "+0;-0;0" };
 const CHANGE_PCT: DocStyle = { ...NUM, numFmt: "+0.0%;-0.0%;0.0%" };
+const DATE: DocStyle = { ...STYLES.td, numFmt: "yyyy-mm-dd" };
 const TOTAL: DocStyle = { ...NUM, font: { ...STYLES.td.font, bold: true }, fill: "FFF2F2F2" };
 const TOTAL_LABEL: DocStyle = {
   ...STYLES.td,
@@ -165,42 +173,66 @@ export function quarterSummarySheet(s: QuarterSummary, madeAt: Date): SheetDoc {
   });
 }
 
-/** 汇总说明: the period, the sources and every row that could not be counted (file, sheet, row, column, value). */
-export function summaryNotesSheet(
-  period: string,
-  files: readonly string[],
-  unreadable: readonly UnreadableRow[]
-): SheetDoc {
+export interface SummaryNotes {
+  /** 2026-07-01 至 2026-09-30 */
+  period: string;
+  files: readonly string[];
+  unreadable: readonly UnreadableRow[];
+  /** Transfers between branches in the period. */
+  transfers: readonly Transfer[];
+}
+
+/**
+ * 汇总说明: the period, the sources, the transfers between branches in the period (both branches
+ * and dates; ID numbers masked) and every row that could not be counted (file, sheet, row, column,
+ * value).
+ */
+export function summaryNotesSheet(n: SummaryNotes): SheetDoc {
   const g = new Grid();
-  g.title("汇总说明", 5, STYLES.heading, 24);
+  g.title("汇总说明", 6, STYLES.heading, 24);
   g.title(
-    `统计期间：${period}。成员按公民身份号码去重：同一人在多个支部出现只计一次，按最近建档的支部统计。`,
-    5,
+    `统计期间：${n.period}。成员按公民身份号码去重：同一人在多个支部出现只计一次，按最近建档的支部统计；` +
+      "同一人先后在两个支部建档即为支部间转移，不算新建档成员（新建档以其在全委员会最早的建档日期为准）。",
+    6,
     STYLES.text,
-    36
+    54
   );
-  g.title(`数据来源：${files.join("、")}`, 5, STYLES.text, 36);
+  g.title(`数据来源：${n.files.join("、")}`, 6, STYLES.text, 36);
+  g.next();
+  g.title(`本期支部间转移（${n.transfers.length} 人次）`, 6, STYLES.heading, 22);
+  const th = g.next();
+  ["姓名", "公民身份号码", "原支部", "原建档日期", "现支部", "现建档日期"].forEach((t, i) =>
+    g.put(th, i + 1, t, STYLES.th)
+  );
+  for (const t of n.transfers) {
+    const r = g.next();
+    g.put(r, 1, t.name, STYLES.td);
+    g.put(r, 2, t.id, STYLES.td);
+    g.put(r, 3, t.from.branch, STYLES.td);
+    g.put(r, 4, t.from.recordedOn, DATE);
+    g.put(r, 5, t.to.branch, STYLES.td);
+    g.put(r, 6, t.to.recordedOn, DATE);
+  }
+  if (n.transfers.length === 0) g.put(g.next(), 1, "（本期没有支部间转移）", STYLES.hint);
   g.next();
   const h = g.next();
   ["文件", "工作表", "行号", "列", "无法识别的日期（未计入）"].forEach((t, i) =>
     g.put(h, i + 1, t, STYLES.th)
   );
-  for (const u of unreadable) {
+  for (const u of n.unreadable) {
     const r = g.next();
     [u.file, u.sheet, u.row, u.column, u.value].forEach((v, i) => g.put(r, i + 1, v, STYLES.td));
   }
-  if (unreadable.length === 0) g.put(g.next(), 1, "（所有日期均可识别）", STYLES.hint);
+  if (n.unreadable.length === 0) g.put(g.next(), 1, "（所有日期均可识别）", STYLES.hint);
   return maskDoc({
     name: SUMMARY_NOTES_SHEET,
     cells: g.cells,
     merges: g.merges,
-    widths: [30, 16, 8, 12, 26],
+    widths: [30, 22, 16, 12, 16, 12],
     heights: g.heights,
     print: A4_PORTRAIT,
   });
 }
-
-export const yearSheetName = (year: number) => `年度汇总-${year}`;
 
 /** The annual sheet: key figures with a column per quarter and one for the year (counts as SUM formulas). */
 export function yearSummarySheet(y: YearSummary, madeAt: Date): SheetDoc {

@@ -11,6 +11,7 @@ import {
   readLog,
 } from "../docs/logs";
 import { headerScore } from "../header/recognize";
+import { isReportSheet } from "../outputSheets";
 import { normalizeRegistry } from "../registry";
 import { parseDateValue, toUtcDate } from "../rules/dates";
 import { normalizeIdNumber } from "../rules/idNumber";
@@ -166,15 +167,17 @@ export const isDigest = (s: SummaryInput): s is SourceDigest => "members" in s;
 /** Reads one workbook: its registry through the engine, its logs by their headers. */
 export function digestSource(src: SummarySource): SourceDigest {
   const dateSystem = src.dateSystem ?? 1900;
+  // What this tool wrote (an earlier summary's 汇总说明, a 校验报告) is no data to count.
+  const sheets = src.sheets.filter((s) => !isReportSheet(s.name));
   const logSheets = new Set<SourceSheet>();
   const events: SummaryEvent[] = [];
   const unreadable: UnreadableRow[] = [];
-  const found = LOG_KINDS.map((k) => ({ k, f: findLog(src.sheets, k) }));
+  const found = LOG_KINDS.map((k) => ({ k, f: findLog(sheets, k) }));
   for (const { f } of found) if (f) logSheets.add(f.sheet);
   // The registry: the sheet (not a log) whose header names most registry fields.
   let registry: SourceSheet | null = null;
   let bestScore = 1;
-  for (const s of src.sheets) {
+  for (const s of sheets) {
     if (logSheets.has(s)) continue;
     const score = headerScore(grid(s).slice(0, 10));
     if (score > bestScore) {

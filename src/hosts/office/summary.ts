@@ -130,7 +130,12 @@ export async function writeSummary(
     quarter
   );
   const doc = quarterSummarySheet(s, madeAt);
-  const notes = summaryNotesSheet(quarterRangeText(quarter), s.files, s.unreadable);
+  const notes = summaryNotesSheet({
+    period: quarterRangeText(quarter),
+    files: s.files,
+    unreadable: s.unreadable,
+    transfers: s.transfers,
+  });
   env.progress(0.6, "写入汇总表");
   const w = env.writer(info.dateSystem);
   const pivots = env.api.excel(FEATURE.pivotTables);

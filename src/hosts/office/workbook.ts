@@ -1,10 +1,10 @@
 import { BULLETIN_LOG_SHEET, MEETING_LOG_SHEET } from "../../core/docs/logs";
-import { BULLETIN_TEMPLATE_SHEET, MEETING_TEMPLATE_SHEET } from "../../core/docs/template";
 import { headerScore } from "../../core/header/recognize";
 import { REGISTRY_SHEET } from "../../core/plan";
-import { CHANGE_LOG_SHEET, REPORT_SHEET } from "../../core/report";
-import { SUMMARY_NOTES_SHEET } from "../../core/summary/sheet";
+import { isReportSheet } from "../../core/outputSheets";
 import { fromExcelValue } from "./cellValues";
+
+export { isReportSheet };
 import type { SheetHead } from "./readSheets";
 
 export interface SheetInfo {
@@ -57,19 +57,6 @@ export function hasSheet(info: WorkbookInfo, name: string): boolean {
 
 export function sheetNamed(info: WorkbookInfo, name: string): SheetInfo | undefined {
   return info.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
-}
-
-/** Sheets this add-in writes besides the logs: reports, templates, printed records, summaries. */
-export function isReportSheet(name: string): boolean {
-  return (
-    [
-      REPORT_SHEET,
-      CHANGE_LOG_SHEET,
-      SUMMARY_NOTES_SHEET,
-      MEETING_TEMPLATE_SHEET,
-      BULLETIN_TEMPLATE_SHEET,
-    ].includes(name) || /^(例会记录|情况通报|季度汇总|年度汇总|汇总数据)-/.test(name)
-  );
 }
 
 /** Sheets this add-in writes (reports, logs, printed records, summaries): never taken for a registry. */

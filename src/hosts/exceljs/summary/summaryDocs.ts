@@ -22,15 +22,21 @@ export function summaryDocs(
   if ("quarter" in period) {
     const s = summarizeQuarter(sources, period.quarter);
     const doc = quarterSummarySheet(s, madeAt);
-    const notes = summaryNotesSheet(quarterRangeText(period.quarter), s.files, s.unreadable);
+    const notes = summaryNotesSheet({
+      period: quarterRangeText(period.quarter),
+      files: s.files,
+      unreadable: s.unreadable,
+      transfers: s.transfers,
+    });
     return { docs: [doc, notes], sheet: doc.name, unreadable: s.unreadable };
   }
   const y = summarizeYear(sources, period.year);
   const doc = yearSummarySheet(y, madeAt);
-  const notes = summaryNotesSheet(
-    `${period.year}-01-01 至 ${period.year}-12-31`,
-    y.files,
-    y.unreadable
-  );
+  const notes = summaryNotesSheet({
+    period: `${period.year}-01-01 至 ${period.year}-12-31`,
+    files: y.files,
+    unreadable: y.unreadable,
+    transfers: y.transfers,
+  });
   return { docs: [doc, notes], sheet: doc.name, unreadable: y.unreadable };
 }
