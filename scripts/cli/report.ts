@@ -1,3 +1,4 @@
+import { localIsoString } from "../../src/hosts/localClock";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { maskDeep } from "../../src/core/privacy";
@@ -30,7 +31,7 @@ export function makeReport(
   const report: BatchReport = {
     tool: "uf-ledger",
     version,
-    createdAt: new Date().toISOString(),
+    createdAt: localIsoString(),
     command,
     files,
     totals: {

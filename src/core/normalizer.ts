@@ -98,7 +98,7 @@ export class RegistryNormalizer {
   private position = 0;
   private seq = 0;
 
-  constructor(options: EngineOptionsInput = {}) {
+  constructor(options: EngineOptionsInput) {
     this.options = resolveOptions(options);
     this.ctx = {
       locale: this.options.locale,

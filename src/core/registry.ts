@@ -70,7 +70,7 @@ export function byRowThenColumn<T extends { row: number; sourceColumn: number }>
 /** Runs the engine over a whole sheet held in memory (the add-in, the web page and small files). */
 export function normalizeRegistry(
   rows: Iterable<RowInput>,
-  options: EngineOptionsInput = {}
+  options: EngineOptionsInput
 ): RegistryResult {
   const engine = new RegistryNormalizer(options);
   const out: NormalizedRow[] = [];

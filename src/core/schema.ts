@@ -189,16 +189,18 @@ export const engineOptionsSchema = z.object({
   locale: z.enum(["zh-CN", "en"]).default("zh-CN"),
   /** The workbook's date system: 1900 (Windows Excel) or 1904 (old Mac Excel). */
   dateSystem: z.union([z.literal(1900), z.literal(1904)]).default(1900),
-  /** The day the data is judged on (no birth dates after it). */
-  asOf: z.date().optional(),
+  /**
+   * The day the data is judged on (no birth dates after it; the cut-off of two-digit years): the
+   * user's calendar day as a date at UTC midnight, given by the host (the engine has no clock).
+   */
+  asOf: z.date(),
   /** How many rows at the top to search for the header. */
   headerSearchRows: z.number().int().min(1).max(50).default(10),
 });
 
 export type EngineOptionsInput = z.input<typeof engineOptionsSchema>;
-export type EngineOptions = z.output<typeof engineOptionsSchema> & { asOf: Date };
+export type EngineOptions = z.output<typeof engineOptionsSchema>;
 
-export function resolveOptions(input: EngineOptionsInput = {}): EngineOptions {
-  const parsed = engineOptionsSchema.parse(input);
-  return { ...parsed, asOf: parsed.asOf ?? new Date() };
+export function resolveOptions(input: EngineOptionsInput): EngineOptions {
+  return engineOptionsSchema.parse(input);
 }

@@ -13,9 +13,10 @@ export interface CliRun {
 }
 
 /** Runs the real command line, as a user would, with no terminal (plain progress lines). */
-export function runCli(args: string[], cwd = ROOT): CliRun {
+export function runCli(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): CliRun {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
+    env: { ...process.env, ...env },
     encoding: "utf8",
     timeout: 180_000,
   });

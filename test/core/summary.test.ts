@@ -51,6 +51,7 @@ describe("a workbook digested where it is read gives the same summary as its row
     grid.map((values, i) => ({ rowNumber: i + 1, values, numFmts: values.map(() => null) }));
   const source: SummarySource = {
     file: "机关支部.xlsx",
+    asOf: utc(2026, 11, 23),
     sheets: [
       {
         name: "成员名册",
@@ -113,6 +114,7 @@ describe("transfers between branches", () => {
   const D = "110105194912310021"; // wrong check digit: keyed by file and row
   const book = (file: string, members: CellValue[][]): SummarySource => ({
     file,
+    asOf: utc(2026, 11, 23),
     sheets: [{ name: "成员名册", rows: rows([HEAD, ...members]) }],
   });
   const sources = [
@@ -194,6 +196,7 @@ describe("sheets this tool wrote", () => {
   it("are not read as a registry (an earlier summary's 汇总说明 lists names and masked IDs)", () => {
     const d = digestSource({
       file: "上次汇总.xlsx",
+      asOf: utc(2026, 11, 23),
       sheets: [
         {
           name: "汇总说明",

@@ -1,3 +1,4 @@
+import { localNow } from "../../src/hosts/localClock";
 import { dateToSerial } from "../../src/core/rules/dates";
 import {
   quarterOf,
@@ -80,7 +81,7 @@ describe("summary (季度汇总) through Office.js", () => {
     const host = new OfficeLedgerHost({ run: fx.run, api: apiSupportUpTo(18), now: () => MADE_AT });
     const run = await host.summary(Q);
     const s = await packageSummary(sheets);
-    const doc = quarterSummarySheet(s, MADE_AT);
+    const doc = quarterSummarySheet(s, localNow(MADE_AT));
     expect(run).toEqual({
       sheetName: "季度汇总-2026Q1",
       unreadable: s.unreadable,
@@ -181,7 +182,7 @@ describe("summary (季度汇总) through Office.js", () => {
     expect(sheet.charts).toHaveLength(1);
     expect(sheet.charts[0].position?.[0]).toBe("K6");
     const s = await packageSummary(workbook());
-    expectDoc(sheet, quarterSummarySheet(s, MADE_AT));
+    expectDoc(sheet, quarterSummarySheet(s, localNow(MADE_AT)));
   });
 
   it("a workbook without members: no PivotTable, no chart, and it says so", async () => {

@@ -33,6 +33,16 @@ export function parseQuarter(text: string): Quarter | null {
   return null;
 }
 
+/** The quarter of a day. */
+export function quarterOfDay(day: Date): Quarter {
+  return quarterOf(day.getUTCFullYear(), Math.floor(day.getUTCMonth() / 3) + 1);
+}
+
+/** The last quarter that has ended by a day (the one a summary is usually made for). */
+export function lastFinishedQuarter(today: Date): Quarter {
+  return previousQuarter(quarterOfDay(today));
+}
+
 export function previousQuarter(q: Quarter): Quarter {
   return q.q === 1 ? quarterOf(q.year - 1, 4) : quarterOf(q.year, q.q - 1);
 }

@@ -8,6 +8,7 @@ import {
   maskDoc,
 } from "../docs/sheetDoc";
 import { columnLetter } from "../a1";
+import { type LocalTime, formatLocalTime } from "../localTime";
 import type { CellValue } from "../types";
 import type { UnreadableRow } from "./sources";
 import {
@@ -103,18 +104,13 @@ function pivotTable(
  * The sheet 季度汇总-2026Q3: title, period, sources, key figures, composition, activity by branch,
  * members not contacted. Like every summary sheet, it shows no ID number or phone (maskDoc).
  */
-export function quarterSummarySheet(s: QuarterSummary, madeAt: Date): SheetDoc {
+export function quarterSummarySheet(s: QuarterSummary, madeAt: LocalTime): SheetDoc {
   const g = new Grid();
   const width = 9;
   g.title(`统战工作季度汇总（${s.quarter.year}年第${s.quarter.q}季度）`, width, STYLES.title, 36);
   g.title(`统计期间：${quarterRangeText(s.quarter)}`, width, STYLES.text, 20);
   g.title(`数据来源：${s.files.join("、")}`, width, STYLES.text, 20);
-  g.title(
-    `生成时间：${madeAt.toISOString().slice(0, 16).replace("T", " ")}（UTC）`,
-    width,
-    STYLES.text,
-    20
-  );
+  g.title(`生成时间：${formatLocalTime(madeAt)}`, width, STYLES.text, 20);
   g.next();
   g.title("关键指标", 2, STYLES.heading, 22);
   const h = g.next();
@@ -235,16 +231,11 @@ export function summaryNotesSheet(n: SummaryNotes): SheetDoc {
 }
 
 /** The annual sheet: key figures with a column per quarter and one for the year (counts as SUM formulas). */
-export function yearSummarySheet(y: YearSummary, madeAt: Date): SheetDoc {
+export function yearSummarySheet(y: YearSummary, madeAt: LocalTime): SheetDoc {
   const g = new Grid();
   g.title(`统战工作年度汇总（${y.year}年）`, 6, STYLES.title, 36);
   g.title(`数据来源：${y.files.join("、")}`, 6, STYLES.text, 20);
-  g.title(
-    `生成时间：${madeAt.toISOString().slice(0, 16).replace("T", " ")}（UTC）`,
-    6,
-    STYLES.text,
-    20
-  );
+  g.title(`生成时间：${formatLocalTime(madeAt)}`, 6, STYLES.text, 20);
   g.next();
   const h = g.next();
   ["指标", "第一季度", "第二季度", "第三季度", "第四季度", "全年"].forEach((t, i) =>

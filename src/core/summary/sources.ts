@@ -30,6 +30,8 @@ export interface SummarySource {
   file: string;
   sheets: SourceSheet[];
   dateSystem?: 1900 | 1904;
+  /** The day its registry is judged on (the user's today, from the host). */
+  asOf: Date;
 }
 
 export interface SummaryMember {
@@ -187,7 +189,7 @@ export function digestSource(src: SummarySource): SourceDigest {
   }
   const members: SummaryMember[] = [];
   if (registry) {
-    const r = normalizeRegistry(registry.rows, { dateSystem });
+    const r = normalizeRegistry(registry.rows, { dateSystem, asOf: src.asOf });
     const at = (k: FieldKey) => FIELDS.findIndex((f) => f.key === k);
     r.rows.forEach((row, i) => {
       const id =

@@ -1,3 +1,4 @@
+import { localToday } from "../localClock";
 import type { BulletinInput } from "../../core/docs/bulletin";
 import { buildBulletin, bulletinTemplateData } from "../../core/docs/bulletin";
 import {
@@ -50,7 +51,7 @@ export function registryMembers(
   dateSystem: 1900 | 1904
 ): { name: string; branch: string | null }[] {
   if (!registry) return [];
-  const r = normalizeRegistry(rawRows(registry, dateSystem), { dateSystem });
+  const r = normalizeRegistry(rawRows(registry, dateSystem), { dateSystem, asOf: localToday() });
   return registryMembersOf(r);
 }
 

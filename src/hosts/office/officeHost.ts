@@ -1,3 +1,4 @@
+import { localNow, localToday } from "../localClock";
 import type { BulletinInput } from "../../core/docs/bulletin";
 import type { MeetingInput } from "../../core/docs/meeting";
 import { REGISTRY_SHEET } from "../../core/plan";
@@ -40,7 +41,7 @@ export interface OfficeHostOptions {
   api?: ApiSupport;
   /** Bytes one request may carry (default 4,000,000: under Excel on the web's 5 MB). */
   requestBudget?: number;
-  /** The day the data is judged on (default: today). */
+  /** The day the data is judged on (default: today, in the user's time zone). */
   asOf?: Date;
   /** When a summary is made (default: now). */
   now?: () => Date;
@@ -130,7 +131,7 @@ export class OfficeLedgerHost implements LedgerHost {
     const result = normalizeRegistry(rawRows(sheet, info.dateSystem), {
       locale,
       dateSystem: info.dateSystem,
-      asOf: this.options.asOf,
+      asOf: this.options.asOf ?? localToday(this.options.now?.()),
     });
     return { info, sheetName: head.name, result };
   }
@@ -223,7 +224,7 @@ export class OfficeLedgerHost implements LedgerHost {
   }
 
   async summary(quarter: Quarter, progress?: ProgressFn): Promise<SummaryRun> {
-    const madeAt = this.options.now?.() ?? new Date();
+    const madeAt = localNow(this.options.now?.());
     return this.run((context) => writeSummary(this.env(context, progress), quarter, madeAt));
   }
 

@@ -1,3 +1,4 @@
+import { type LocalTime, dayOf } from "../../core/localTime";
 import { REGISTRY_SHEET } from "../../core/plan";
 import {
   NO_BRANCH,
@@ -103,7 +104,7 @@ async function writeDataSheet(
 export async function writeSummary(
   env: HostEnv,
   quarter: Quarter,
-  madeAt: Date
+  madeAt: LocalTime
 ): Promise<SummaryRun> {
   env.progress(0.05, "读取工作簿");
   const info = await readWorkbookInfo(env.context);
@@ -124,6 +125,7 @@ export async function writeSummary(
       {
         file: info.name,
         dateSystem: info.dateSystem,
+        asOf: dayOf(madeAt),
         sheets: sheets.map((d) => ({ name: d.name, rows: rawRows(d, info.dateSystem) })),
       },
     ],

@@ -1,11 +1,12 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, Subtitle2, Textarea } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import type { LedgerHost } from "../../hosts/ledgerHost";
+import { localTodayText } from "../../hosts/localClock";
 import type { UiText } from "../i18n";
 import { Status } from "./Status";
 import { useAction } from "./useAction";
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => localTodayText();
 const asDate = (s: string) => new Date(`${s}T00:00:00Z`);
 
 /** 例会/通报 forms: date, branch from the registry, convener, topics; each makes its sheet and log row. */

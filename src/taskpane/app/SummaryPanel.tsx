@@ -1,6 +1,7 @@
 import { Button, Field, MessageBar, MessageBarBody, Select } from "@fluentui/react-components";
 import { useState } from "react";
-import { quarterOf } from "../../core/summary/quarter";
+import { lastFinishedQuarter, quarterOf } from "../../core/summary/quarter";
+import { localToday } from "../../hosts/localClock";
 import type { LedgerHost } from "../../hosts/ledgerHost";
 import type { UiText } from "../i18n";
 import { Status } from "./Status";
@@ -8,13 +9,13 @@ import { useAction } from "./useAction";
 
 /** 季度汇总 with a quarter picker (default: the last finished quarter). */
 export function SummaryPanel({ host, t }: { host: LedgerHost; t: UiText }) {
-  const now = new Date();
-  const current = Math.floor(now.getUTCMonth() / 3) + 1;
-  const [year, setYear] = useState(current === 1 ? now.getUTCFullYear() - 1 : now.getUTCFullYear());
-  const [q, setQ] = useState(current === 1 ? 4 : current - 1);
+  const today = localToday();
+  const last = lastFinishedQuarter(today);
+  const [year, setYear] = useState(last.year);
+  const [q, setQ] = useState(last.q);
   const [state, run] = useAction();
   const [done, setDone] = useState<string[]>([]);
-  const years = Array.from({ length: 8 }, (_, i) => now.getUTCFullYear() - i);
+  const years = Array.from({ length: 8 }, (_, i) => today.getUTCFullYear() - i);
   const go = async () => {
     setDone([]);
     const r = await run((p) => host.summary(quarterOf(year, q), p));

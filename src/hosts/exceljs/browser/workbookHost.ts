@@ -1,3 +1,5 @@
+import { dayOf } from "../../../core/localTime";
+import { localNow } from "../../localClock";
 import type { BulletinInput } from "../../../core/docs/bulletin";
 import type { MeetingInput } from "../../../core/docs/meeting";
 import { fileErrorMessage } from "../../../core/fileErrors";
@@ -160,9 +162,10 @@ export class WorkbookHost implements LedgerHost {
 
   async summary(quarter: Quarter, progress?: ProgressFn): Promise<SummaryRun> {
     progress?.(0.2, "统计");
-    const source = await this.guard(() => packageSource(this.pkg, { skip: ["汇总说明"] }));
+    const madeAt = localNow();
+    const source = await this.guard(() => packageSource(this.pkg, { asOf: dayOf(madeAt) }));
     const period: SummaryPeriod = { quarter };
-    const s = summaryDocs([source], period, new Date());
+    const s = summaryDocs([source], period, madeAt);
     await this.change(async (out) => {
       const names = new Set(s.docs.map((d) => d.name));
       // A summary of the same period made before is replaced, in its place.

@@ -1,3 +1,4 @@
+import { localToday } from "../../localClock";
 import {
   type NormalizedRow,
   type OutputColumn,
@@ -112,7 +113,7 @@ export class RegistryRun {
     this.engine = new RegistryNormalizer({
       locale: options.locale,
       dateSystem: options.dateSystem,
-      asOf: options.asOf,
+      asOf: options.asOf ?? localToday(),
     });
     this.rows = platform.spool("rows", ROW_CODEC);
     this.problems = platform.spool("problems", PROBLEM_CODEC);

@@ -1,3 +1,4 @@
+import { localToday } from "../../localClock";
 import { RegistryNormalizer } from "../../../core/normalizer";
 import { REGISTRY_SHEET } from "../../../core/plan";
 import { isFileError } from "../fileError";
@@ -26,7 +27,7 @@ export async function registryMembers(pkg: WorkbookPackage): Promise<MemberName[
       throw e;
     }
   }
-  const engine = new RegistryNormalizer({ dateSystem: pkg.dateSystem });
+  const engine = new RegistryNormalizer({ dateSystem: pkg.dateSystem, asOf: localToday() });
   const members: MemberName[] = [];
   let nameAt = -1;
   let branchAt = -1;

@@ -1,4 +1,5 @@
 import type { SummarySource } from "../../../core/summary";
+import { localToday } from "../../localClock";
 import type { RawRow } from "../../../core/types";
 import { DEFAULT_MAX_CELLS } from "../read/limits";
 import { checkMerges, scanSheets } from "../convert/registrySheetPick";
@@ -12,7 +13,7 @@ import type { WorkbookPackage } from "../xlsx/workbookPackage";
  */
 export async function packageSource(
   pkg: WorkbookPackage,
-  options: { maxCells?: number; skip?: readonly string[] } = {}
+  options: { maxCells?: number; skip?: readonly string[]; asOf?: Date } = {}
 ): Promise<SummarySource> {
   const maxCells = options.maxCells ?? DEFAULT_MAX_CELLS;
   const scans = await scanSheets(pkg);
@@ -34,5 +35,10 @@ export async function packageSource(
     }
     sheets.push({ name: sheet.name, rows });
   }
-  return { file: pkg.file, sheets, dateSystem: pkg.dateSystem };
+  return {
+    file: pkg.file,
+    sheets,
+    dateSystem: pkg.dateSystem,
+    asOf: options.asOf ?? localToday(),
+  };
 }

@@ -1,3 +1,4 @@
+import type { LocalTime } from "../../../core/localTime";
 import type { SheetDoc } from "../../../core/docs/sheetDoc";
 import {
   type Quarter,
@@ -17,7 +18,7 @@ export type SummaryPeriod = { quarter: Quarter } | { year: number };
 export function summaryDocs(
   sources: readonly SummaryInput[],
   period: SummaryPeriod,
-  madeAt: Date
+  madeAt: LocalTime
 ): { docs: SheetDoc[]; sheet: string; unreadable: UnreadableRow[] } {
   if ("quarter" in period) {
     const s = summarizeQuarter(sources, period.quarter);

@@ -1,3 +1,5 @@
+import type { LocalTime } from "../../../core/localTime";
+import { localNow } from "../../localClock";
 import path from "node:path";
 import type { SummaryInput, UnreadableRow } from "../../../core/summary";
 import { nodeCodec } from "../node/nodeCodec";
@@ -16,7 +18,7 @@ export async function writeSummary(
   sources: readonly SummaryInput[],
   period: SummaryPeriod,
   out: string,
-  madeAt = new Date()
+  madeAt: LocalTime = localNow()
 ): Promise<SummaryWritten> {
   const s = summaryDocs(sources, period, madeAt);
   const base = await emptyWorkbook(nodeCodec, path.basename(out));
