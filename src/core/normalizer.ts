@@ -340,7 +340,9 @@ export class RegistryNormalizer {
             m: birth.getUTCMonth() + 1,
             d: birth.getUTCDate(),
           })
-        : null
+        : typeof birth === "string" && /^\d{4}-\d\d-\d\d$/.test(birth)
+          ? birth // a day before the date system's first (dateCell)
+          : null
     );
     return [{ sourceRow: n, values: out, problems: cells.problems, changes: cells.changes }];
   }

@@ -1,5 +1,6 @@
 import {
   type DateContext,
+  dateCell,
   dateToSerial,
   formatPartialDate,
   isDateFormat,
@@ -55,6 +56,9 @@ describe("date parsing", () => {
     ["二〇〇〇年二月二十九日", "2000-02-29"],
     ["二〇一〇年〇五月", "2010-05"],
     ["一 九 七 二 年 五 月", "1972-05"],
+    ["三三年", "1933"],
+    ["65年", "1965"],
+    ["零五年", "2005"],
   ])("Chinese numerals %s → %s", (input, expected) => {
     expect(p(input)).toBe(expected);
   });
@@ -156,5 +160,18 @@ describe("date parsing", () => {
     expect(isDateFormat("0.00")).toBe(false);
     expect(isDateFormat("@")).toBe(false);
     expect(isDateFormat('"day"0')).toBe(false);
+  });
+});
+
+describe("dateCell: a date where the date system has one, else its text", () => {
+  it.each([
+    [{ y: 1880, m: 1, d: 1 }, 1900, "1880-01-01"],
+    [{ y: 1899, m: 12, d: 31 }, 1900, "1899-12-31"],
+    [{ y: 1900, m: 1, d: 1 }, 1900, utc(1900, 1, 1)],
+    [{ y: 1903, m: 12, d: 31 }, 1904, "1903-12-31"],
+    [{ y: 1904, m: 1, d: 1 }, 1904, utc(1904, 1, 1)],
+    [{ y: 1965, m: 3, d: 12 }, 1900, utc(1965, 3, 12)],
+  ] as const)("%o in the %d system → %s", (pd, system, want) => {
+    expect(dateCell(pd, system)).toEqual(want);
   });
 });

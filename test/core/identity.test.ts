@@ -25,6 +25,18 @@ describe("gender against the ID number", () => {
 });
 
 describe("birth date against the ID number", () => {
+  it("fills a birth date before 1900 as text: Excel has no date for it (DOMAIN.md's 1880 example)", () => {
+    const born1880 = normalizeIdNumber("440524188001010014", ctx).info;
+    expect(reconcileBirthDate(null, born1880, ctx)).toMatchObject({ value: "1880-01-01" });
+    expect(reconcileBirthDate("1880-01-01", born1880, ctx)).toMatchObject({
+      value: "1880-01-01",
+      issues: [],
+    });
+    expect(reconcileBirthDate("一八八〇年一月", born1880, ctx)).toMatchObject({
+      value: "1880-01-01",
+      issues: [],
+    });
+  });
   it("compares a date in Chinese numerals at the precision given", () => {
     expect(reconcileBirthDate("一九四九年十二月", female1949, ctx)).toMatchObject({
       value: utc(1949, 12, 31),

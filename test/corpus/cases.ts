@@ -69,7 +69,11 @@ function id(
     want,
     problems,
     also: holder
-      ? { 性别: holder.gender, 出生日期: date(holder.birth) }
+      ? {
+          性别: holder.gender,
+          // Excel's 1900 date system has no day before 1900-01-01: such a birth date is text.
+          出生日期: holder.birth < "1900" ? holder.birth : date(holder.birth),
+        }
       : { 性别: null, 出生日期: null },
     note,
   };

@@ -5,7 +5,7 @@ import {
   formatPartialDate,
   parseDateValue,
   precisionLabel,
-  toUtcDate,
+  dateCell,
 } from "./dates";
 import { type RuleContext, type RuleResult, ok, problem } from "./rule";
 
@@ -25,5 +25,5 @@ export function normalizeDate(v: CellValue, ctx: RuleContext, column: string): R
       precision: precisionLabel(pd, ctx.locale),
     });
   }
-  return ok(toUtcDate(pd), "date");
+  return ok(dateCell(pd, ctx.dateSystem), "date");
 }

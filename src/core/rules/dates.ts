@@ -124,6 +124,8 @@ function parseDateText(raw: string, ctx: DateContext): PartialDate | null {
   }
   m = /^(\d{4})(\d{2})(\d{2})?$/.exec(s);
   if (m) return make(+m[1], +m[2], m[3] === undefined ? undefined : +m[3]);
+  m = /^(\d{2})年$/.exec(s);
+  if (m) return make(expandYear(+m[1], ctx.twoDigitYearMax));
   m = SHORT_RE.exec(s);
   if (m)
     return make(
@@ -179,6 +181,16 @@ export function parseDateValue(v: CellValue, ctx: DateContext): PartialDate | nu
 
 export function toUtcDate(pd: PartialDate): Date {
   return new Date(Date.UTC(pd.y, (pd.m ?? 1) - 1, pd.d ?? 1));
+}
+
+/**
+ * A full date as the cell it becomes: a date, or its text (yyyy-mm-dd) where the workbook's date
+ * system has no serial for it (before 1900-01-01, or 1904-01-01): Excel shows such a serial as ####
+ * and readers take it a day off.
+ */
+export function dateCell(pd: PartialDate, dateSystem: 1900 | 1904): Date | string {
+  const date = toUtcDate(pd);
+  return date.getTime() < Date.UTC(dateSystem, 0, 1) ? formatPartialDate(pd) : date;
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");

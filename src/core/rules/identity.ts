@@ -1,7 +1,14 @@
 import { showValue, trimAll } from "../text";
 import type { CellValue } from "../types";
 import { normalizeGender } from "./codeRules";
-import { agreesWith, formatPartialDate, parseDateValue, precisionLabel, toUtcDate } from "./dates";
+import {
+  agreesWith,
+  dateCell,
+  formatPartialDate,
+  parseDateValue,
+  precisionLabel,
+  toUtcDate,
+} from "./dates";
 import { dateContext } from "./date";
 import type { IdInfo } from "./idNumber";
 import { type Issue, type RuleContext, type RuleResult, ok } from "./rule";
@@ -27,7 +34,7 @@ const ymd = (b: IdInfo["birth"]) => formatPartialDate(b);
  * filled from the ID when missing or less precise.
  */
 export function reconcileBirthDate(v: CellValue, id: IdInfo | null, ctx: RuleContext): RuleResult {
-  const fromId = id ? toUtcDate(id.birth) : null;
+  const fromId = id ? dateCell(id.birth, ctx.dateSystem) : null;
   if (v === null || (typeof v === "string" && trimAll(v) === ""))
     return fromId ? ok(fromId, "birth-date-from-id") : ok(null, "birth-date");
   const asOf = ctx.asOf;
@@ -40,6 +47,7 @@ export function reconcileBirthDate(v: CellValue, id: IdInfo | null, ctx: RuleCon
     };
   if (pd.d !== undefined) {
     const date = toUtcDate(pd);
+    const cell = dateCell(pd, ctx.dateSystem);
     if (
       pd.y < 1800 ||
       date.getTime() > Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth(), asOf.getUTCDate())
@@ -52,14 +60,14 @@ export function reconcileBirthDate(v: CellValue, id: IdInfo | null, ctx: RuleCon
     }
     if (id && !agreesWith(pd, id.birth)) {
       return {
-        value: date,
+        value: cell,
         rule: "birth-date",
         issues: [
           { code: "birth-date-mismatch", params: { value: showValue(v), expected: ymd(id.birth) } },
         ],
       };
     }
-    return ok(date, "birth-date");
+    return ok(cell, "birth-date");
   }
   if (id) {
     if (agreesWith(pd, id.birth)) return ok(fromId, "birth-date-from-id");
