@@ -70,7 +70,8 @@ describe("political affiliation (GB/T 4762)", () => {
     expect(normalizePolitical("九三", ctx).value).toBe("九三学社社员");
   });
   it("reports what it does not know", () => {
-    expect(codes(normalizePolitical("民主党派", ctx))).toEqual(["political-invalid"]);
+    expect(codes(normalizePolitical("民主党派", ctx))).toEqual(["political-ambiguous"]);
+    expect(codes(normalizePolitical("少先队员", ctx))).toEqual(["political-invalid"]);
     expect(codes(normalizePolitical(14, ctx))).toEqual(["political-invalid"]);
   });
 });
