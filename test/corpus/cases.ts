@@ -523,7 +523,7 @@ export const GROUPS: CaseGroup[] = [
   },
   {
     source:
-      "GB/T 3304-1991 names as renamed by the State Council: 僮族 → 壮族 (1965), 卡佤族 → 佤族 (1962), 崩龙族 → 德昂族 (1985), 毛难族 → 毛南族 (1986)",
+      "GB/T 3304-1991 names as renamed by the State Council: 僮族 → 壮族 (1965), 卡佤族 → 佤族 (1963; some sources say 1962), 崩龙族 → 德昂族 (1985), 毛难族 → 毛南族 (1986)",
     cases: [
       ethnicity("僮族", "壮族"),
       ethnicity("卡佤族", "佤族"),
