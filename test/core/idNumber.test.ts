@@ -84,6 +84,16 @@ describe("ID number (GB 11643)", () => {
 
   const withCheck = (first17: string) => first17 + idCheckChar(first17);
 
+  it("checks the area code against every edition of GB/T 2260: a retired county is fine", () => {
+    // 110103 崇文区 and 310103 卢湾区 are gone since 2010 and 2011; people born there keep them.
+    expect(normalizeIdNumber(withCheck("11010319500101001"), ctx).issues).toEqual([]);
+    expect(normalizeIdNumber(withCheck("31010319500101002"), ctx).issues).toEqual([]);
+    // Province 11 exists, county 110199 never did: a warning, and the number still says who.
+    const r = normalizeIdNumber(withCheck("11019919800101003"), ctx);
+    expect(r.issues).toEqual([{ code: "id-area", params: { value: r.value, area: "110199" } }]);
+    expect(r.info).toMatchObject({ gender: "男", birth: { y: 1980, m: 1, d: 1 } });
+  });
+
   it("takes the residence permits of Hong Kong, Macao and Taiwan residents as valid", () => {
     for (const area of ["810000", "820000", "830000"]) {
       const r = normalizeIdNumber(withCheck(`${area}19900101002`), ctx);

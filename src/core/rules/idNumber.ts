@@ -1,3 +1,4 @@
+import { isKnownAreaCode } from "../codes/areaCodes";
 import { isValidDate, nfkc, stripSpaces, trimAll } from "../text";
 import type { CellValue } from "../types";
 import { isRealDate } from "./dates";
@@ -5,44 +6,6 @@ import { type Issue, NO_ISSUES, type RuleContext, type RuleResult, problem } fro
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = "10X98765432";
-/** Province-level area codes (first two digits). */
-const PROVINCES = new Set([
-  "11",
-  "12",
-  "13",
-  "14",
-  "15",
-  "21",
-  "22",
-  "23",
-  "31",
-  "32",
-  "33",
-  "34",
-  "35",
-  "36",
-  "37",
-  "41",
-  "42",
-  "43",
-  "44",
-  "45",
-  "46",
-  "50",
-  "51",
-  "52",
-  "53",
-  "54",
-  "61",
-  "62",
-  "63",
-  "64",
-  "65",
-  "71",
-  "81",
-  "82",
-  "83",
-]);
 
 /** GB 11643 check character for the first 17 digits (of a string of 17 or more). */
 export function idCheckChar(first17: string): string {
@@ -99,12 +62,15 @@ function cleanIdText(s: string): string {
  * What a valid number says of its kind: a foreign permanent resident ID (外国人永久居留身份证, 2023
  * edition: 9, the province that issued it, a 3-digit nationality code, then the birth date, sequence
  * and check digit as GB 11643 has them) is named as such; a citizen's number, or a residence permit
- * of a Hong Kong, Macao or Taiwan resident (810000, 820000, 830000), is checked for its area code.
+ * of a Hong Kong, Macao or Taiwan resident (810000, 820000, 830000), is checked for its area code
+ * against GB/T 2260 (every edition, retired codes included).
  */
 function holderIssues(id: string): Issue[] {
   if (id.charCodeAt(0) === 57 /* 9 */)
     return [{ code: "id-foreign-permanent", params: { value: id } }];
-  return PROVINCES.has(id.slice(0, 2))
+  // Any code of any edition since 1980 will do: numbers keep the code of the county they were
+  // first issued in, long after it is renamed or merged. An unknown one is only a warning.
+  return isKnownAreaCode(id.slice(0, 6))
     ? NO_ISSUES
     : [{ code: "id-area", params: { value: id, area: id.slice(0, 6) } }];
 }
