@@ -7,16 +7,10 @@ import { mkdtempSync, promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { type Browser, chromium } from "playwright-core";
+import { CHROMIUM, CHROMIUM_FLAGS as FLAGS } from "./chromium";
 import { serve } from "./server";
 
 const WEB = process.env.UF_WEB_BUILD!;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const FLAGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--no-first-run",
-];
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "uf-web-time-"));
 let browser: Browser;

@@ -9,21 +9,13 @@ import { FIELDS } from "../../src/core/schema";
 import { convertFile } from "../../src/hosts/exceljs";
 import { buildMessyRegistry } from "../fixtures/messyRegistry";
 import { deflatedZeros, readZipEntries, writeZip } from "../hosts/input/zipWriter";
+import { CHROMIUM, CHROMIUM_FLAGS as FLAGS } from "./chromium";
 import { serve } from "./server";
 
 const ROOT = path.join(__dirname, "..", "..");
 /** The production build of this test run (test/globalSetup.js). */
 const WEB = process.env.UF_WEB_BUILD!;
 const ARTIFACTS = path.join(ROOT, "test-artifacts", "web");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const FLAGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "uf-web-"));
 const fixture = buildMessyRegistry(40, 77);
