@@ -92,7 +92,8 @@ export function applyCellProperties(range: Excel.Range, p: Excel.SettableCellPro
   if (f.horizontalAlignment !== undefined) range.format.horizontalAlignment = f.horizontalAlignment;
   if (f.verticalAlignment !== undefined) range.format.verticalAlignment = f.verticalAlignment;
   if (f.wrapText !== undefined) range.format.wrapText = f.wrapText;
-  if (f.indentLevel !== undefined) range.format.indentLevel = f.indentLevel;
+  // RangeFormat.indentLevel is ExcelApi 1.9 like setCellProperties: where this runs, an indent
+  // is left out (the text stays as it is).
   if (f.fill?.color !== undefined) range.format.fill.color = f.fill.color;
   if (f.borders) {
     for (const [side, index] of Object.entries(EDGES)) {
