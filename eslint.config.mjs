@@ -3,6 +3,13 @@
 import officeAddins from "eslint-plugin-office-addins";
 import tsParser from "@typescript-eslint/parser";
 import globals from "globals";
+import react from "eslint-plugin-react";
+import reactHooks from "eslint-plugin-react-hooks";
+
+// office-addins' recommended rules (Prettier included) name .js and .ts files only: the same
+// rules for the React files.
+const officeRules = officeAddins.configs.recommended.find((c) => c.files && c.rules);
+const TSX = ["**/*.tsx"];
 
 export default [
   { ignores: ["dist/**", "build/**", "node_modules/**", "out/**", "samples/**", "coverage/**", "test-artifacts/**"] },
@@ -13,8 +20,22 @@ export default [
   },
   {
     // TypeScript checks names itself (and knows the DOM, Node, Jest and Office types).
-    files: ["**/*.ts"],
+    files: ["**/*.ts", "**/*.tsx"],
     rules: { "no-undef": "off" },
+  },
+  // The task pane and the web page (React): the same rules and style as the rest, React's
+  // recommended rules (with the automatic JSX runtime) and the rules of hooks.
+  { ...officeRules, files: TSX },
+  { ...react.configs.flat.recommended, files: TSX },
+  { ...react.configs.flat["jsx-runtime"], files: TSX },
+  {
+    files: TSX,
+    plugins: { "react-hooks": reactHooks },
+    settings: { react: { version: "detect" } },
+    rules: {
+      ...reactHooks.configs["recommended-latest"].rules,
+      "react-hooks/exhaustive-deps": "error",
+    },
   },
   {
     // The Office.js rules (load before read, sync before read) are for code that talks to Excel;

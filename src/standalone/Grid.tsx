@@ -51,7 +51,12 @@ export function Grid({
               {Array.from({ length: cols }, (_, c) => {
                 const isSel = selected?.row === r + 1 && selected?.col === c + 1;
                 return (
-                  <td key={c} ref={isSel ? ref : undefined} className={isSel ? "selected" : undefined} aria-selected={isSel || undefined}>
+                  <td
+                    key={c}
+                    ref={isSel ? ref : undefined}
+                    className={isSel ? "selected" : undefined}
+                    aria-selected={isSel || undefined}
+                  >
                     {show(row[c])}
                   </td>
                 );

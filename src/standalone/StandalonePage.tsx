@@ -1,4 +1,14 @@
-import { Button, FluentProvider, MessageBar, MessageBarBody, Spinner, Tab, TabList, Title3, webLightTheme } from "@fluentui/react-components";
+import {
+  Button,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Tab,
+  TabList,
+  Title3,
+  webLightTheme,
+} from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import type { Locale } from "../core/types";
 import { App } from "../taskpane/app/App";
@@ -10,7 +20,8 @@ const TEXT = {
     title: "统战台账助手（网页版）",
     open: "打开工作簿",
     download: "下载工作簿",
-    intro: "适用于 WPS 等不能加载 Office 加载项的用户：打开 .xlsx 或 .csv 文件，在右侧执行与 Excel 加载项相同的操作，再下载结果。文件只在本机浏览器中处理，不会上传。",
+    intro:
+      "适用于 WPS 等不能加载 Office 加载项的用户：打开 .xlsx 或 .csv 文件，在右侧执行与 Excel 加载项相同的操作，再下载结果。文件只在本机浏览器中处理，不会上传。",
     opening: "正在打开…",
     chooser: "选择工作簿文件",
   },
@@ -18,7 +29,8 @@ const TEXT = {
     title: "United-Front Ledger Assistant (web)",
     open: "Open workbook",
     download: "Download workbook",
-    intro: "For WPS users and anyone without Excel: open an .xlsx or .csv file, run the same actions as the Excel add-in, and download the result. The file stays in this browser.",
+    intro:
+      "For WPS users and anyone without Excel: open an .xlsx or .csv file, run the same actions as the Excel add-in, and download the result. The file stays in this browser.",
     opening: "Opening…",
     chooser: "Choose a workbook file",
   },
@@ -48,7 +60,7 @@ export function Standalone({ locale }: { locale: Locale }) {
         },
         locale,
         // Every action changes the workbook: the grid is drawn again.
-        () => setVersion((v) => v + 1),
+        () => setVersion((v) => v + 1)
       );
       setHost(h);
       setSheetName(h.sheetNames[0] ?? "");
@@ -63,7 +75,9 @@ export function Standalone({ locale }: { locale: Locale }) {
   const download = async () => {
     if (!host) return;
     const bytes = host.toBytes();
-    const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+    const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], {
+      type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    });
     const a = document.createElement("a");
     a.href = URL.createObjectURL(blob);
     a.download = host.fileName.replace(/\.[^.]*$/, "") + "-统战台账.xlsx";
@@ -107,15 +121,22 @@ export function Standalone({ locale }: { locale: Locale }) {
         <div className="layout">
           <div className="sheet">
             <div className="sheet-tabs">
-              <TabList selectedValue={sheetName} onTabSelect={(_, d) => setSheetName(String(d.value))} size="small" aria-label="工作表">
-              {host.sheetNames.map((name) => (
-                <Tab key={name} value={name}>
-                  {name}
-                </Tab>
-              ))}
-            </TabList>
+              <TabList
+                selectedValue={sheetName}
+                onTabSelect={(_, d) => setSheetName(String(d.value))}
+                size="small"
+                aria-label="工作表"
+              >
+                {host.sheetNames.map((name) => (
+                  <Tab key={name} value={name}>
+                    {name}
+                  </Tab>
+                ))}
+              </TabList>
             </div>
-            {sheetName && <Grid host={host} sheet={sheetName} version={version} selected={selected} />}
+            {sheetName && (
+              <Grid host={host} sheet={sheetName} version={version} selected={selected} />
+            )}
           </div>
           <aside className="pane">
             <App host={host} locale={locale} />

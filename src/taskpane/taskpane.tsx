@@ -8,7 +8,12 @@ import { type TaskpaneAction, parseAction } from "./actions";
 import { App, type Panel } from "./app/App";
 import { pickLocale } from "./i18n";
 
-const PANEL: Record<TaskpaneAction, Panel> = { validate: "registry", meeting: "docs", bulletin: "docs", summary: "summary" };
+const PANEL: Record<TaskpaneAction, Panel> = {
+  validate: "registry",
+  meeting: "docs",
+  bulletin: "docs",
+  summary: "summary",
+};
 
 function message(text: string): void {
   const el = document.getElementById("root");
@@ -17,7 +22,9 @@ function message(text: string): void {
 
 if (typeof Office === "undefined") {
   // office.js failed to load (offline, blocked by a proxy, or the page opened outside Office).
-  message("未能加载 Office.js，请在 Excel 中打开本加载项。（Office.js could not be loaded; open this add-in from Excel.）");
+  message(
+    "未能加载 Office.js，请在 Excel 中打开本加载项。（Office.js could not be loaded; open this add-in from Excel.）"
+  );
 } else {
   Office.onReady((info) => {
     if (info.host !== Office.HostType.Excel) {
@@ -30,7 +37,12 @@ if (typeof Office === "undefined") {
     document.body.dataset.action = action?.id ?? "";
     const focus = action?.id === "meeting" || action?.id === "bulletin" ? action.id : undefined;
     createRoot(document.getElementById("root")!).render(
-      <App host={new OfficeLedgerHost()} locale={locale} initial={action ? PANEL[action.id] : "registry"} focus={focus} />,
+      <App
+        host={new OfficeLedgerHost()}
+        locale={locale}
+        initial={action ? PANEL[action.id] : "registry"}
+        focus={focus}
+      />
     );
   });
 }

@@ -10,12 +10,26 @@ import { SummaryPanel } from "./SummaryPanel";
 export type Panel = "registry" | "docs" | "summary";
 
 /** The task pane: the same in Excel and in the standalone page; only the host differs. */
-export function App({ host, locale, initial = "registry", focus }: { host: LedgerHost; locale: Locale; initial?: Panel; focus?: "meeting" | "bulletin" }) {
+export function App({
+  host,
+  locale,
+  initial = "registry",
+  focus,
+}: {
+  host: LedgerHost;
+  locale: Locale;
+  initial?: Panel;
+  focus?: "meeting" | "bulletin";
+}) {
   const t = uiText(locale);
   const [panel, setPanel] = useState<Panel>(initial);
   return (
     <FluentProvider theme={webLightTheme} lang={locale === "en" ? "en" : "zh-CN"} className="app">
-      <TabList selectedValue={panel} onTabSelect={(_, d) => setPanel(d.value as Panel)} size="small">
+      <TabList
+        selectedValue={panel}
+        onTabSelect={(_, d) => setPanel(d.value as Panel)}
+        size="small"
+      >
         <Tab value="registry">{t.tabs.registry}</Tab>
         <Tab value="docs">{t.tabs.docs}</Tab>
         <Tab value="summary">{t.tabs.summary}</Tab>

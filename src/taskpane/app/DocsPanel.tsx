@@ -1,4 +1,13 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, Select, Subtitle2, Textarea } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle2,
+  Textarea,
+} from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import type { LedgerHost } from "../../hosts/ledgerHost";
 import { localTodayText } from "../../hosts/localClock";
@@ -10,7 +19,15 @@ const today = () => localTodayText();
 const asDate = (s: string) => new Date(`${s}T00:00:00Z`);
 
 /** 例会/通报 forms: date, branch from the registry, convener, topics; each makes its sheet and log row. */
-export function DocsPanel({ host, t, focus }: { host: LedgerHost; t: UiText; focus?: "meeting" | "bulletin" }) {
+export function DocsPanel({
+  host,
+  t,
+  focus,
+}: {
+  host: LedgerHost;
+  t: UiText;
+  focus?: "meeting" | "bulletin";
+}) {
   const [branches, setBranches] = useState<string[]>([]);
   const [m, setM] = useState({ date: today(), branch: "", convener: "", topics: "", place: "" });
   const [b, setB] = useState({ date: today(), work: "", enterprise: "", situation: "" });
@@ -23,7 +40,7 @@ export function DocsPanel({ host, t, focus }: { host: LedgerHost; t: UiText; foc
         setBranches(list);
         if (list.length > 0) setM((x) => (x.branch ? x : { ...x, branch: list[0] }));
       },
-      () => setBranches([]),
+      () => setBranches([])
     );
   }, [host]);
   const meeting = async () => {
@@ -32,8 +49,22 @@ export function DocsPanel({ host, t, focus }: { host: LedgerHost; t: UiText; foc
     if (!m.date) return setWarn(t.needDate);
     if (!m.branch.trim()) return setWarn(t.needBranch);
     if (!m.convener.trim()) return setWarn(t.needConvener);
-    const topics = m.topics.split(/\r?\n/).map((x) => x.trim()).filter(Boolean);
-    const r = await run((p) => host.addMeeting({ date: asDate(m.date), branch: m.branch.trim(), convener: m.convener.trim(), topics, place: m.place || undefined }, p));
+    const topics = m.topics
+      .split(/\r?\n/)
+      .map((x) => x.trim())
+      .filter(Boolean);
+    const r = await run((p) =>
+      host.addMeeting(
+        {
+          date: asDate(m.date),
+          branch: m.branch.trim(),
+          convener: m.convener.trim(),
+          topics,
+          place: m.place || undefined,
+        },
+        p
+      )
+    );
     if (r) {
       setDone(t.added(r.sheetName, r.label, r.logSheet));
       if (r.unknownPlaceholders.length) setWarn(t.unknownPlaceholders(r.unknownPlaceholders));
@@ -55,7 +86,11 @@ export function DocsPanel({ host, t, focus }: { host: LedgerHost; t: UiText; foc
   };
   return (
     <section className="panel" aria-label={t.tabs.docs}>
-      <form className="form" onSubmit={(e) => (e.preventDefault(), void meeting())} data-focus={focus === "meeting" || undefined}>
+      <form
+        className="form"
+        onSubmit={(e) => (e.preventDefault(), void meeting())}
+        data-focus={focus === "meeting" || undefined}
+      >
         <Subtitle2 as="h2">{t.meetingTitle}</Subtitle2>
         <Field label={t.meetingDate} required>
           <Input type="date" value={m.date} onChange={(_, d) => setM({ ...m, date: d.value })} />
@@ -75,7 +110,11 @@ export function DocsPanel({ host, t, focus }: { host: LedgerHost; t: UiText; foc
           <Input value={m.convener} onChange={(_, d) => setM({ ...m, convener: d.value })} />
         </Field>
         <Field label={t.topics}>
-          <Textarea value={m.topics} onChange={(_, d) => setM({ ...m, topics: d.value })} resize="vertical" />
+          <Textarea
+            value={m.topics}
+            onChange={(_, d) => setM({ ...m, topics: d.value })}
+            resize="vertical"
+          />
         </Field>
         <Field label={t.place}>
           <Input value={m.place} onChange={(_, d) => setM({ ...m, place: d.value })} />
@@ -84,19 +123,35 @@ export function DocsPanel({ host, t, focus }: { host: LedgerHost; t: UiText; foc
           {t.newMeeting}
         </Button>
       </form>
-      <form className="form" onSubmit={(e) => (e.preventDefault(), void bulletin())} data-focus={focus === "bulletin" || undefined}>
+      <form
+        className="form"
+        onSubmit={(e) => (e.preventDefault(), void bulletin())}
+        data-focus={focus === "bulletin" || undefined}
+      >
         <Subtitle2 as="h2">{t.bulletinTitle}</Subtitle2>
         <Field label={t.bulletinDate} required>
           <Input type="date" value={b.date} onChange={(_, d) => setB({ ...b, date: d.value })} />
         </Field>
         <Field label={t.workNews}>
-          <Textarea value={b.work} onChange={(_, d) => setB({ ...b, work: d.value })} resize="vertical" />
+          <Textarea
+            value={b.work}
+            onChange={(_, d) => setB({ ...b, work: d.value })}
+            resize="vertical"
+          />
         </Field>
         <Field label={t.enterprise}>
-          <Textarea value={b.enterprise} onChange={(_, d) => setB({ ...b, enterprise: d.value })} resize="vertical" />
+          <Textarea
+            value={b.enterprise}
+            onChange={(_, d) => setB({ ...b, enterprise: d.value })}
+            resize="vertical"
+          />
         </Field>
         <Field label={t.situation}>
-          <Textarea value={b.situation} onChange={(_, d) => setB({ ...b, situation: d.value })} resize="vertical" />
+          <Textarea
+            value={b.situation}
+            onChange={(_, d) => setB({ ...b, situation: d.value })}
+            resize="vertical"
+          />
         </Field>
         <Button appearance="primary" type="submit" disabled={state.busy}>
           {t.newBulletin}

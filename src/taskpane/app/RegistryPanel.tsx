@@ -21,16 +21,32 @@ export function groupProblems(problems: readonly Problem[]): Group[] {
     g.problems.push(p);
     groups.set(p.code, g);
   }
-  return [...groups.values()].sort((a, b) => (a.severity === b.severity ? b.problems.length - a.problems.length : a.severity === "error" ? -1 : 1));
+  return [...groups.values()].sort((a, b) =>
+    a.severity === b.severity
+      ? b.problems.length - a.problems.length
+      : a.severity === "error"
+        ? -1
+        : 1
+  );
 }
 
 /** 名册校验: 校验 reports without changing anything; 规范化 applies it. */
-export function RegistryPanel({ host, t, locale }: { host: LedgerHost; t: UiText; locale: Locale }) {
+export function RegistryPanel({
+  host,
+  t,
+  locale,
+}: {
+  host: LedgerHost;
+  t: UiText;
+  locale: Locale;
+}) {
   const [state, run] = useAction();
   const [last, setLast] = useState<{ run: RegistryRun; applied: boolean } | null>(null);
   const groups = useMemo(() => (last ? groupProblems(last.run.result.problems) : []), [last]);
   const go = async (apply: boolean) => {
-    const r = await run((progress) => (apply ? host.normalize(locale, progress) : host.validate(locale, progress)));
+    const r = await run((progress) =>
+      apply ? host.normalize(locale, progress) : host.validate(locale, progress)
+    );
     if (r) setLast({ run: r, applied: apply });
   };
   const c = last?.run.result.counts;
@@ -64,7 +80,8 @@ export function RegistryPanel({ host, t, locale }: { host: LedgerHost; t: UiText
               {groups.map((g) => (
                 <details key={g.code} className={`group ${g.severity}`}>
                   <summary>
-                    <span className="badge">{g.severity === "error" ? t.errors : t.warnings}</span> {problemTitle(g.code, locale)}{" "}
+                    <span className="badge">{g.severity === "error" ? t.errors : t.warnings}</span>{" "}
+                    {problemTitle(g.code, locale)}{" "}
                     <span className="count" aria-label={`${g.problems.length}`}>
                       （{g.problems.length}）
                     </span>
@@ -72,7 +89,11 @@ export function RegistryPanel({ host, t, locale }: { host: LedgerHost; t: UiText
                   <ul>
                     {g.problems.slice(0, 200).map((p, i) => (
                       <li key={i}>
-                        <button type="button" className="problem" onClick={() => last && void host.selectProblem(p, last.run)}>
+                        <button
+                          type="button"
+                          className="problem"
+                          onClick={() => last && void host.selectProblem(p, last.run)}
+                        >
                           {t.row(p.row)} {p.name} {p.column}：{p.message}
                         </button>
                       </li>

@@ -1,4 +1,9 @@
-import { MessageBar, MessageBarBody, MessageBarTitle, ProgressBar } from "@fluentui/react-components";
+import {
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+} from "@fluentui/react-components";
 import type { UiText } from "../i18n";
 import type { ActionState } from "./useAction";
 

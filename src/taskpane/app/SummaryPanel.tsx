@@ -19,7 +19,12 @@ export function SummaryPanel({ host, t }: { host: LedgerHost; t: UiText }) {
   const go = async () => {
     setDone([]);
     const r = await run((p) => host.summary(quarterOf(year, q), p));
-    if (r) setDone([t.summaryDone(r.sheetName), ...(r.unreadable.length ? [t.unreadable(r.unreadable.length)] : []), ...r.notes]);
+    if (r)
+      setDone([
+        t.summaryDone(r.sheetName),
+        ...(r.unreadable.length ? [t.unreadable(r.unreadable.length)] : []),
+        ...r.notes,
+      ]);
   };
   return (
     <section className="panel" aria-label={t.tabs.summary}>
