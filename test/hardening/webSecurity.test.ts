@@ -138,6 +138,21 @@ describe.each(Object.entries(PAGES))("%s", (page, kind) => {
         expect([directive, sources.filter((s) => /^https?:/.test(s))]).toEqual([directive, []]);
     });
 
+  if (kind === "add-in")
+    it("add-in: default-src 'self'; beyond its origin only Microsoft's CDN, for office.js's scripts and the files they fetch", () => {
+      const policy = csp(html());
+      expect(policy.get("default-src")).toEqual(["'self'"]);
+      expect(policy.get("connect-src")).toEqual(["'self'", OFFICE_CDN]);
+      expect(policy.get("form-action")).toEqual(["'none'"]);
+      // Fluent UI puts its styles in <style> elements as it renders.
+      expect(policy.get("style-src")).toEqual(["'self'", "'unsafe-inline'"]);
+      for (const [directive, sources] of policy)
+        expect([directive, sources.filter((s) => /^https?:/.test(s) && s !== OFFICE_CDN)]).toEqual([
+          directive,
+          [],
+        ]);
+    });
+
   it("loads nothing from elsewhere (add-in: office.js from Microsoft's CDN only)", () => {
     const urls = [...html().matchAll(/\b(?:src|href)\s*=\s*"?([^"\s>]+)/gi)].map((m) => m[1]);
     const outside = urls.filter((u) => /^(?:[a-z]+:)?\/\//i.test(u));
@@ -153,7 +168,8 @@ describe("manifest.xml", () => {
       expect(xml.match(/<Permissions>[^<]*<\/Permissions>/g)).toEqual([
         "<Permissions>ReadWriteDocument</Permissions>",
       ]);
-      // No other domains trusted, no other permission-like requests.
+      // No other domains trusted, no other permission-like requests. The pages' CSP names one
+      // outside origin, Microsoft's CDN, which serves scripts, not pages: it is no AppDomain.
       expect(xml).not.toMatch(/<AppDomains?\b/);
       expect(xml).not.toMatch(/ReadWriteMailbox|ReadAllDocument|WriteDocument(?!<)/);
     }
