@@ -4,16 +4,14 @@ import {
   MessageBar,
   MessageBarBody,
   Spinner,
-  Tab,
-  TabList,
   Title3,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useRef, useState } from "react";
+import { useRef } from "react";
 import type { Locale } from "../core/types";
 import { App } from "../taskpane/app/App";
-import { Grid } from "./Grid";
-import type { WorkbookHost } from "./openInBrowser";
+import { SheetView } from "./SheetView";
+import { useWorkbook } from "./useWorkbook";
 
 const TEXT = {
   "zh-CN": {
@@ -40,60 +38,16 @@ const TEXT = {
 export function Standalone({ locale }: { locale: Locale }) {
   const t = TEXT[locale];
   const input = useRef<HTMLInputElement>(null);
-  const [host, setHost] = useState<WorkbookHost | null>(null);
-  const [sheetName, setSheetName] = useState<string>("");
-  const [selected, setSelected] = useState<{ row: number; col: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [version, setVersion] = useState(0);
-
-  const open = async (file: File) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const { openInBrowser } = await import(/* webpackChunkName: "workbook" */ "./openInBrowser");
-      const h = await openInBrowser(
-        file,
-        (sheet, row, col) => {
-          setSheetName(sheet);
-          setSelected({ row, col });
-        },
-        locale,
-        // Every action changes the workbook: the grid is drawn again.
-        () => setVersion((v) => v + 1)
-      );
-      setHost(h);
-      setSheetName(h.sheetNames[0] ?? "");
-      setSelected(null);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const download = async () => {
-    if (!host) return;
-    const bytes = host.toBytes();
-    const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], {
-      type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    });
-    const a = document.createElement("a");
-    a.href = URL.createObjectURL(blob);
-    a.download = host.fileName.replace(/\.[^.]*$/, "") + "-统战台账.xlsx";
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-  };
-
+  const wb = useWorkbook(locale);
   return (
     <FluentProvider theme={webLightTheme} className="standalone">
       <header className="top">
         <Title3 as="h1">{t.title}</Title3>
         <div className="buttons">
-          <Button appearance="primary" onClick={() => input.current?.click()} disabled={busy}>
+          <Button appearance="primary" onClick={() => input.current?.click()} disabled={wb.busy}>
             {t.open}
           </Button>
-          <Button onClick={() => void download()} disabled={!host || busy}>
+          <Button onClick={wb.download} disabled={!wb.host || wb.busy}>
             {t.download}
           </Button>
           <input
@@ -104,42 +58,30 @@ export function Standalone({ locale }: { locale: Locale }) {
             hidden
             onChange={(e) => {
               const f = e.target.files?.[0];
-              if (f) void open(f);
+              if (f) void wb.open(f);
               e.target.value = "";
             }}
           />
         </div>
       </header>
-      {busy && <Spinner label={t.opening} />}
-      {error && (
+      {wb.busy && <Spinner label={t.opening} />}
+      {wb.error && (
         <MessageBar intent="error" role="alert">
-          <MessageBarBody>{error}</MessageBarBody>
+          <MessageBarBody>{wb.error}</MessageBarBody>
         </MessageBar>
       )}
-      {!host && !busy && <p className="intro">{t.intro}</p>}
-      {host && (
+      {!wb.host && !wb.busy && <p className="intro">{t.intro}</p>}
+      {wb.host && (
         <div className="layout">
-          <div className="sheet">
-            <div className="sheet-tabs">
-              <TabList
-                selectedValue={sheetName}
-                onTabSelect={(_, d) => setSheetName(String(d.value))}
-                size="small"
-                aria-label="工作表"
-              >
-                {host.sheetNames.map((name) => (
-                  <Tab key={name} value={name}>
-                    {name}
-                  </Tab>
-                ))}
-              </TabList>
-            </div>
-            {sheetName && (
-              <Grid host={host} sheet={sheetName} version={version} selected={selected} />
-            )}
-          </div>
+          <SheetView
+            host={wb.host}
+            sheet={wb.sheet}
+            onSheet={wb.setSheet}
+            version={wb.version}
+            selection={wb.selection}
+          />
           <aside className="pane">
-            <App host={host} locale={locale} />
+            <App host={wb.host} locale={locale} />
           </aside>
         </div>
       )}

@@ -170,6 +170,20 @@ describe("standalone page (Chromium)", () => {
     expect(wb.getWorksheet("例会台账")!.getCell("B2").value).toBe("第1次");
   });
 
+  it("makes a bulletin", async () => {
+    await page.getByLabel("通报日期").fill("2026-11-25");
+    await page.getByLabel("工作动态").fill("学习上级统战工作会议精神");
+    await page.getByRole("button", { name: "新建情况通报" }).click();
+    await expectVisible(page.getByText(/^已新建“情况通报-2026年第1期”/));
+    const wb = await download("bulletin.xlsx");
+    const texts: string[] = [];
+    wb.getWorksheet("情况通报-2026年第1期")!.eachRow((r) =>
+      r.eachCell((c) => texts.push(cellText(c)))
+    );
+    expect(texts.some((x) => x.includes("学习上级统战工作会议精神"))).toBe(true);
+    expect(wb.getWorksheet("通报台账")!.getCell("A2").value).toBe("2026年第1期");
+  });
+
   it("makes a quarterly summary", async () => {
     await page.getByRole("tab", { name: "季度汇总" }).click();
     await page.getByLabel("年份").selectOption("2026");
