@@ -2,37 +2,30 @@ import { localIsoString } from "../../src/hosts/localClock";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { maskDeep } from "../../src/core/privacy";
+import type { ReportJson } from "../../src/core/reportJson";
 import { type FileOutcome, writeAtomic } from "../../src/hosts/exceljs";
 
-export interface BatchReport {
-  tool: "uf-ledger";
-  version: string;
-  createdAt: string;
-  command: string;
-  files: FileOutcome[];
-  totals: {
-    files: number;
-    failed: number;
-    members: number;
-    changes: number;
-    errors: number;
-    warnings: number;
-  };
-}
+/** report.json: its shape is src/core/reportJson.ts's schema (schemas/report.schema.json). */
+export type BatchReport = ReportJson;
 
 export function makeReport(
   command: string,
   version: string,
-  files: FileOutcome[],
+  outcomes: FileOutcome[],
   showPii: boolean
 ): BatchReport {
+  const files = outcomes.map((f) => ({
+    ...f,
+    valid: f.status !== "failed" && (f.counts?.errors ?? 0) === 0,
+  }));
   const sum = (k: "members" | "changes" | "errors" | "warnings") =>
     files.reduce((s, f) => s + (f.counts?.[k] ?? 0), 0);
-  const report: BatchReport = {
-    tool: "uf-ledger",
+  const report = {
+    tool: "uf-ledger" as const,
     version,
     createdAt: localIsoString(),
     command,
+    valid: files.every((f) => f.valid),
     files,
     totals: {
       files: files.length,
@@ -43,8 +36,9 @@ export function makeReport(
       warnings: sum("warnings"),
     },
   };
-  // ID numbers and phones are masked in everything made for wider eyes, unless asked for.
-  return showPii ? report : maskDeep(report);
+  // ID numbers and phones are masked in everything made for wider eyes, unless asked for. Dates
+  // become ISO text in JSON, as the schema has them.
+  return (showPii ? report : maskDeep(report)) as unknown as BatchReport;
 }
 
 export async function writeReport(outDir: string, report: BatchReport): Promise<string> {

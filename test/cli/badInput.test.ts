@@ -1,3 +1,4 @@
+import { readReport } from "../helpers/reportJson";
 import ExcelJS from "exceljs";
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, promises as fs, readdirSync } from "node:fs";
@@ -37,6 +38,11 @@ describe("bad input: one Chinese line naming the file, exit 2, the rest of the b
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(readdirSync(out).sort()).toEqual([".uf-ledger", `good-${name}.xlsx`, "report.json"]);
+    // report.json names the failure by its code, and holds to its schema.
+    const report = readReport(path.join(out, "report.json"));
+    const failed = report.files.find((f) => f.input === bad)!;
+    expect([failed.status, failed.valid, report.valid]).toEqual(["failed", false, false]);
+    expect(failed.error?.code).toMatch(/^[a-z-]+$/);
   });
 
   it("a truncated workbook", async () => {

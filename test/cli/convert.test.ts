@@ -1,3 +1,4 @@
+import { readReport } from "../helpers/reportJson";
 import ExcelJS from "exceljs";
 import { existsSync, mkdtempSync, promises as fs, readdirSync } from "node:fs";
 import os from "node:os";
@@ -118,11 +119,13 @@ describe("uf-ledger convert, end to end", () => {
 
   it("writes report.json with counts and every problem, ID numbers and phones masked", async () => {
     const text = await fs.readFile(path.join(outDir, "report.json"), "utf8");
-    const report = JSON.parse(text);
+    const report = readReport(path.join(outDir, "report.json"));
     expect(report.files).toHaveLength(2);
-    const a = report.files.find((f: { input: string }) => f.input.endsWith("branch_a.xlsx"));
-    expect(a.counts.members).toBe(fixture.expected.length);
-    expect(a.problems.map((p: { code: string }) => p.code)).toEqual(
+    const a = report.files.find((f) => f.input.endsWith("branch_a.xlsx"))!;
+    expect(a.counts?.members).toBe(fixture.expected.length);
+    expect(report.valid).toBe(false);
+    expect(a.valid).toBe(false);
+    expect(a.problems.map((p) => p.code)).toEqual(
       expect.arrayContaining(["id-duplicate", "id-checksum"])
     );
     expect(text).not.toMatch(/(?<!\d)\d{17}[\dX](?!\d)/);

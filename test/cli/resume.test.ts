@@ -2,6 +2,7 @@
  * A batch killed at any moment, resumed, interrupted, or run twice at once into the same folder:
  * no partial output, no temp file with personal data left behind, and the job gets done.
  */
+import { readReport } from "../helpers/reportJson";
 import ExcelJS from "exceljs";
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, promises as fs, readdirSync, statSync } from "node:fs";
@@ -97,7 +98,7 @@ describe("convert --resume, and runs cut short", () => {
       expect(skipped).toBe(times.size);
       if (times.size > 0) expect(r.stdout).toContain(`续做：${times.size} 个文件上次已完成`);
       // report.json lists every file, the skipped ones with their counts.
-      const report = JSON.parse(await fs.readFile(path.join(out, "report.json"), "utf8"));
+      const report = readReport(path.join(out, "report.json"));
       expect(report.files).toHaveLength(SIZES.length);
       expect(report.totals.members).toBe(SIZES.reduce((s, _, i) => s + expectedRows(i) - 1, 0));
     }
@@ -123,8 +124,8 @@ describe("convert --resume, and runs cut short", () => {
       .filter((l) => l.includes("上次已完成，跳过"))
       .map((l) => /支部\d/.exec(l)![0]);
     expect(skipped.sort()).toEqual(["支部3", "支部4", "支部5"]);
-    const report = JSON.parse(await fs.readFile(path.join(out, "report.json"), "utf8"));
-    expect(report.files[0].counts.members).toBe(f.expected.length);
+    const report = readReport(path.join(out, "report.json"));
+    expect(report.files[0].counts!.members).toBe(f.expected.length);
     // A different --sheet makes a different output: nothing is skipped.
     const again = run(["convert", src, "--out", out, "--resume", "--sheet", "名册"]);
     expect(again.stdout + again.stderr).not.toContain("上次已完成");
@@ -177,9 +178,7 @@ describe("convert --resume, and runs cut short", () => {
     const b = start(["convert", inputs, "--out", out, "--quiet", "--jobs", "1"]);
     expect(await Promise.all([finished(a), finished(b)])).toEqual([1, 1]);
     expect(await checkWhole(out)).toEqual(ALL);
-    expect(JSON.parse(await fs.readFile(path.join(out, "report.json"), "utf8")).files).toHaveLength(
-      SIZES.length
-    );
+    expect(readReport(path.join(out, "report.json")).files).toHaveLength(SIZES.length);
     expect(leftovers(out)).toEqual([]);
   });
 });

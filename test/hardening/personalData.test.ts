@@ -1,3 +1,4 @@
+import { readReport } from "../helpers/reportJson";
 import ExcelJS from "exceljs";
 import { mkdtempSync, promises as fs } from "node:fs";
 import os from "node:os";
@@ -127,6 +128,7 @@ describe("convert and check", () => {
     expectConsoleMasked("convert", convert);
     const report = await fs.readFile(path.join(out, "report.json"), "utf8");
     expectMasked("report.json", report);
+    expect(readReport(path.join(out, "report.json")).valid).toBe(false);
     // Masked, not left out.
     expect(report).toContain("440524********0022");
     expect(report).toContain("138****5678");
@@ -143,6 +145,7 @@ describe("convert and check", () => {
     const out = path.join(dir, "convert-pii");
     const convert = cli(["convert", input, "--out", out, "--show-pii", "--quiet"]);
     const report = await fs.readFile(path.join(out, "report.json"), "utf8");
+    readReport(path.join(out, "report.json"));
     for (const full of [ID_BAD, "４４０５２４１９７１０７０５００２２", `${MOBILE_A}/${MOBILE_B}`])
       expect(report).toContain(full);
     expect(convert.code).toBe(1);
