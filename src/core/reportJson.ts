@@ -4,7 +4,7 @@
  * the command line writes is derived from it, the JSON Schema shipped in schemas/ is generated
  * from it, and every report the tests write is checked against it.
  */
-import { z } from "zod";
+import { z } from "./zod";
 import { FILE_ERROR_CODES } from "./fileErrors";
 import { PROBLEM_CODES } from "./messages";
 import { FIELDS } from "./schema";
