@@ -480,18 +480,11 @@ export async function webPage(ctx: BenchContext): Promise<CaseResult> {
   const web = webBuild(ctx);
   const { chromium } = await import("playwright-core");
   const { serve } = await import("../test/web/server");
+  const { CHROMIUM, CHROMIUM_FLAGS } = await import("../test/web/chromium");
   const server = await serve(web);
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--enable-precise-memory-info",
-    ],
+    executablePath: CHROMIUM,
+    args: [...CHROMIUM_FLAGS, "--enable-precise-memory-info"],
   });
   try {
     const page = await (
