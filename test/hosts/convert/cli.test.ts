@@ -6,7 +6,7 @@
  */
 import { readReport } from "../../helpers/reportJson";
 import { spawnSync } from "node:child_process";
-import { promises as fs, readFileSync, readdirSync } from "node:fs";
+import { promises as fs, readdirSync } from "node:fs";
 import path from "node:path";
 import { ROOT, sha256 } from "../../cli/run";
 import { writeRegistryWorkbook } from "../stream/registryFixture";
