@@ -2,6 +2,7 @@ import { Command, CommanderError, Help, Option } from "commander";
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { renderProblem } from "../../src/core/messages";
 import { shownText } from "../../src/core/privacy";
 import type { Locale } from "../../src/core/types";
 import type { FileOutcome } from "../../src/hosts/exceljs";
@@ -52,14 +53,20 @@ function positive(
   return n;
 }
 
-function printProblems(outcome: FileOutcome, t: CliText, showPii: boolean, limit = 20): void {
+function printProblems(
+  outcome: FileOutcome,
+  t: CliText,
+  locale: Locale,
+  showPii: boolean,
+  limit = 20
+): void {
   if (outcome.problems.length === 0) return;
   // Which file and sheet the rows below are in.
   const where = t.problemsOf(path.basename(outcome.input), outcome.sheet ?? "");
   process.stdout.write(shownText(where, showPii) + "\n");
   const shown = outcome.problems.slice(0, limit);
   for (const p of shown) {
-    const line = t.problemLine(p.row, p.name, p.column, p.message);
+    const line = t.problemLine(p.row, p.name, p.column, renderProblem(p, locale).message);
     process.stdout.write(shownText(line, showPii) + "\n");
   }
   if (outcome.problems.length > limit)
@@ -111,7 +118,7 @@ async function runFiles(
   );
   progress.stop();
   if (kind === "check" && !opts.quiet)
-    for (const o of outcomes) printProblems(o, t, !!opts.showPii);
+    for (const o of outcomes) printProblems(o, t, locale, !!opts.showPii);
   for (const o of outcomes)
     if (o.error) process.stderr.write(shownText(o.error.message, opts.showPii) + "\n");
   const tt = t.table;
@@ -131,7 +138,7 @@ async function runFiles(
   const resumed = outcomes.filter((o) => o.resumed).length;
   if (resumed > 0) process.stdout.write(t.resumed(resumed) + "\n");
   if (write) {
-    const report = makeReport(kind, VERSION, outcomes, !!opts.showPii);
+    const report = makeReport(kind, VERSION, outcomes, !!opts.showPii, locale);
     const p = await writeReport(outDir!, report);
     const done = t.done(inputs.length, outDir) + "\n" + t.reportWritten(p);
     process.stdout.write(shownText(done, opts.showPii) + "\n");

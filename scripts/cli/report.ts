@@ -1,7 +1,9 @@
 import { localIsoString } from "../../src/hosts/localClock";
 import { promises as fs } from "node:fs";
 import path from "node:path";
+import { renderProblem } from "../../src/core/messages";
 import { maskDeep } from "../../src/core/privacy";
+import type { Locale } from "../../src/core/types";
 import type { ReportJson } from "../../src/core/reportJson";
 import { type FileOutcome, writeAtomic } from "../../src/hosts/exceljs";
 
@@ -12,10 +14,13 @@ export function makeReport(
   command: string,
   version: string,
   outcomes: FileOutcome[],
-  showPii: boolean
+  showPii: boolean,
+  locale: Locale
 ): BatchReport {
   const files = outcomes.map((f) => ({
     ...f,
+    // Each problem as data (code and parameters) and as people read it, in the run's language.
+    problems: f.problems.map((p) => ({ ...p, ...renderProblem(p, locale) })),
     valid: f.status !== "failed" && (f.counts?.errors ?? 0) === 0,
   }));
   const sum = (k: "members" | "changes" | "errors" | "warnings") =>

@@ -1,4 +1,5 @@
 export * from "./types";
+export type { Problem, ProblemPlace } from "./problem";
 export * from "./schema";
 export * from "./messages";
 export {

@@ -1,6 +1,6 @@
 import { CrossRowTracker } from "./crossRow";
 import { type ColumnMapping, type HeaderInfo, recognizeHeader } from "./header/recognize";
-import { type ProblemCode, renderMessage, severityOf } from "./messages";
+import { type ProblemData, severityOf } from "./messages/codes";
 import { classifyRow } from "./rowKinds";
 import { FIELD_RULES } from "./rules";
 import { formatPartialDate } from "./rules/dates";
@@ -17,7 +17,8 @@ import {
 } from "./schema";
 import { columnLetter } from "./a1";
 import { isBlank, isValidDate, sameValue } from "./text";
-import type { CellValue, Change, DroppedRow, Problem, RawRow, RowInput } from "./types";
+import type { CellValue, Change, DroppedRow, RawRow, RowInput } from "./types";
+import type { Problem } from "./problem";
 
 /** A column of the output sheet: the 23 canonical ones, then every source column that did not map. */
 export interface OutputColumn {
@@ -133,10 +134,8 @@ export class RegistryNormalizer {
     for (const f of this.cross.findings()) {
       const idCol = this.header?.fieldColumns.idNumber ?? 0;
       f.rows.forEach((r, i) => {
-        const others = otherRows(f.rows, i, this.options.locale);
-        problems.push(
-          this.problem(f.code, { rows: others }, r, f.names[i], "idNumber", idCol, f.values[i])
-        );
+        const issue: ProblemData = { code: f.code, params: otherRows(f.rows, i) };
+        problems.push(this.problem(issue, r, f.names[i], "idNumber", idCol, f.values[i]));
       });
     }
     return {
@@ -161,8 +160,7 @@ export class RegistryNormalizer {
     if (!this.header) {
       this.sheetProblems.push(
         this.problem(
-          "header-not-found",
-          { rows: this.options.headerSearchRows },
+          { code: "header-not-found", params: { rows: this.options.headerSearchRows } },
           0,
           "",
           null,
@@ -217,7 +215,7 @@ export class RegistryNormalizer {
       if (h.fieldColumns[key] === undefined) {
         const header = FIELD_BY_KEY[key].header;
         this.sheetProblems.push(
-          this.problem("column-missing", { header }, headerRow, "", key, 0, null)
+          this.problem({ code: "column-missing", params: { header } }, headerRow, "", key, 0, null)
         );
       }
     }
@@ -233,8 +231,7 @@ export class RegistryNormalizer {
       const field = c.duplicateOf ? FIELD_BY_KEY[c.duplicateOf].header : "";
       this.sheetProblems.push(
         this.problem(
-          "column-duplicate",
-          { header, field },
+          { code: "column-duplicate", params: { header, field } },
           headerRow,
           "",
           null,
@@ -246,8 +243,7 @@ export class RegistryNormalizer {
     } else {
       this.sheetProblems.push(
         this.problem(
-          "column-unmapped",
-          { header },
+          { code: "column-unmapped", params: { header } },
           headerRow,
           "",
           null,
@@ -395,12 +391,11 @@ export class RegistryNormalizer {
     sourceColumn: number,
     value: CellValue
   ): Problem {
-    return this.problem(issue.code, issue.params ?? {}, row, name, field, sourceColumn, value);
+    return this.problem(issue, row, name, field, sourceColumn, value);
   }
 
   private problem(
-    code: ProblemCode,
-    params: Record<string, string | number>,
+    issue: ProblemData,
     row: number,
     name: string,
     field: FieldKey | null,
@@ -408,32 +403,23 @@ export class RegistryNormalizer {
     value: CellValue,
     column?: string
   ): Problem {
-    const { message, fix } = renderMessage(code, params, this.options.locale);
     const header = column ?? (field ? FIELD_BY_KEY[field].header : "");
-    const p: Problem = {
-      code,
-      severity: severityOf(code),
+    return {
+      ...issue,
+      severity: severityOf(issue.code),
       row,
       name,
       field,
       column: header,
       sourceColumn,
       value,
-      message,
     };
-    if (fix) p.fix = fix;
-    return p;
   }
 }
 
-/** The other rows of a finding, for its message: at most five, then how many in all (no n² text for n copies). */
-export function otherRows(rows: readonly number[], self: number, locale: "zh-CN" | "en"): string {
+/** The other rows of a finding, for its message: at most five, then how many more (no n² text for n copies). */
+export function otherRows(rows: readonly number[], self: number): { rows: number[]; more: number } {
   const shown: number[] = [];
   for (let k = 0; k < rows.length && shown.length < 5; k++) if (k !== self) shown.push(rows[k]);
-  const all = rows.length - 1;
-  if (locale === "en")
-    return all > shown.length
-      ? `${shown.join(", ")} and ${all - shown.length} more`
-      : shown.join(", ");
-  return all > shown.length ? `第 ${shown.join("、")} 行等 ${all} 行` : `第 ${shown.join("、")} 行`;
+  return { rows: shown, more: rows.length - 1 - shown.length };
 }

@@ -1,6 +1,8 @@
 import type { NormalizedRow, OutputColumn } from "./normalizer";
 import { FIELD_BY_KEY } from "./schema";
-import type { CellValue, Problem, Severity } from "./types";
+import { renderProblem } from "./messages";
+import type { CellValue, Locale, Severity } from "./types";
+import type { Problem } from "./problem";
 
 export const REGISTRY_SHEET = "成员名册";
 
@@ -80,15 +82,17 @@ export class ColumnIndex {
 export function markRow(
   problems: readonly Problem[],
   index: ColumnIndex,
+  locale: Locale,
   marks: RowMark[] = []
 ): RowMark[] {
   for (const p of problems) {
     const column = index.of(p);
     if (column === undefined) continue;
+    const { message } = renderProblem(p, locale);
     const m = marks.find((x) => x.column === column);
-    if (!m) marks.push({ column, severity: p.severity, note: p.message });
+    if (!m) marks.push({ column, severity: p.severity, note: message });
     else {
-      m.note += "\n" + p.message;
+      m.note += "\n" + message;
       if (p.severity === "error") m.severity = "error";
     }
   }
@@ -99,7 +103,8 @@ export function markRow(
 export function cellMarks(
   rows: readonly NormalizedRow[],
   columns: readonly OutputColumn[],
-  extra: readonly Problem[]
+  extra: readonly Problem[],
+  locale: Locale
 ): CellMark[] {
   const index = new ColumnIndex(columns);
   const byRow = new Map<number, Problem[]>();
@@ -110,8 +115,8 @@ export function cellMarks(
   }
   const marks: CellMark[] = [];
   rows.forEach((r, i) => {
-    const own = markRow(r.problems, index);
-    const all = byRow.has(r.sourceRow) ? markRow(byRow.get(r.sourceRow)!, index, own) : own;
+    const own = markRow(r.problems, index, locale);
+    const all = byRow.has(r.sourceRow) ? markRow(byRow.get(r.sourceRow)!, index, locale, own) : own;
     for (const m of all) marks.push({ row: i, ...m });
   });
   return marks;

@@ -1,3 +1,4 @@
+import type { Problem } from "./problem";
 import type { HeaderInfo } from "./header/recognize";
 import { type NormalizedRow, type OutputColumn, RegistryNormalizer } from "./normalizer";
 import { REGISTRY_SHEET, type SheetPlan, cellMarks, columnPlans } from "./plan";
@@ -6,7 +7,6 @@ import {
   type CellValue,
   type Change,
   type DroppedRow,
-  type Problem,
   type RowInput,
   droppedRowCount,
 } from "./types";
@@ -88,7 +88,7 @@ export function normalizeRegistry(
   const plan: SheetPlan = {
     sheetName: REGISTRY_SHEET,
     columns: columnPlans(end.columns),
-    marks: cellMarks(out, end.columns, end.problems),
+    marks: cellMarks(out, end.columns, end.problems, engine.options.locale),
     freezeRows: 1,
   };
   return {

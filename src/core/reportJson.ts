@@ -6,15 +6,15 @@
  */
 import { z } from "./zod";
 import { FILE_ERROR_CODES } from "./fileErrors";
-import { PROBLEM_CODES } from "./messages";
+import { PROBLEM_CODES, PROBLEM_PARAMS, type ProblemCode } from "./messages/codes";
 import { FIELDS } from "./schema";
 
 const count = z.number().int().min(0);
 /** A cell's value as JSON has it: a date as its ISO text. ID numbers and phones are masked. */
 const cellJson = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
-export const reportProblemSchema = z.object({
-  code: z.enum(PROBLEM_CODES),
+/** Where a problem is and what the cell held, with its message and fix in the run's language. */
+const problemPlace = z.object({
   severity: z.enum(["error", "warning"]),
   /** 1-based source row; 0 for the whole sheet. */
   row: count,
@@ -26,6 +26,17 @@ export const reportProblemSchema = z.object({
   message: z.string(),
   fix: z.string().optional(),
 });
+
+/** A problem: its code with that code's parameters (a union discriminated on code), and where. */
+export const reportProblemSchema = z.discriminatedUnion(
+  "code",
+  PROBLEM_CODES.map((code) =>
+    problemPlace.extend({ code: z.literal(code), params: PROBLEM_PARAMS[code] })
+  ) as unknown as [ProblemVariant, ...ProblemVariant[]]
+);
+type ProblemVariant = ReturnType<
+  typeof problemPlace.extend<{ code: z.ZodLiteral<ProblemCode>; params: z.ZodObject }>
+>;
 
 export const reportFileSchema = z.object({
   input: z.string(),

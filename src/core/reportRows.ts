@@ -1,7 +1,8 @@
-import { problemTitle } from "./messages";
+import { problemTitle, renderProblem } from "./messages";
 import type { RegistryCounts } from "./registry";
 import { columnLetter } from "./a1";
-import type { CellValue, Change, DroppedRow, Locale, Problem } from "./types";
+import type { CellValue, Change, DroppedRow, Locale } from "./types";
+import type { Problem } from "./problem";
 
 /**
  * The rows of the 校验报告 and 变更记录 sheets, one at a time: what problemReportSheet and
@@ -136,14 +137,15 @@ export function problemReportHead(
 /** One row of the problem table of 校验报告. */
 export function problemRow(p: Problem, locale: Locale): CellValue[] {
   const t = T[locale];
+  const { message, fix } = renderProblem(p, locale);
   return [
     p.row || "",
     p.name,
     columnLabel(p.column, p.sourceColumn),
     p.value,
     p.severity === "error" ? t.error : t.warning,
-    p.message,
-    p.fix ?? "",
+    message,
+    fix ?? "",
   ];
 }
 

@@ -15,29 +15,6 @@ export type Severity = "error" | "warning";
 
 export type Locale = "zh-CN" | "en";
 
-/**
- * One problem found in the data, in the manner of a Frictionless validation report:
- * a code, where it is (row, column), the value, a message and, where known, the fix.
- */
-export interface Problem {
-  code: string;
-  severity: Severity;
-  /** 1-based source row; 0 for problems that concern the whole sheet. */
-  row: number;
-  /** The 姓名 of the row, as cleaned ("" where there is none). */
-  name: string;
-  /** Field key (e.g. "idNumber"), or null for an unmapped column or the whole sheet. */
-  field: string | null;
-  /** Column header as it stands in the output (canonical header, or the original one). */
-  column: string;
-  /** 1-based column in the source sheet; 0 when not tied to one column. */
-  sourceColumn: number;
-  /** The original value, as it was in the source. */
-  value: CellValue;
-  message: string;
-  fix?: string;
-}
-
 /** One cell the engine changed: nothing is lost, every old value is kept here. */
 export interface Change {
   row: number;

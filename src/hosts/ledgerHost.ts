@@ -3,7 +3,8 @@ import type { MeetingInput } from "../core/docs/meeting";
 import type { RegistryFindings } from "../core/registry";
 import type { Quarter } from "../core/summary/quarter";
 import type { UnreadableRow } from "../core/summary/sources";
-import type { Locale, Problem } from "../core/types";
+import type { Locale } from "../core/types";
+import type { Problem } from "../core/problem";
 
 /** Progress of a long action: a fraction (0..1) and what is being done, for the task pane's indicator. */
 export type ProgressFn = (fraction: number, label: string) => void;

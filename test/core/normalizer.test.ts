@@ -1,9 +1,14 @@
+import { renderProblem } from "../../src/core/messages";
 import { RegistryNormalizer } from "../../src/core/normalizer";
+import type { Problem } from "../../src/core/problem";
 import { normalizeRegistry } from "../../src/core/registry";
 import { FIELDS } from "../../src/core/schema";
 import type { CellValue } from "../../src/core/types";
 import { lostCells } from "../helpers/noLoss";
 import { AS_OF, utc } from "./helpers";
+
+/** A problem's message as a user reads it. */
+const message = (p: Problem, locale: "zh-CN" | "en" = "zh-CN") => renderProblem(p, locale).message;
 
 const opts = { asOf: AS_OF };
 const col = (h: string) => FIELDS.findIndex((f) => f.header === h);
@@ -138,7 +143,7 @@ describe("normalizeRegistry on a messy sheet", () => {
       [5, "李四", "公民身份号码"],
       [9, "赵六", "公民身份号码"],
     ]);
-    expect(dup[0].message).toBe("公民身份号码与第 9 行重复");
+    expect(message(dup[0])).toBe("公民身份号码与第 9 行重复");
     expect(dup[0].severity).toBe("error");
   });
 
@@ -153,8 +158,16 @@ describe("normalizeRegistry on a messy sheet", () => {
       column: "出生日期",
       sourceColumn: 5,
       value: "1965年3月",
+      params: { value: "1965年3月", precision: "month" },
+    });
+    expect(renderProblem(p, "zh-CN")).toEqual({
       message: "出生日期“1965年3月”只精确到月，又无有效身份证号可补全",
       fix: "补全年月日",
+    });
+    expect(renderProblem(p, "en")).toEqual({
+      message:
+        'Date of birth "1965年3月" gives only the month, and there is no valid ID number to complete it',
+      fix: "Complete the year, month and day",
     });
     expect(r.counts).toMatchObject({
       members: 4,
@@ -180,9 +193,12 @@ describe("normalizeRegistry on a messy sheet", () => {
 
   it("speaks English when asked", () => {
     const en = normalizeRegistry(messy, { ...opts, locale: "en" });
-    expect(en.problems.find((x) => x.code === "id-duplicate")!.message).toBe(
-      "The same ID number is on row(s) 9"
-    );
+    const dup = en.problems.find((x) => x.code === "id-duplicate")!;
+    expect(message(dup, "en")).toBe("The same ID number is on row(s) 9");
+    // A problem is data: the same one is shown in the other language afterwards.
+    expect(dup.params).toEqual({ rows: [9], more: 0 });
+    expect(message(dup, "zh-CN")).toBe("公民身份号码与第 9 行重复");
+    expect(en.plan.marks.find((m) => m.note.includes("row(s) 9"))).toBeDefined();
   });
 });
 
@@ -218,7 +234,7 @@ describe("whole-sheet problems", () => {
     expect(r.problems).toEqual([
       expect.objectContaining({ code: "header-not-found", severity: "error", row: 0 }),
     ]);
-    expect(r.problems[0].message).toContain("找不到表头");
+    expect(message(r.problems[0])).toContain("找不到表头");
     expect(lostCells(grid, r)).toEqual([]);
   });
 
@@ -260,7 +276,10 @@ describe("many copies of one ID", () => {
     const r = normalizeRegistry(grid, opts);
     const dup = r.problems.filter((p) => p.code === "id-duplicate");
     expect(dup).toHaveLength(20_000);
-    expect(dup[0].message).toBe("公民身份号码与第 3、4、5、6、7 行等 19999 行重复");
-    expect(Math.max(...dup.map((p) => p.message.length))).toBeLessThan(60);
+    expect(message(dup[0])).toBe("公民身份号码与第 3、4、5、6、7 行等 19999 行重复");
+    expect(message(dup[0], "en")).toBe(
+      "The same ID number is on row(s) 3, 4, 5, 6, 7 and 19994 more"
+    );
+    expect(Math.max(...dup.map((p) => message(p).length))).toBeLessThan(60);
   });
 });

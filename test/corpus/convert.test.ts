@@ -7,7 +7,7 @@
 import ExcelJS from "exceljs";
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import type { Problem } from "../../src/core/types";
+import type { Problem } from "../../src/core/problem";
 import { type FileOutcome, convertFile } from "../../src/hosts/exceljs";
 import { AS_OF, makeDir, readBack } from "../hosts/convert/helpers";
 import { type Column, type CorpusRow, FIELD_OF, ROWS, type Want } from "./cases";

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { FILE_ERROR_CODES, type FileErrorCode } from "../../src/core/fileErrors";
+import { renderProblem } from "../../src/core/messages";
 import type { Locale } from "../../src/core/types";
 import { type FileOutcome, UNEXPECTED_ERROR } from "../../src/hosts/exceljs";
 import { applyMutations, csvMutation, type Mutation, xlsxMutation } from "./mutations";
@@ -323,8 +324,10 @@ export class FuzzRunner {
     if (o.counts.errors > 0 !== (o.status === "problems"))
       v.push(`status ${o.status} with ${o.counts.errors} errors`);
     // A problem's message quotes the cell (which may say "NaN"); only a stack trace is wrong there.
-    for (const p of o.problems)
-      if (STACK.test(p.message)) v.push(`a problem's message holds a stack trace: ${p.message}`);
+    for (const p of o.problems) {
+      const { message } = renderProblem(p, "zh-CN");
+      if (STACK.test(message)) v.push(`a problem's message holds a stack trace: ${message}`);
+    }
     if (output) {
       if (o.output !== output) v.push(`outcome names output ${o.output}, expected ${output}`);
       if (reply.outputError)

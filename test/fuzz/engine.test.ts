@@ -8,7 +8,7 @@
  */
 import fc from "fast-check";
 import { HEADER_ALIASES } from "../../src/core/header/aliases";
-import { PROBLEM_CODES } from "../../src/core/messages";
+import { PROBLEM_CODES, PROBLEM_PARAMS, renderProblem } from "../../src/core/messages";
 import { normalizeRegistry } from "../../src/core/registry";
 import { FIELDS } from "../../src/core/schema";
 import { type CellValue, type Locale, type RawRow, droppedRowCount } from "../../src/core/types";
@@ -172,8 +172,10 @@ function checkResult(rows: readonly RawRow[], r: ReturnType<typeof normalizeRegi
   for (const p of r.problems) {
     expect(PROBLEM_CODES).toContain(p.code);
     expect(["error", "warning"]).toContain(p.severity);
-    expect(typeof p.message).toBe("string");
-    expect(p.message.length).toBeGreaterThan(0);
+    // Its parameters are those of its code, and it renders in both languages.
+    expect(PROBLEM_PARAMS[p.code].safeParse(p.params).success).toBe(true);
+    for (const locale of ["zh-CN", "en"] as const)
+      expect(renderProblem(p, locale).message.length).toBeGreaterThan(0);
     expect(p.row === 0 || numbers.has(p.row)).toBe(true);
   }
   for (const c of r.changes) expect(numbers.has(c.row)).toBe(true);

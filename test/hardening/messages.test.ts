@@ -11,9 +11,19 @@ import {
   type FileErrorInfo,
   fileErrorMessage,
 } from "../../src/core/fileErrors";
-import { PROBLEM_CODES, PROBLEM_TITLES, renderMessage } from "../../src/core/messages";
+import {
+  PROBLEM_CODES,
+  PROBLEM_PARAMS,
+  PROBLEM_TEXTS,
+  type ProblemCode,
+  type ProblemParams,
+  problemTitle,
+  renderProblem,
+  severityOf,
+} from "../../src/core/messages";
 import { problemRow } from "../../src/core/reportRows";
-import type { Locale, Problem } from "../../src/core/types";
+import type { Locale } from "../../src/core/types";
+import type { Problem } from "../../src/core/problem";
 import { cli } from "./common";
 
 /**
@@ -67,47 +77,107 @@ function expectBilingual(zh: string, en: string, what: string): void {
   expect([what, en, BROKEN.test(en)]).toEqual([what, en, false]);
 }
 
-describe("problem codes (src/core/messages.ts)", () => {
-  it.each(PROBLEM_CODES)("%s: message and fix in both languages, every parameter shown", (code) => {
-    const zh = renderWith((p) => {
-      const r = renderMessage(code, p as Record<string, string>, "zh-CN");
-      return `${r.message}\n${r.fix ?? ""}`;
-    });
-    const en = renderWith((p) => {
-      const r = renderMessage(code, p as Record<string, string>, "en");
-      return `${r.message}\n${r.fix ?? ""}`;
-    });
-    const [zhMessage, zhFix] = zh.text.split("\n");
-    const [enMessage, enFix] = en.text.split("\n");
-    expectBilingual(zhMessage, enMessage, `${code} message`);
-    // A fix in one language has one in the other.
-    expect([code, zhFix === "", enFix === ""]).toEqual([code, enFix === "", zhFix === ""]);
-    if (zhFix) expectBilingual(zhFix, enFix, `${code} fix`);
-    // Both languages read the same parameters, and every one they read is in the text.
-    expect([code, [...zh.used.keys()].sort()]).toEqual([code, [...en.used.keys()].sort()]);
-    for (const [key, value] of zh.used) {
-      expect([code, key, zh.text.includes(value)]).toEqual([code, key, true]);
-      expect([code, key, en.text.includes(value)]).toEqual([code, key, true]);
-    }
-    expectBilingual(PROBLEM_TITLES[code].zh, PROBLEM_TITLES[code].en, `${code} title`);
+/** Parameters for every code, each a token that shows where it lands in the text. */
+const SAMPLES: ProblemParams = {
+  "header-not-found": { rows: 10 },
+  "column-unmapped": { header: "‹header›" },
+  "column-duplicate": { header: "‹header›", field: "‹field›" },
+  "column-missing": { header: "‹header›" },
+  "name-missing": {},
+  "gender-invalid": { value: "‹value›" },
+  "gender-mismatch": { value: "‹value›", expected: "女" },
+  "ethnicity-invalid": { value: "‹value›" },
+  "ethnicity-unrecognised": { value: "‹value›" },
+  "ethnicity-unknown": { value: "‹value›" },
+  "ethnicity-foreign-origin": { value: "‹value›" },
+  "birth-date-invalid": { value: "‹value›" },
+  "birth-date-partial": { value: "‹value›", precision: "month" },
+  "birth-date-ambiguous": { value: "‹value›", read: "‹read›" },
+  "birth-date-mismatch": { value: "‹value›", expected: "‹expected›" },
+  "birth-date-out-of-range": { value: "‹value›" },
+  "date-invalid": { column: "‹column›", value: "‹value›" },
+  "date-partial": { column: "‹column›", value: "‹value›", precision: "year" },
+  "id-missing": {},
+  "id-format": { value: "‹value›" },
+  "id-checksum": { value: "‹value›", expected: "‹expected›" },
+  "id-birth-date": { value: "‹value›", date: "‹date›" },
+  "id-area": { value: "‹value›", area: "‹area›" },
+  "id-foreign-permanent": { value: "‹value›" },
+  "id-precision-lost": { value: "‹value›" },
+  "id-duplicate": { rows: [31, 47], more: 0 },
+  "possible-duplicate": { rows: [31, 47, 52, 60, 77], more: 3 },
+  "political-invalid": { value: "‹value›" },
+  "political-ambiguous": { value: "‹value›" },
+  "category-invalid": { part: "‹part›" },
+  "education-invalid": { value: "‹value›" },
+  "economy-invalid": { value: "‹value›" },
+  "phone-invalid": { value: "‹value›" },
+  "phone-multiple": { count: 3 },
+  "household-invalid": { value: "‹value›" },
+  "unexpected-type": { column: "‹column›", value: "‹value›" },
+};
+
+/** What of its parameters a text must show, in each language. */
+function shownParts(params: Record<string, unknown>, locale: Locale): string[] {
+  return Object.entries(params).flatMap(([key, v]) => {
+    if (Array.isArray(v)) return v.map(String);
+    if (key === "precision") return [locale === "en" ? String(v) : v === "year" ? "年" : "月"];
+    // 第 31、47、52、60、77 行等 8 行; 31, 47, 52, 60, 77 and 3 more.
+    if (key === "more")
+      return Number(v) > 0
+        ? [locale === "en" ? `${Number(v)} more` : `等 ${Number(v) + 5} 行`]
+        : [];
+    return [String(v)];
+  });
+}
+
+const sampleProblem = (code: ProblemCode): Problem =>
+  ({
+    code,
+    params: SAMPLES[code],
+    severity: severityOf(code),
+    row: 4321,
+    name: "张三",
+    field: "idNumber",
+    column: "公民身份号码",
+    sourceColumn: 6,
+    value: "值",
+  }) as Problem;
+
+describe("problem codes (src/core/messages/)", () => {
+  it("has one table per locale, each with every code and no other", () => {
+    for (const locale of LOCALES)
+      expect(Object.keys(PROBLEM_TEXTS[locale]).sort()).toEqual([...PROBLEM_CODES].sort());
+    expect(Object.keys(SAMPLES).sort()).toEqual([...PROBLEM_CODES].sort());
   });
 
+  it.each(PROBLEM_CODES)(
+    "%s: message, fix and title in both languages, every parameter shown",
+    (code) => {
+      const p = sampleProblem(code);
+      // The sample parameters are those the code's schema describes.
+      expect(PROBLEM_PARAMS[code].safeParse(p.params).success).toBe(true);
+      const zh = renderProblem(p, "zh-CN");
+      const en = renderProblem(p, "en");
+      expectBilingual(zh.message, en.message, `${code} message`);
+      // A fix in one language has one in the other.
+      expect([code, zh.fix === undefined]).toEqual([code, en.fix === undefined]);
+      if (zh.fix !== undefined) expectBilingual(zh.fix, en.fix!, `${code} fix`);
+      for (const locale of LOCALES) {
+        const r = locale === "en" ? en : zh;
+        const text = `${r.message}\n${r.fix ?? ""}`;
+        for (const part of shownParts(p.params, locale))
+          expect([code, locale, part, text.includes(part)]).toEqual([code, locale, part, true]);
+      }
+      expectBilingual(problemTitle(code, "zh-CN"), problemTitle(code, "en"), `${code} title`);
+    }
+  );
+
   it.each(PROBLEM_CODES)("%s: the console line and 校验报告 name its row and column", (code) => {
+    const p = sampleProblem(code);
     for (const locale of LOCALES) {
-      const { message, fix } = renderMessage(code, {}, locale);
-      const p: Problem = {
-        code,
-        severity: "error",
-        row: 4321,
-        name: "张三",
-        field: "idNumber",
-        column: "公民身份号码",
-        sourceColumn: 6,
-        value: "值",
-        message,
-        fix,
-      };
-      const line = cliText(locale).problemLine(p.row, p.name, p.column, p.message);
+      const { message } = renderProblem(p, locale);
+      const line = cliText(locale).problemLine(p.row, p.name, p.column, message);
       for (const part of ["4321", "公民身份号码", "张三", message]) expect(line).toContain(part);
       const row = problemRow(p, locale);
       expect(row.slice(0, 4)).toEqual([4321, "张三", "公民身份号码", "值"]);

@@ -37,6 +37,7 @@ describe("report.json's schema", () => {
               column: "公民身份号码",
               sourceColumn: 6,
               value: "110105********0021",
+              params: { value: "110105********0021", expected: "X" },
               message: "公民身份号码校验位不对",
               fix: "核对后改为 …X",
             },
@@ -53,5 +54,8 @@ describe("report.json's schema", () => {
     expect(bad((r) => ((r.files[0].problems[0].field = "nickname"), r))).toBe(false);
     expect(bad((r) => ((r.createdAt = "2026-12-04T23:59:00.000Z"), r))).toBe(false);
     expect(bad((r) => ({ ...r, valid: undefined }))).toBe(false);
+    // Parameters are those of the problem's code.
+    expect(bad((r) => ((r.files[0].problems[0].params = { value: "x" } as never), r))).toBe(false);
+    expect(bad((r) => ((r.files[0].problems[0].params = { rows: 3 } as never), r))).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import type { ProblemCode } from "../messages";
+import type { ValueProblemCode } from "../messages/codes";
 
 /** The 56 ethnic groups of GB/T 3304, in code order (code = index + 1). */
 export const ETHNICITIES = [
@@ -303,8 +303,8 @@ export const ETHNICITY_FOREIGN_ORIGIN_WORDS = [
  */
 export const ETHNICITY_FOREIGN_ORIGIN_PATTERN = /\(?入籍\)?$/;
 
-function namedKeys(): Record<string, ProblemCode> {
-  const named: Record<string, ProblemCode> = {};
+function namedKeys(): Record<string, ValueProblemCode> {
+  const named: Record<string, ValueProblemCode> = {};
   for (const g of ETHNICITY_UNRECOGNISED_GROUPS) {
     named[`${g}人`] = "ethnicity-unrecognised";
     named[`${g}族`] = "ethnicity-unrecognised";
@@ -316,4 +316,4 @@ function namedKeys(): Record<string, ProblemCode> {
 }
 
 /** Values that are not one of the 56, each with the problem that names it. */
-export const ETHNICITY_NAMED: Readonly<Record<string, ProblemCode>> = namedKeys();
+export const ETHNICITY_NAMED: Readonly<Record<string, ValueProblemCode>> = namedKeys();

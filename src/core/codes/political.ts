@@ -1,4 +1,4 @@
-import type { ProblemCode } from "../messages";
+import type { ValueProblemCode } from "../messages/codes";
 
 /** Political affiliation (政治面貌), GB/T 4762: canonical names in code order (code = index + 1). */
 export const POLITICAL_STATUSES = [
@@ -130,6 +130,6 @@ export const POLITICAL_AMBIGUOUS = [
 ] as const;
 
 /** Values that are not one of the 13, each with the problem that names it. */
-export const POLITICAL_NAMED: Readonly<Record<string, ProblemCode>> = Object.fromEntries(
+export const POLITICAL_NAMED: Readonly<Record<string, ValueProblemCode>> = Object.fromEntries(
   POLITICAL_AMBIGUOUS.map((w) => [w, "political-ambiguous" as const])
 );

@@ -1,4 +1,4 @@
-import type { ProblemCode } from "../messages";
+import type { ValueProblemCode } from "../messages/codes";
 import { cellText, lookupKey, showValue, trimAll } from "../text";
 import type { CellValue } from "../types";
 import { type FieldRule, ok, problem } from "./rule";
@@ -24,11 +24,11 @@ export interface CodeTable {
    * Known values that are not in the table, each with the problem that names it (a group outside
    * the 56, an ambiguous label …); tried when the lookup fails. Keys are matched like aliases.
    */
-  named?: Readonly<Record<string, ProblemCode>>;
+  named?: Readonly<Record<string, ValueProblemCode>>;
   /** Patterns tried on the lookup key after `named`, in order. */
-  namedPatterns?: readonly (readonly [RegExp, ProblemCode])[];
+  namedPatterns?: readonly (readonly [RegExp, ValueProblemCode])[];
   /** The problem for any other value. */
-  invalid: ProblemCode;
+  invalid: ValueProblemCode;
 }
 
 /** The key a text is looked up by: NFKC, no spaces, upper-cased. */
@@ -72,8 +72,8 @@ export function buildLookup(t: CodeTable): Map<string, string> {
 }
 
 /** The named values keyed like the lookup; throws if one is also in the lookup. */
-function buildNamed(t: CodeTable, lookup: Map<string, string>): Map<string, ProblemCode> {
-  const named = new Map<string, ProblemCode>();
+function buildNamed(t: CodeTable, lookup: Map<string, string>): Map<string, ValueProblemCode> {
+  const named = new Map<string, ValueProblemCode>();
   for (const [text, code] of Object.entries(t.named ?? {})) {
     const key = codeKey(text);
     if (lookup.has(key))

@@ -4,7 +4,7 @@ import {
   type DateContext,
   formatPartialDate,
   parseDateValue,
-  precisionLabel,
+  datePrecision,
   dateCell,
 } from "./dates";
 import { type RuleContext, type RuleResult, ok, problem } from "./rule";
@@ -22,7 +22,7 @@ export function normalizeDate(v: CellValue, ctx: RuleContext, column: string): R
     return problem(formatPartialDate(pd), "date", "date-partial", {
       column,
       value: showValue(v),
-      precision: precisionLabel(pd, ctx.locale),
+      precision: datePrecision(pd),
     });
   }
   return ok(dateCell(pd, ctx.dateSystem), "date");

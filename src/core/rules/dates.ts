@@ -1,5 +1,6 @@
 import { isValidDate, nfkc, stripSpaces } from "../text";
 import type { CellValue } from "../types";
+import type { DatePrecision } from "../messages/codes";
 import { arabicDate } from "./chineseDate";
 
 /** A date as precise as the source gave it: a year, a month or a day. */
@@ -215,7 +216,7 @@ export function agreesWith(
   return pd.d === undefined || pd.d === full.d;
 }
 
-export function precisionLabel(pd: PartialDate, locale: "zh-CN" | "en"): string {
-  if (locale === "en") return pd.m === undefined ? "year" : "month";
-  return pd.m === undefined ? "年" : "月";
+/** How exact a partial date is (for its message): the year only, or the year and month. */
+export function datePrecision(pd: PartialDate): DatePrecision {
+  return pd.m === undefined ? "year" : "month";
 }

@@ -6,7 +6,7 @@ import {
   dateCell,
   formatPartialDate,
   parseDateValue,
-  precisionLabel,
+  datePrecision,
   toUtcDate,
 } from "./dates";
 import { dateContext } from "./date";
@@ -82,7 +82,7 @@ export function reconcileBirthDate(v: CellValue, id: IdInfo | null, ctx: RuleCon
   const issues: Issue[] = [
     {
       code: "birth-date-partial",
-      params: { value: showValue(v), precision: precisionLabel(pd, ctx.locale) },
+      params: { value: showValue(v), precision: datePrecision(pd) },
     },
   ];
   // An ambiguous month stays as it was typed, so that the doubt is not lost on the next run.

@@ -1,13 +1,13 @@
-import type { ProblemCode } from "../messages";
+import {
+  type ProblemCode,
+  type ProblemData,
+  type ProblemParams,
+  problemData,
+} from "../messages/codes";
 import type { CellValue, Locale } from "../types";
 
-export type IssueParams = Record<string, string | number>;
-
-/** A problem found by a rule, before the row and column are attached. */
-export interface Issue {
-  code: ProblemCode;
-  params?: IssueParams;
-}
+/** A problem found by a rule, before the row and column are attached: its code and parameters. */
+export type Issue = ProblemData;
 
 export interface RuleContext {
   locale: Locale;
@@ -33,11 +33,12 @@ export function ok(value: CellValue, rule: string): RuleResult {
   return { value, rule, issues: NO_ISSUES };
 }
 
-export function problem(
+/** A rule's result with one problem: the compiler checks the parameters against the code. */
+export function problem<C extends ProblemCode>(
   value: CellValue,
   rule: string,
-  code: ProblemCode,
-  params?: IssueParams
+  code: C,
+  ...params: Record<string, never> extends ProblemParams[C] ? [] : [ProblemParams[C]]
 ): RuleResult {
-  return { value, rule, issues: [{ code, params }] };
+  return { value, rule, issues: [problemData(code, ...params)] };
 }

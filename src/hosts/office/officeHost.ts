@@ -10,7 +10,8 @@ import {
   problemReportSheet,
 } from "../../core/report";
 import type { Quarter } from "../../core/summary/quarter";
-import type { Locale, Problem } from "../../core/types";
+import type { Locale } from "../../core/types";
+import type { Problem } from "../../core/problem";
 import type { LedgerHost, ProgressFn, RegistryRun, SummaryRun } from "../ledgerHost";
 import { type ApiSupport, FEATURE, officeApiSupport } from "./api";
 import type { RequestStats } from "./batch";

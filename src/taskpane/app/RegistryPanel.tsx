@@ -1,7 +1,8 @@
 import { Button, Caption1, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { problemTitle } from "../../core/messages";
-import type { Locale, Problem } from "../../core/types";
+import { problemTitle, renderProblem } from "../../core/messages";
+import type { Locale } from "../../core/types";
+import type { Problem } from "../../core/problem";
 import type { LedgerHost, RegistryRun } from "../../hosts/ledgerHost";
 import type { UiText } from "../i18n";
 import { Status } from "./Status";
@@ -94,7 +95,7 @@ export function RegistryPanel({
                           className="problem"
                           onClick={() => last && void host.selectProblem(p, last.run)}
                         >
-                          {t.row(p.row)} {p.name} {p.column}：{p.message}
+                          {t.row(p.row)} {p.name} {p.column}：{renderProblem(p, locale).message}
                         </button>
                       </li>
                     ))}

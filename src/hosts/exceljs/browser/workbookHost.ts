@@ -6,7 +6,8 @@ import { fileErrorMessage } from "../../../core/fileErrors";
 import { REGISTRY_SHEET } from "../../../core/plan";
 import { registryCell } from "../../../core/registry";
 import type { Quarter } from "../../../core/summary/quarter";
-import type { CellValue, Locale, Problem } from "../../../core/types";
+import type { CellValue, Locale } from "../../../core/types";
+import type { Problem } from "../../../core/problem";
 import type {
   AddedDocSheet,
   LedgerHost,

@@ -11,7 +11,8 @@ import {
   problemReportHead,
   problemRow,
 } from "../../../core/reportRows";
-import type { Locale, Problem } from "../../../core/types";
+import type { Locale } from "../../../core/types";
+import type { Problem } from "../../../core/problem";
 import type { Platform } from "../platform";
 import { DEFAULT_MAX_CELLS } from "../read/limits";
 import { registrySheet } from "../write/registrySheet";

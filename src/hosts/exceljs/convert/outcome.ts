@@ -1,6 +1,6 @@
 import type { FileErrorCode } from "../../../core/fileErrors";
 import type { RegistryCounts } from "../../../core/registry";
-import type { Problem } from "../../../core/types";
+import type { Problem } from "../../../core/problem";
 
 /** The detail of a write-failed error that is not the disk's: the workbook held what cannot be written. */
 export const UNWRITABLE_CONTENT = "工作簿中有无法写出的内容";

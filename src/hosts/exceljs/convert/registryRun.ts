@@ -1,3 +1,4 @@
+import type { Problem } from "../../../core/problem";
 import { localToday } from "../../localClock";
 import {
   type NormalizedRow,
@@ -12,7 +13,6 @@ import {
   type Change,
   type DroppedRow,
   type Locale,
-  type Problem,
   type RawRow,
   droppedRowCount,
 } from "../../../core/types";
@@ -178,7 +178,8 @@ export class RegistryRun {
     let marks: RowMark[] = [];
     if (problems.length > 0) {
       const columns = this.engine?.outputColumns;
-      if (columns) marks = markRow(problems, (this.index ??= new ColumnIndex(columns)));
+      if (columns)
+        marks = markRow(problems, (this.index ??= new ColumnIndex(columns)), this.options.locale);
     }
     await this.rows.write({ row: row.sourceRow, values: row.values, marks });
   }

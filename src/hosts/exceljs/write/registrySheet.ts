@@ -7,7 +7,8 @@ import {
   columnPlans,
   markRow,
 } from "../../../core/plan";
-import type { CellValue, Problem, Severity } from "../../../core/types";
+import type { CellValue, Severity } from "../../../core/types";
+import type { Problem } from "../../../core/problem";
 import type { RegistryRun, SpooledRow } from "../convert/registryRun";
 import { rowPieces } from "./rowPieces";
 import type { Note } from "../xlsx/notes";
@@ -107,6 +108,7 @@ export function registrySheet(
             ? markRow(
                 across,
                 index,
+                run.options.locale,
                 row.marks.map((m) => ({ ...m }))
               )
             : row.marks;
