@@ -2,6 +2,7 @@ import { Command, CommanderError, Help, Option } from "commander";
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fileErrorMessage } from "../../src/core/fileErrors";
 import { renderProblem } from "../../src/core/messages";
 import { shownText } from "../../src/core/privacy";
 import type { Locale } from "../../src/core/types";
@@ -109,7 +110,7 @@ async function runFiles(
     { jobs, resume: !!opts.resume, shape: { sheet: opts.sheet ?? null, locale, tool: VERSION } },
     (o, i) => {
       const text = o.error
-        ? o.error.message
+        ? fileErrorMessage(o.error, locale)
         : `${t.counts(o.counts!.members, o.counts!.changes, o.counts!.errors, o.counts!.warnings)}${o.resumed ? t.resumedLine : ""}`;
       progress.tick(
         shownText(t.fileLine(i + 1, inputs.length, path.basename(o.input), text), opts.showPii)
@@ -120,7 +121,8 @@ async function runFiles(
   if (kind === "check" && !opts.quiet)
     for (const o of outcomes) printProblems(o, t, locale, !!opts.showPii);
   for (const o of outcomes)
-    if (o.error) process.stderr.write(shownText(o.error.message, opts.showPii) + "\n");
+    if (o.error)
+      process.stderr.write(shownText(fileErrorMessage(o.error, locale), opts.showPii) + "\n");
   const tt = t.table;
   process.stdout.write(
     renderTable(

@@ -1,6 +1,7 @@
 import { localIsoString } from "../../src/hosts/localClock";
 import { promises as fs } from "node:fs";
 import path from "node:path";
+import { fileErrorMessage } from "../../src/core/fileErrors";
 import { renderProblem } from "../../src/core/messages";
 import { maskDeep } from "../../src/core/privacy";
 import type { Locale } from "../../src/core/types";
@@ -21,6 +22,8 @@ export function makeReport(
     ...f,
     // Each problem as data (code and parameters) and as people read it, in the run's language.
     problems: f.problems.map((p) => ({ ...p, ...renderProblem(p, locale) })),
+    // The file's error likewise: its code and parameters, and its message.
+    error: f.error && { ...f.error, message: fileErrorMessage(f.error, locale) },
     valid: f.status !== "failed" && (f.counts?.errors ?? 0) === 0,
   }));
   const sum = (k: "members" | "changes" | "errors" | "warnings") =>

@@ -1,9 +1,7 @@
-import type { Locale } from "../../src/core/types";
 import { type SourceRead, readSource } from "../../src/hosts/exceljs";
 
 export interface SourceTask {
   input: string;
-  locale: Locale;
 }
 
 /**
@@ -11,5 +9,5 @@ export interface SourceTask {
  * thread or a worker thread (piscina).
  */
 export default function readSourceTask(task: SourceTask): Promise<SourceRead> {
-  return readSource(task.input, task.locale, { digest: true });
+  return readSource(task.input, { digest: true });
 }

@@ -2,6 +2,7 @@ import { Command, Option } from "commander";
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fileErrorMessage } from "../../src/core/fileErrors";
 import { shownText } from "../../src/core/privacy";
 import { parseQuarter } from "../../src/core/summary/quarter";
 import type { Locale } from "../../src/core/types";
@@ -101,7 +102,7 @@ export function addSummaryCommand(
       const progress = makeProgress(inputs.length, t.progress, !!o.quiet);
       let read = 0;
       const reads = await mapInPool(
-        inputs.map((input): SourceTask => ({ input, locale })),
+        inputs.map((input): SourceTask => ({ input })),
         jobs,
         path.join(__dirname, "sourceWorker.js"),
         readSourceTask,
@@ -113,7 +114,7 @@ export function addSummaryCommand(
       );
       progress.stop();
       const { sources, failures } = splitReads(reads);
-      for (const f of failures) process.stderr.write(say(f.message));
+      for (const f of failures) process.stderr.write(say(fileErrorMessage(f, locale)));
       await fs.mkdir(path.dirname(out), { recursive: true });
       const written = await writeSummary(sources, period, out);
       if (written.unreadable.length > 0) {

@@ -1,182 +1,199 @@
+/**
+ * The errors that stop a file from being read or written, as data: a code and that code's
+ * parameters (where: file, sheet, row, column; why: a reason of a known kind; a limit as a number
+ * with its unit). The message is rendered where it is shown (the console, report.json, the page)
+ * from one table per locale (src/core/fileErrorTexts/zh-CN.ts, en.ts).
+ */
+import { EN } from "./fileErrorTexts/en";
+import { ZH_CN } from "./fileErrorTexts/zh-CN";
 import type { Locale } from "./types";
+import { z } from "./zod";
 
-type Params = {
-  file: string;
-  sheet?: string;
-  row?: number;
-  column?: string;
-  detail?: string;
-  limit?: string | number;
+const text = z.string();
+const count = z.number().int().min(0);
+
+const reason = <K extends string, S extends z.ZodRawShape = Record<never, never>>(
+  kind: K,
+  shape?: S
+) => z.object({ kind: z.literal(kind), ...(shape ?? ({} as S)) });
+
+/** Why a file could not be read or written: one kind per cause the readers and writers know. */
+export const FILE_ERROR_REASONS = {
+  /** The system's error code (EIO, ENOSPC…), shown as it is. */
+  errno: reason("errno", { code: text }),
+  "no-permission": reason("no-permission"),
+  "disk-full": reason("disk-full"),
+  "read-error": reason("read-error"),
+  "is-folder": reason("is-folder"),
+  "name-too-long": reason("name-too-long"),
+  /** LibreOffice did not start; why: the system's error code. */
+  "libreoffice-not-started": reason("libreoffice-not-started", { why: text }),
+  "timed-out": reason("timed-out"),
+  "load-failed": reason("load-failed"),
+  "exit-code": reason("exit-code", { code: z.number().int() }),
+  "no-output": reason("no-output"),
+  "no-temp-folder": reason("no-temp-folder"),
+  "sheet-damaged": reason("sheet-damaged", { sheet: text }),
+  /** part: the path of the part inside the package (docProps/core.xml). */
+  "part-damaged": reason("part-damaged", { part: text }),
+  "sheet-name-too-long": reason("sheet-name-too-long", { name: text }),
+  "sheet-name-invalid": reason("sheet-name-invalid", { name: text }),
+  "sheet-name-duplicate": reason("sheet-name-duplicate", { name: text }),
+  "entry-size-mismatch": reason("entry-size-mismatch"),
+  "unsupported-compression": reason("unsupported-compression"),
+  "compressed-data-damaged": reason("compressed-data-damaged"),
+  "output-too-large": reason("output-too-large"),
+  "unwritable-content": reason("unwritable-content"),
+  /** An error the readers did not foresee (a bug, which the fuzz tests look for). */
+  "unexpected-error": reason("unexpected-error"),
+} as const;
+
+type Reasons = typeof FILE_ERROR_REASONS;
+export type FileErrorReasonKind = keyof Reasons;
+/** A reason of one kind, or of any kind. */
+export type FileErrorReason<K extends FileErrorReasonKind = FileErrorReasonKind> = {
+  [R in K]: z.infer<Reasons[R]>;
+}[K];
+export const FILE_ERROR_REASON_KINDS = Object.keys(FILE_ERROR_REASONS) as FileErrorReasonKind[];
+
+/** The reasons a code may give, none required (its message then says what is most likely). */
+const reasons = <K extends FileErrorReasonKind>(...kinds: [K, ...K[]]) =>
+  z
+    .discriminatedUnion(
+      "kind",
+      kinds.map((k) => FILE_ERROR_REASONS[k]) as unknown as [Reasons[K], ...Reasons[K][]]
+    )
+    .optional();
+
+const file = { file: text };
+/** Where in a workbook: the sheet, and the row and column where known. */
+const place = { ...file, sheet: text.optional(), row: count.optional(), column: text.optional() };
+
+/** The parameters of each file error, typed per code. file: the base name of the file. */
+export const FILE_ERROR_PARAMS = {
+  "file-not-found": z.object(file),
+  "file-unreadable": z.object({
+    ...file,
+    reason: reasons(
+      "errno",
+      "no-permission",
+      "disk-full",
+      "read-error",
+      "is-folder",
+      "name-too-long"
+    ),
+  }),
+  "file-empty": z.object(file),
+  "not-a-spreadsheet": z.object(file),
+  "corrupt-workbook": z.object({
+    ...file,
+    reason: reasons(
+      "sheet-damaged",
+      "part-damaged",
+      "sheet-name-too-long",
+      "sheet-name-invalid",
+      "sheet-name-duplicate",
+      "entry-size-mismatch",
+      "unsupported-compression",
+      "compressed-data-damaged",
+      "unexpected-error"
+    ),
+  }),
+  "password-protected": z.object(file),
+  /** limit: what it would unpack to at most, in bytes or in files (zip entries). */
+  "too-large": z.object({
+    ...file,
+    limit: z.union([z.object({ bytes: count }), z.object({ files: count })]),
+  }),
+  /** limit: the most cells a sheet may span. */
+  "too-many-cells": z.object({ ...place, limit: count }),
+  /** limit: the most cells the merged ranges may cover. */
+  "too-many-cells-to-load": z.object({ ...place, limit: count }),
+  "cell-too-long": z.object(place),
+  "beyond-sheet-limits": z.object(place),
+  "libreoffice-missing": z.object(file),
+  "conversion-failed": z.object({
+    ...file,
+    reason: reasons(
+      "libreoffice-not-started",
+      "timed-out",
+      "load-failed",
+      "exit-code",
+      "no-output",
+      "no-temp-folder"
+    ),
+  }),
+  "no-registry-sheet": z.object(file),
+  "sheet-not-found": z.object({ ...file, sheet: text }),
+  "write-failed": z.object({
+    ...file,
+    reason: reasons("errno", "output-too-large", "unwritable-content"),
+  }),
+  "temp-failed": z.object({ ...file, reason: reasons("errno") }),
+  "output-is-input": z.object(file),
+} as const;
+
+/** The parameters of each code, as the schema has them. */
+export type FileErrorParams = {
+  [C in keyof typeof FILE_ERROR_PARAMS]: z.infer<(typeof FILE_ERROR_PARAMS)[C]>;
 };
 
-interface FileErrorDef {
-  zh: (p: Params) => string;
-  en: (p: Params) => string;
+export type FileErrorCode = keyof FileErrorParams;
+
+export const FILE_ERROR_CODES = Object.keys(FILE_ERROR_PARAMS) as FileErrorCode[];
+
+/** A file-level failure as data: a code and its parameters (a union discriminated on code). */
+export type FileErrorInfo<C extends FileErrorCode = FileErrorCode> = {
+  [K in C]: { code: K; params: FileErrorParams[K] };
+}[C];
+
+/**
+ * A file error as plain data: its code and parameters only (a thrown FileError is an Error, whose
+ * own fields a worker thread's structured clone would drop).
+ */
+export function fileErrorData(e: FileErrorInfo): FileErrorInfo {
+  return { code: e.code, params: e.params } as FileErrorInfo;
 }
 
-const where = (p: Params, en: boolean) =>
-  [
-    p.sheet ? (en ? `sheet "${p.sheet}"` : `工作表“${p.sheet}”`) : "",
-    p.row ? (en ? `row ${p.row}` : `第 ${p.row} 行`) : "",
-    // "第 9 行 C 列": a space between the row's 行 and the column's letter.
-    p.column ? (en ? `column ${p.column}` : `${p.row ? " " : ""}${p.column} 列`) : "",
-  ]
-    .filter(Boolean)
-    .join(en ? ", " : "");
+/** A too-large error's limit: a number with its unit. */
+export type SizeLimit = FileErrorParams["too-large"]["limit"];
 
-const at = (p: Params, en: boolean) => {
-  const w = where(p, en);
-  return w ? (en ? ` (${w})` : `（${w}）`) : "";
+/** Where in a workbook, as the messages name it. */
+export type FileErrorPlace = FileErrorParams["cell-too-long"];
+
+/** One locale's texts for every file error and every reason: one missing does not compile. */
+export interface FileErrorTexts {
+  readonly messages: { readonly [C in FileErrorCode]: (p: FileErrorParams[C]) => string };
+  readonly reasons: {
+    readonly [K in FileErrorReasonKind]: (r: FileErrorReason<K>) => string;
+  };
+}
+
+/** One table per locale. */
+export const FILE_ERROR_TEXTS: Readonly<Record<Locale, FileErrorTexts>> = {
+  "zh-CN": ZH_CN,
+  en: EN,
 };
 
-/** Every error that stops a file from being read or written, in Chinese and English. */
-export const FILE_ERRORS = {
-  "file-not-found": {
-    zh: (p) => `${p.file}：找不到文件`,
-    en: (p) => `${p.file}: file not found`,
-  },
-  "file-unreadable": {
-    zh: (p) => `${p.file}：无法读取文件（${p.detail ?? "权限不足或被占用"}）`,
-    en: (p) => `${p.file}: cannot read the file (${p.detail ?? "no permission, or in use"})`,
-  },
-  "file-empty": {
-    zh: (p) => `${p.file}：文件是空的`,
-    en: (p) => `${p.file}: the file is empty`,
-  },
-  "not-a-spreadsheet": {
-    zh: (p) => `${p.file}：不是 Excel 工作簿或 CSV 文件`,
-    en: (p) => `${p.file}: not an Excel workbook or a CSV file`,
-  },
-  "corrupt-workbook": {
-    zh: (p) => `${p.file}：工作簿已损坏或不完整，无法打开${p.detail ? `（${p.detail}）` : ""}`,
-    en: (p) => `${p.file}: the workbook is damaged or truncated${p.detail ? ` (${p.detail})` : ""}`,
-  },
-  "password-protected": {
-    zh: (p) => `${p.file}：工作簿设有打开密码，请在 Excel 中取消密码后另存再试`,
-    en: (p) =>
-      `${p.file}: the workbook is password-protected; remove the password in Excel, save, and try again`,
-  },
-  "too-large": {
-    zh: (p) => `${p.file}：解压后超过 ${p.limit} 的上限（可能是“压缩炸弹”），未处理`,
-    en: (p) => `${p.file}: it would unpack to more than ${p.limit} (a zip bomb?); not processed`,
-  },
-  "too-many-cells": {
-    zh: (p) => `${p.file}${at(p, false)}：单元格数超过上限 ${p.limit}（可用 --max-cells 调整）`,
-    en: (p) => `${p.file}${at(p, true)}: more cells than the limit of ${p.limit} (see --max-cells)`,
-  },
-  "too-many-cells-to-load": {
-    zh: (p) =>
-      `${p.file}${at(p, false)}：合并单元格过多，合并范围内的单元格超过上限 ${p.limit}，未处理；请取消或缩小大范围的合并单元格`,
-    en: (p) =>
-      `${p.file}${at(p, true)}: merged ranges cover more than ${p.limit} cells; not processed. Unmerge or shrink the large merged ranges`,
-  },
-  "cell-too-long": {
-    zh: (p) => `${p.file}${at(p, false)}：单元格超过 Excel 上限 32767 个字符`,
-    en: (p) => `${p.file}${at(p, true)}: a cell holds more than Excel's 32,767 characters`,
-  },
-  "beyond-sheet-limits": {
-    zh: (p) => `${p.file}${at(p, false)}：超出 Excel 工作表的范围（最多 1048576 行、16384 列）`,
-    en: (p) =>
-      `${p.file}${at(p, true)}: beyond the size of an Excel sheet (at most 1,048,576 rows and 16,384 columns)`,
-  },
-  "libreoffice-missing": {
-    zh: (p) =>
-      `${p.file}：读取 .xls/.et 需要 LibreOffice，本机未安装（Debian/Ubuntu：sudo apt-get install libreoffice-calc-nogui）`,
-    en: (p) =>
-      `${p.file}: reading .xls/.et needs LibreOffice, which is not installed (Debian/Ubuntu: sudo apt-get install libreoffice-calc-nogui)`,
-  },
-  "conversion-failed": {
-    zh: (p) => `${p.file}：LibreOffice 无法转换该文件${p.detail ? `（${p.detail}）` : ""}`,
-    en: (p) =>
-      `${p.file}: LibreOffice could not convert the file${p.detail ? ` (${p.detail})` : ""}`,
-  },
-  "no-registry-sheet": {
-    zh: (p) => `${p.file}：没有找到成员名册（任何工作表的前 10 行都没有“姓名”等表头）`,
-    en: (p) =>
-      `${p.file}: no member registry found (no sheet has headers such as 姓名 in its first 10 rows)`,
-  },
-  "sheet-not-found": {
-    zh: (p) => `${p.file}：没有名为“${p.sheet}”的工作表`,
-    en: (p) => `${p.file}: there is no sheet named "${p.sheet}"`,
-  },
-  "write-failed": {
-    zh: (p) => `${p.file}：无法写入输出文件（${p.detail ?? "权限不足或磁盘已满"}）`,
-    en: (p) => `${p.file}: cannot write the output (${p.detail ?? "no permission, or disk full"})`,
-  },
-  "temp-failed": {
-    zh: (p) => `${p.file}：无法使用临时文件夹（${p.detail ?? "权限不足或磁盘已满"}），未处理`,
-    en: (p) =>
-      `${p.file}: the temporary folder cannot be used (${p.detail ?? "no permission, or disk full"}); not processed`,
-  },
-  "output-is-input": {
-    zh: (p) => `${p.file}：输出文件与输入文件相同，拒绝覆盖输入`,
-    en: (p) => `${p.file}: the output would overwrite an input; refused`,
-  },
-} satisfies Record<string, FileErrorDef>;
-
-export type FileErrorCode = keyof typeof FILE_ERRORS;
-
-export const FILE_ERROR_CODES = Object.keys(FILE_ERRORS) as FileErrorCode[];
-
-/** A file-level failure as data: a code and where; the message is made for the user's locale. */
-export interface FileErrorInfo {
-  code: FileErrorCode;
-  params: Params;
-}
-
+/** A file error's message in the locale asked for. */
 export function fileErrorMessage(e: FileErrorInfo, locale: Locale): string {
-  const def: FileErrorDef = FILE_ERRORS[e.code];
-  if (locale !== "en") return def.zh(e.params);
-  const p = e.params;
-  return def.en({
-    ...p,
-    detail: p.detail === undefined ? undefined : inEnglish(p.detail),
-    limit: typeof p.limit === "string" ? inEnglish(p.limit) : p.limit,
-  });
+  // The table entry of e.code takes e.params: the union is discriminated on code.
+  const message = FILE_ERROR_TEXTS[locale].messages[e.code] as (p: typeof e.params) => string;
+  return message(e.params);
 }
 
 /**
- * The details the readers give in Chinese (they say what went wrong in words a user reads), in
- * English: exact phrases, then phrases with a name or a number in them. Anything else (an errno
- * code, a number) is the same in both.
+ * A file error as report.json has it: the code, its parameters (checked per code) and the
+ * message in the run's language.
  */
-const DETAILS_EN: Record<string, string> = {
-  这是一个文件夹: "it is a folder",
-  文件名太长: "the file name is too long",
-  读取出错: "a read error",
-  超时: "timed out",
-  无法创建临时文件夹: "no temporary folder could be made",
-  读取时出现意外错误: "an unexpected error while reading",
-  工作簿中有无法写出的内容: "the workbook holds content that cannot be written",
-  压缩条目的实际大小与目录不符: "an entry's size differs from the zip's directory",
-  使用了不支持的压缩方式: "an unsupported compression method",
-  压缩数据已损坏: "the compressed data is damaged",
-  "输出超过 4 GB": "the output would be over 4 GB",
-  无法载入源文件: "the source file could not be loaded",
-  没有生成输出文件: "no output file was made",
-  磁盘已满: "the disk is full",
-  权限不足: "permission denied",
-};
-const DETAIL_PATTERNS_EN: [RegExp, (...m: string[]) => string][] = [
-  [/^(\d+) 个文件$/, (n) => `${n} files`],
-  [/^无法启动 LibreOffice：(.*)$/, (why) => `LibreOffice could not be started: ${why}`],
-  [/^退出码 (.*)$/, (code) => `exit code ${code}`],
-  [
-    /^工作表名称“(.*)”超过 Excel 的 31 个字符上限$/,
-    (n) => `sheet name "${n}" is longer than Excel's 31 characters`,
-  ],
-  [/^工作表名称“(.*)”不符合 Excel 的规则$/, (n) => `sheet name "${n}" breaks Excel's rules`],
-  [/^工作表名称“(.*)”重复$/, (n) => `sheet name "${n}" is used twice`],
-  [/^工作表“(.*)”的内容已损坏$/, (n) => `the content of sheet "${n}" is damaged`],
-  [/^内部文件“(.*)”已损坏$/, (part) => `its part ${part} is damaged`],
-];
-
-export function inEnglish(detail: string): string {
-  const exact = DETAILS_EN[detail];
-  if (exact) return exact;
-  for (const [re, f] of DETAIL_PATTERNS_EN) {
-    const m = re.exec(detail);
-    if (m) return f(...m.slice(1));
-  }
-  return detail;
-}
+export const fileErrorJsonSchema = z.discriminatedUnion(
+  "code",
+  FILE_ERROR_CODES.map((code) =>
+    z.object({ code: z.literal(code), params: FILE_ERROR_PARAMS[code], message: text })
+  ) as unknown as [FileErrorJsonVariant, ...FileErrorJsonVariant[]]
+);
+type FileErrorJsonVariant = z.ZodObject<{
+  code: z.ZodLiteral<FileErrorCode>;
+  params: (typeof FILE_ERROR_PARAMS)[FileErrorCode];
+  message: z.ZodString;
+}>;

@@ -5,7 +5,7 @@
  * from it, and every report the tests write is checked against it.
  */
 import { z } from "./zod";
-import { FILE_ERROR_CODES } from "./fileErrors";
+import { fileErrorJsonSchema } from "./fileErrors";
 import { PROBLEM_CODES, PROBLEM_PARAMS, type ProblemCode } from "./messages/codes";
 import { FIELDS } from "./schema";
 
@@ -50,7 +50,7 @@ export const reportFileSchema = z.object({
     .nullable(),
   /** The first 10,000 problems, in the order of 校验报告; the counts are exact. */
   problems: z.array(reportProblemSchema),
-  error: z.object({ code: z.enum(FILE_ERROR_CODES), message: z.string() }).nullable(),
+  error: fileErrorJsonSchema.nullable(),
 });
 
 export const reportSchema = z.object({

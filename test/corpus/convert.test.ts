@@ -7,6 +7,7 @@
 import ExcelJS from "exceljs";
 import { promises as fs } from "node:fs";
 import path from "node:path";
+import { fileErrorMessage } from "../../src/core/fileErrors";
 import type { Problem } from "../../src/core/problem";
 import { type FileOutcome, convertFile } from "../../src/hosts/exceljs";
 import { AS_OF, makeDir, readBack } from "../hosts/convert/helpers";
@@ -54,7 +55,8 @@ describe("corpus from public peers' tests and the standards, through convert", (
     const output = path.join(dir, "corpus-out.xlsx");
     await wb.xlsx.writeFile(input);
     outcome = await convertFile(input, { output, locale: "zh-CN", asOf: AS_OF });
-    if (outcome.error) throw new Error(`convert failed: ${outcome.error.message}`);
+    if (outcome.error)
+      throw new Error(`convert failed: ${fileErrorMessage(outcome.error, "zh-CN")}`);
     const back = await readBack(output);
     const found = back.getWorksheet("成员名册");
     if (!found) throw new Error("no 成员名册 in the output");

@@ -4,7 +4,7 @@ import { promises as fs, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "n
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { FILE_ERROR_CODES, type FileErrorCode } from "../../src/core/fileErrors";
+import { FILE_ERROR_CODES, type FileErrorCode, fileErrorMessage } from "../../src/core/fileErrors";
 import { renderProblem } from "../../src/core/messages";
 import type { Locale } from "../../src/core/types";
 import { type FileOutcome, UNEXPECTED_ERROR } from "../../src/hosts/exceljs";
@@ -307,15 +307,24 @@ export class FuzzRunner {
     if (o.status === "failed") {
       if (!o.error) return ["failed outcome without an error"];
       v.push(
-        ...messageViolations(o.error, name, locale, output ? path.basename(output) : undefined)
+        ...messageViolations(
+          { code: o.error.code, message: fileErrorMessage(o.error, locale) },
+          name,
+          locale,
+          output ? path.basename(output) : undefined
+        )
       );
       if (o.output !== null) v.push("failed outcome names an output");
       // The output folder is writable: a write that fails is the readers' fault, and the
       // message ("no permission, or disk full") would send the user looking in the wrong place.
-      if (o.error.code === "write-failed") v.push(`writing the output failed: ${o.error.message}`);
+      const said = fileErrorMessage(o.error, locale);
+      if (o.error.code === "write-failed") v.push(`writing the output failed: ${said}`);
       // The readers' catch-all: an error they did not foresee, i.e. a bug.
-      if (o.error.message.includes(UNEXPECTED_ERROR))
-        v.push(`an unforeseen error (convertFile's catch-all): ${o.error.message}`);
+      if (
+        o.error.code === "corrupt-workbook" &&
+        o.error.params.reason?.kind === UNEXPECTED_ERROR.kind
+      )
+        v.push(`an unforeseen error (convertFile's catch-all): ${said}`);
       return v;
     }
     if (o.status !== "ok" && o.status !== "problems") return [`unknown status "${o.status}"`];

@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import { mkdtempSync, promises as fs, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fileErrorMessage } from "../../src/core/fileErrors";
 import { convertFile, openInput, readSource } from "../../src/hosts/exceljs";
 import { sheetGrid } from "../../src/hosts/exceljs/read/sheetValues";
 import { sniffKind } from "../../src/hosts/exceljs/read/sniff";
@@ -169,18 +170,21 @@ describe("bugs found by fuzzing the readers", () => {
       warnings.push(args);
     });
     try {
-      for (const [label, name, detail] of [
-        ["long", long, `工作表名称“${long}”超过 Excel 的 31 个字符上限`],
-        ["colon", "名册:2008", "工作表名称“名册:2008”不符合 Excel 的规则"],
-      ]) {
+      for (const [label, name, kind, detail] of [
+        ["long", long, "sheet-name-too-long", `工作表名称“${long}”超过 Excel 的 31 个字符上限`],
+        ["colon", "名册:2008", "sheet-name-invalid", "工作表名称“名册:2008”不符合 Excel 的规则"],
+      ] as const) {
         const bytes = await edited(await registryXlsx(), "xl/workbook.xml", (x) =>
           x.replace('name="说明"', `name="${name}"`)
         );
         const { outcome } = await convert(`表名-${label}.xlsx`, bytes);
         expect(outcome.error).toEqual({
           code: "corrupt-workbook",
-          message: `表名-${label}.xlsx：工作簿已损坏或不完整，无法打开（${detail}）`,
+          params: { file: `表名-${label}.xlsx`, reason: { kind, name } },
         });
+        expect(fileErrorMessage(outcome.error!, "zh-CN")).toBe(
+          `表名-${label}.xlsx：工作簿已损坏或不完整，无法打开（${detail}）`
+        );
         // The registry itself is read whatever the other sheets are called.
         const checked = await convertFile(path.join(dir, `表名-${label}.xlsx`), {
           output: null,
@@ -227,17 +231,19 @@ describe("bugs found by fuzzing the readers", () => {
   });
 
   it("a damaged part the reader did not need was copied as it was: an output Excel cannot open", async () => {
-    for (const [label, part, edit, detail] of [
+    for (const [label, part, edit, reason, detail] of [
       [
         "sheet",
         "xl/worksheets/sheet2.xml",
         (x: string) => x.replace('version="1.0"', 'version="0"'),
+        { kind: "sheet-damaged", sheet: "说明" },
         "工作表“说明”的内容已损坏",
       ],
       [
         "props",
         "docProps/core.xml",
         (x: string) => x.replace("</cp:coreProperties>", ""),
+        { kind: "part-damaged", part: "docProps/core.xml" },
         "内部文件“docProps/core.xml”已损坏",
       ],
     ] as const) {
@@ -245,8 +251,11 @@ describe("bugs found by fuzzing the readers", () => {
       const { outcome } = await convert(`部件-${label}.xlsx`, bytes);
       expect(outcome.error).toEqual({
         code: "corrupt-workbook",
-        message: `部件-${label}.xlsx：工作簿已损坏或不完整，无法打开（${detail}）`,
+        params: { file: `部件-${label}.xlsx`, reason },
       });
+      expect(fileErrorMessage(outcome.error!, "zh-CN")).toBe(
+        `部件-${label}.xlsx：工作簿已损坏或不完整，无法打开（${detail}）`
+      );
       // check reads only the registry: it has what it needs.
       const checked = await convertFile(path.join(dir, `部件-${label}.xlsx`), {
         output: null,
@@ -294,14 +303,17 @@ describe("bugs found by fuzzing the readers", () => {
     expect(bytes.toString("latin1")).not.toContain("99999999999999999999"); // deflated
     const input = path.join(dir, "行号-huge.xlsx");
     await fs.writeFile(input, bytes);
-    expect(await readSource(input, "zh-CN", { digest: true })).toEqual({
+    const read = await readSource(input, { digest: true });
+    expect(read).toEqual({
       failure: {
         input,
         code: "beyond-sheet-limits",
-        message:
-          "行号-huge.xlsx（工作表“说明”）：超出 Excel 工作表的范围（最多 1048576 行、16384 列）",
+        params: { file: "行号-huge.xlsx", sheet: "说明" },
       },
     });
+    expect("failure" in read && fileErrorMessage(read.failure, "zh-CN")).toBe(
+      "行号-huge.xlsx（工作表“说明”）：超出 Excel 工作表的范围（最多 1048576 行、16384 列）"
+    );
     const outcome = await convertFile(input, {
       output: path.join(dir, "out", "行号-huge.xlsx"),
       locale: "zh-CN",
@@ -319,7 +331,7 @@ describe("bugs found by fuzzing the readers", () => {
     );
     const input = path.join(dir, "合并-huge.xlsx");
     await fs.writeFile(input, bytes);
-    const read = await readSource(input, "zh-CN", { digest: true });
+    const read = await readSource(input, { digest: true });
     expect("failure" in read && read.failure.code).toBe("beyond-sheet-limits");
   });
 

@@ -65,8 +65,8 @@ async function readBack(output: string): Promise<string[]> {
 
 /** A summary read as an outcome: its failure, or "ok" (it reports no problems, only what it read). */
 async function summaryOutcome(task: WorkerTask): Promise<FileOutcome> {
-  const read = await readSource(task.input, task.locale, { digest: true });
-  if ("failure" in read) return failedOutcome(task.input, read.failure.code, read.failure.message);
+  const read = await readSource(task.input, { digest: true });
+  if ("failure" in read) return failedOutcome(task.input, read.failure);
   const members = "members" in read.source ? read.source.members.length : 0;
   return {
     input: task.input,

@@ -6,9 +6,10 @@ import { DOC_TEXT } from "../../scripts/cli/docsCommands";
 import { cliText } from "../../scripts/cli/i18n";
 import { SUMMARY_TEXT } from "../../scripts/cli/summaryCommand";
 import {
-  FILE_ERRORS,
   FILE_ERROR_CODES,
+  type FileErrorCode,
   type FileErrorInfo,
+  type FileErrorParams,
   fileErrorMessage,
 } from "../../src/core/fileErrors";
 import {
@@ -46,27 +47,6 @@ function sample(tag: string): unknown {
       return Reflect.get(target, prop, receiver);
     },
   });
-}
-
-/** Renders a template with parameters that record which of them it reads. */
-function renderWith<P>(
-  template: (p: P) => string,
-  given?: Record<string, string | number>
-): { text: string; used: Map<string, string> } {
-  const used = new Map<string, string>();
-  const params = new Proxy(
-    {},
-    {
-      get(_, key) {
-        if (typeof key !== "string") return undefined;
-        if (given) return given[key];
-        const value = `‹${key}›`;
-        used.set(key, value);
-        return value;
-      },
-    }
-  ) as P;
-  return { text: template(params), used };
 }
 
 function expectBilingual(zh: string, en: string, what: string): void {
@@ -187,41 +167,61 @@ describe("problem codes (src/core/messages/)", () => {
 });
 
 describe("file-level errors (src/core/fileErrors.ts)", () => {
-  /** Errors about a place inside a workbook name it: sheet, and row and column where known. */
-  const WHERE: Record<string, string[]> = {
-    "sheet-not-found": ["sheet"],
-    "too-many-cells": ["sheet", "row", "column"],
-    "cell-too-long": ["sheet", "row", "column"],
-    "beyond-sheet-limits": ["sheet", "row", "column"],
+  /**
+   * Parameters for every code, each a token that shows where it lands in the text; a place inside
+   * a workbook (sheet, and row and column where known) for the errors about one.
+   */
+  const place = { sheet: "‹sheet›", row: 4321, column: "‹column›" };
+  const FILE_SAMPLES: { [C in FileErrorCode]: FileErrorParams[C] } = {
+    "file-not-found": { file: "‹file›" },
+    "file-unreadable": { file: "‹file›", reason: { kind: "errno", code: "‹errno›" } },
+    "file-empty": { file: "‹file›" },
+    "not-a-spreadsheet": { file: "‹file›" },
+    "corrupt-workbook": { file: "‹file›", reason: { kind: "sheet-damaged", sheet: "‹sheet›" } },
+    "password-protected": { file: "‹file›" },
+    "too-large": { file: "‹file›", limit: { files: 4321 } },
+    "too-many-cells": { file: "‹file›", ...place, limit: 1234 },
+    "too-many-cells-to-load": { file: "‹file›", ...place, limit: 1234 },
+    "cell-too-long": { file: "‹file›", ...place },
+    "beyond-sheet-limits": { file: "‹file›", ...place },
+    "libreoffice-missing": { file: "‹file›" },
+    "conversion-failed": {
+      file: "‹file›",
+      reason: { kind: "libreoffice-not-started", why: "‹why›" },
+    },
+    "no-registry-sheet": { file: "‹file›" },
+    "sheet-not-found": { file: "‹file›", sheet: "‹sheet›" },
+    "write-failed": { file: "‹file›", reason: { kind: "errno", code: "‹errno›" } },
+    "temp-failed": { file: "‹file›", reason: { kind: "errno", code: "‹errno›" } },
+    "output-is-input": { file: "‹file›" },
   };
 
-  it.each(FILE_ERROR_CODES)("%s: both languages, naming the file and where", (code) => {
-    const def = FILE_ERRORS[code];
-    const zh = renderWith(def.zh);
-    const en = renderWith(def.en);
-    expectBilingual(zh.text, en.text, code);
-    expect(zh.text.startsWith("‹file›")).toBe(true);
-    expect(en.text.startsWith("‹file›")).toBe(true);
-    for (const key of ["file", ...(WHERE[code] ?? [])]) {
-      expect([code, key, zh.text.includes(`‹${key}›`)]).toEqual([code, key, true]);
-      expect([code, key, en.text.includes(`‹${key}›`)]).toEqual([code, key, true]);
-    }
-    expect([code, [...zh.used.keys()].sort()]).toEqual([code, [...en.used.keys()].sort()]);
-    for (const [key, value] of zh.used) {
-      // Optional parts (detail) may have a default; what is read and given is shown.
-      expect([code, key, zh.text.includes(value), en.text.includes(value)]).toEqual([
+  /** Every value a parameter holds, nested ones (a reason's, a limit's) too; not a reason's kind. */
+  const shown = (v: unknown): string[] =>
+    v !== null && typeof v === "object"
+      ? Object.entries(v).flatMap(([k, x]) => (k === "kind" ? [] : shown(x)))
+      : [String(v)];
+
+  it.each(FILE_ERROR_CODES)("%s: both languages, naming the file, where and why", (code) => {
+    const e = { code, params: FILE_SAMPLES[code] } as FileErrorInfo;
+    const zh = fileErrorMessage(e, "zh-CN");
+    const en = fileErrorMessage(e, "en");
+    expectBilingual(zh, en, code);
+    expect(zh.startsWith("‹file›")).toBe(true);
+    expect(en.startsWith("‹file›")).toBe(true);
+    for (const value of shown(e.params))
+      expect([code, value, zh.includes(value), en.includes(value)]).toEqual([
         code,
-        key,
+        value,
         true,
         true,
       ]);
-    }
-    // Given only what its raise sites always give (no row, column or detail), nothing is missing.
-    const needs: FileErrorInfo["params"] = { file: "名册.xlsx" };
-    if (zh.used.has("limit")) needs.limit = 100;
+    // Given only what its raise sites always give (no place, no reason), nothing is missing.
+    const needs: Record<string, unknown> = { file: "名册.xlsx" };
+    if ("limit" in e.params) needs.limit = e.params.limit;
     if (code === "sheet-not-found") needs.sheet = "不存在";
     for (const locale of LOCALES) {
-      const text = fileErrorMessage({ code, params: needs }, locale);
+      const text = fileErrorMessage({ code, params: needs } as FileErrorInfo, locale);
       expect([code, locale, text, BROKEN.test(text)]).toEqual([code, locale, text, false]);
     }
   });

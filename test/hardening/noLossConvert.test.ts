@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { mkdtempSync, promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fileErrorMessage } from "../../src/core/fileErrors";
 import { REGISTRY_SHEET } from "../../src/core/plan";
 import { normalizeRegistry } from "../../src/core/registry";
 import { CHANGE_LOG_SHEET, REPORT_SHEET } from "../../src/core/report";
@@ -112,7 +113,7 @@ async function convertAndCompare(
   const result = normalizeRegistry(gridOf(sheet), { asOf });
   const lost = lostCells(gridOf(sheet), result).map((l) => `engine: ${l}`);
   const outcome = await convertFile(input, { output, locale: "zh-CN", asOf });
-  if (outcome.error) return [...lost, `failed: ${outcome.error.message}`];
+  if (outcome.error) return [...lost, `failed: ${fileErrorMessage(outcome.error, "zh-CN")}`];
 
   const out = await readXlsx(output);
   const registryOut = out.getWorksheet(REGISTRY_SHEET);

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { type Browser, type BrowserContext, type Page, chromium } from "playwright-core";
 import { addMessySheet } from "../../scripts/samples/writeSamples";
+import { fileErrorMessage } from "../../src/core/fileErrors";
 import { FIELDS } from "../../src/core/schema";
 import { convertFile } from "../../src/hosts/exceljs";
 import { buildMessyRegistry } from "../fixtures/messyRegistry";
@@ -248,7 +249,7 @@ describe("standalone page (Chromium)", () => {
       const alert = page.getByRole("alert").filter({ hasText: name });
       await expectVisible(alert);
       expect(Date.now() - started).toBeLessThan(10_000);
-      expect(await alert.textContent()).toBe(cli.error!.message);
+      expect(await alert.textContent()).toBe(fileErrorMessage(cli.error!, "zh-CN"));
     }
     await shot("08-zip-bomb");
   });

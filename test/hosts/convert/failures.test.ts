@@ -6,7 +6,9 @@
 import ExcelJS from "exceljs";
 import { existsSync, linkSync, mkdtempSync, promises as fs, readdirSync } from "node:fs";
 import path from "node:path";
+import { fileErrorMessage } from "../../../src/core/fileErrors";
 import { normalizeRegistry } from "../../../src/core/registry";
+import type { Locale } from "../../../src/core/types";
 import { type ConvertOptions, type FileOutcome, convertFile } from "../../../src/hosts/exceljs";
 import { writeRegistryWorkbook } from "../stream/registryFixture";
 import {
@@ -20,6 +22,10 @@ import {
 } from "./helpers";
 
 const base: ConvertOptions = { output: null, locale: "zh-CN", asOf: AS_OF };
+
+/** A failed outcome's error as the user reads it (the outcome carries it as data). */
+const said = (o: FileOutcome, locale: Locale = "zh-CN") =>
+  o.error ? fileErrorMessage(o.error, locale) : "";
 
 describe("convertFile: failures come back as data, nothing half-written is left", () => {
   const dir = makeDir("failures");
@@ -52,7 +58,7 @@ describe("convertFile: failures come back as data, nothing half-written is left"
     const o = await convertFile(noHeader, { ...base, output: path.join(outDir, "a.xlsx") });
     expect(o.status).toBe("failed");
     expect(o.error?.code).toBe("no-registry-sheet");
-    expect(o.error?.message).toContain("numbers.xlsx");
+    expect(said(o)).toContain("numbers.xlsx");
     expect(o.output).toBeNull();
     expectNothingIn(outDir);
   });
@@ -60,7 +66,7 @@ describe("convertFile: failures come back as data, nothing half-written is left"
   it("--sheet naming a missing sheet: sheet-not-found; naming one without a header: no-registry-sheet", async () => {
     const o = await convertFile(registry, { ...base, sheet: "花名册" });
     expect(o.error?.code).toBe("sheet-not-found");
-    expect(o.error?.message).toContain("花名册");
+    expect(said(o)).toContain("花名册");
     const p = await convertFile(registry, { ...base, sheet: "空表" });
     expect(p.error?.code).toBe("no-registry-sheet");
   });
@@ -86,7 +92,7 @@ describe("convertFile: failures come back as data, nothing half-written is left"
       inputs: [registry, noHeader],
     });
     expect(q.error?.code).toBe("output-is-input");
-    expect(q.error?.message).toContain("numbers.xlsx");
+    expect(said(q)).toContain("numbers.xlsx");
     expect(await fs.readFile(registry)).toEqual(before);
     await fs.rm(linked);
     expect(tempFilesIn(dir)).toEqual([]);
@@ -98,7 +104,7 @@ describe("convertFile: failures come back as data, nothing half-written is left"
     await fs.writeFile(cut, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
     const o = await convertFile(cut, { ...base, output: path.join(outDir, "cut.xlsx") });
     expect(o.error?.code).toBe("corrupt-workbook");
-    expect(o.error?.message).toContain("cut.xlsx");
+    expect(said(o)).toContain("cut.xlsx");
     expectNothingIn(outDir);
   });
 
@@ -112,7 +118,7 @@ describe("convertFile: failures come back as data, nothing half-written is left"
     expect(o.error?.code).toBe("too-large");
     const p = await convertFile(registry, { ...base, maxCells: 5 });
     expect(p.error?.code).toBe("too-many-cells");
-    expect(p.error?.message).toContain("名册");
+    expect(said(p)).toContain("名册");
   });
 
   it("an output folder that does not exist: write-failed, in the user's language", async () => {
@@ -122,7 +128,7 @@ describe("convertFile: failures come back as data, nothing half-written is left"
       output: path.join(dir, "missing", "out.xlsx"),
     });
     expect(o.error?.code).toBe("write-failed");
-    expect(o.error?.message).toMatch(/^out\.xlsx: cannot write the output/);
+    expect(said(o, "en")).toMatch(/^out\.xlsx: cannot write the output/);
     expect(existsSync(path.join(dir, "missing"))).toBe(false);
   });
 
@@ -225,7 +231,7 @@ describe("convertFile: the disk full, no permission, a run killed while writing"
     const o = convert(registry, target, { tmp, fileSizeLimit: 512 });
     expect(o.status).toBe("failed");
     expect(o.error?.code).toBe("write-failed");
-    expect(o.error?.message).toMatch(/^out\.xlsx: cannot write the output \(E[A-Z]+\)$/);
+    expect(said(o, "en")).toMatch(/^out\.xlsx: cannot write the output \(E[A-Z]+\)$/);
     expect(await fs.readFile(target)).toEqual(earlier);
     expect(readdirSync(out)).toEqual(["out.xlsx"]);
     expect(readdirSync(tmp)).toEqual([]);
@@ -253,7 +259,7 @@ describe("convertFile: the disk full, no permission, a run killed while writing"
       }) as FileOutcome;
       expect(o.status).toBe("failed");
       expect(o.error?.code).not.toBe("corrupt-workbook");
-      expect(o.error?.message).toContain(errno);
+      expect(said(o, "en")).toContain(errno);
       expect(readdirSync(tmp)).toEqual([]);
       expect(tempFilesIn(dir)).toEqual([]);
       // With a temp folder that works, the same input converts.
@@ -276,7 +282,7 @@ describe("convertFile: the disk full, no permission, a run killed while writing"
     await fs.chmod(registry, 0o644);
     const o = convert(registry, path.join(locked, "out.xlsx"), child);
     expect(o.error?.code).toBe("write-failed");
-    expect(o.error?.message).toMatch(/^out\.xlsx: cannot write the output/);
+    expect(said(o, "en")).toMatch(/^out\.xlsx: cannot write the output/);
     expect(readdirSync(locked)).toEqual([]);
 
     const secret = path.join(dir, "secret.xlsx");
@@ -284,7 +290,7 @@ describe("convertFile: the disk full, no permission, a run killed while writing"
     await fs.chmod(secret, 0o000);
     const p = convert(secret, path.join(dir, "secret-out.xlsx"), child);
     expect(p.error?.code).toBe("file-unreadable");
-    expect(p.error?.message).toContain("secret.xlsx");
+    expect(said(p, "en")).toContain("secret.xlsx");
     expect(existsSync(path.join(dir, "secret-out.xlsx"))).toBe(false);
     expect(readdirSync(tmp)).toEqual([]);
     await fs.chmod(locked, 0o755);

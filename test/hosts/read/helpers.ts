@@ -25,10 +25,10 @@ export function sha256(file: string): string {
 }
 
 /** Awaits a promise that must fail with a FileError of the given code; returns the error. */
-export async function expectFileError(
+export async function expectFileError<C extends FileErrorCode>(
   promise: Promise<unknown>,
-  code: FileErrorCode
-): Promise<FileError> {
+  code: C
+): Promise<FileError<C>> {
   let error: unknown;
   try {
     await promise;

@@ -101,7 +101,7 @@ describe("LibreOffice conversion", () => {
         convertToXlsx(xls, work, { timeoutMs: 300 }),
         "conversion-failed"
       );
-      expect(e.params).toEqual({ file: path.basename(xls), detail: "超时" });
+      expect(e.params).toEqual({ file: path.basename(xls), reason: { kind: "timed-out" } });
       expect([...seen].some((p) => p.endsWith("soffice.bin"))).toBe(true);
       for (let i = 0; i < 20 && processesMentioning(work).length > 0; i++)
         await new Promise((r) => setTimeout(r, 100));

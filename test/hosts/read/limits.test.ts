@@ -16,6 +16,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
 import { addMessySheet } from "../../../scripts/samples/writeSamples";
+import { fileErrorMessage } from "../../../src/core/fileErrors";
 import { convertFile } from "../../../src/hosts/exceljs/convert/convertFile";
 import type { FileOutcome } from "../../../src/hosts/exceljs/convert/outcome";
 import { nodeCodec } from "../../../src/hosts/exceljs/node/nodeCodec";
@@ -109,7 +110,8 @@ async function refused(
   options?: Parameters<typeof convert>[1]
 ): Promise<void> {
   const outcome = await convert(file, options);
-  expect(outcome.error).toEqual({ code, message: expect.stringMatching(message) });
+  expect(outcome.error?.code).toBe(code);
+  expect(outcome.error && fileErrorMessage(outcome.error, "zh-CN")).toMatch(message);
   expect(outcome.status).toBe("failed");
 }
 
@@ -181,7 +183,7 @@ describe("zip bomb: more than --max-size unpacked", () => {
       "too-large"
     );
     expect(Date.now() - started).toBeLessThan(5000);
-    expect(e.params).toEqual({ file: "炸弹.xlsx", limit: "500 MB" });
+    expect(e.params).toEqual({ file: "炸弹.xlsx", limit: { bytes: 500 * MB } });
     refusedByCli(
       bomb,
       /炸弹\.xlsx：解压后超过 500 MB 的上限（可能是“压缩炸弹”），未处理/,
@@ -224,8 +226,11 @@ describe("zip bomb: more than --max-size unpacked", () => {
     const outcome = await convert(liar);
     expect(outcome.error).toEqual({
       code: "corrupt-workbook",
-      message: "谎报.xlsx：工作簿已损坏或不完整，无法打开（压缩条目的实际大小与目录不符）",
+      params: { file: "谎报.xlsx", reason: { kind: "entry-size-mismatch" } },
     });
+    expect(fileErrorMessage(outcome.error!, "zh-CN")).toBe(
+      "谎报.xlsx：工作簿已损坏或不完整，无法打开（压缩条目的实际大小与目录不符）"
+    );
     expect(outcome.ms).toBeLessThan(5000);
     expect(process.memoryUsage().rss - before).toBeLessThan(200 * MB);
     refusedByCli(
@@ -313,10 +318,11 @@ describe("merged ranges, data validations and names over millions of cells", () 
     const outcome = await convert(file);
     expect(outcome.error).toEqual({
       code: "too-many-cells-to-load",
-      message: expect.stringMatching(
-        /^合并\.xlsx（工作表“名册”）：合并单元格过多，合并范围内的单元格超过上限 8000000/
-      ),
+      params: { file: "合并.xlsx", sheet: "名册", limit: 8_000_000 },
     });
+    expect(fileErrorMessage(outcome.error!, "zh-CN")).toMatch(
+      /^合并\.xlsx（工作表“名册”）：合并单元格过多，合并范围内的单元格超过上限 8000000/
+    );
     expect(outcome.ms).toBeLessThan(5000);
     refusedByCli(
       file,

@@ -5,13 +5,14 @@ describe("badSheetName: names Excel does not open", () => {
     expect(badSheetName(["成员名册", "例会台账", "Sheet1", "一".repeat(31)])).toBeNull();
   });
   it("names what is wrong, with the name", () => {
-    expect(badSheetName(["一".repeat(32)])).toBe(
-      `工作表名称“${"一".repeat(32)}”超过 Excel 的 31 个字符上限`
-    );
-    expect(badSheetName(["名册:2008"])).toBe("工作表名称“名册:2008”不符合 Excel 的规则");
+    expect(badSheetName(["一".repeat(32)])).toEqual({
+      kind: "sheet-name-too-long",
+      name: "一".repeat(32),
+    });
+    expect(badSheetName(["名册:2008"])).toEqual({ kind: "sheet-name-invalid", name: "名册:2008" });
     for (const n of ["", "History", "a[1]", "a/b", "a\\b", "a*", "a?", "'a", "a'"])
-      expect([n, badSheetName([n])]).toEqual([n, `工作表名称“${n}”不符合 Excel 的规则`]);
-    expect(badSheetName(["Data", "DATA"])).toBe("工作表名称“DATA”重复");
+      expect([n, badSheetName([n])]).toEqual([n, { kind: "sheet-name-invalid", name: n }]);
+    expect(badSheetName(["Data", "DATA"])).toEqual({ kind: "sheet-name-duplicate", name: "DATA" });
   });
 });
 

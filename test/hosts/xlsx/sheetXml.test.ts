@@ -5,6 +5,7 @@
  * the rows. These were the cell scanner's and the sheet scanner's cases (input/cellScan,
  * stream/sheetXmlScan), now of the one reader, xlsx/sheetReader.ts.
  */
+import type { FileErrorPlace } from "../../../src/core/fileErrors";
 import type { CellValue } from "../../../src/core/types";
 import { isFileError } from "../../../src/hosts/exceljs/fileError";
 import { MAX_CELL_CHARACTERS } from "../../../src/hosts/exceljs/read/limits";
@@ -51,8 +52,9 @@ async function readSheet(
   } catch (e) {
     if (!isFileError(e)) throw e;
     expect(e.params).toMatchObject({ file: "名册.xlsx" });
-    error = { code: e.code, row: e.params.row, column: e.params.column };
-    if (e.code !== "corrupt-workbook") expect(e.params.sheet).toBe("名册");
+    const where: FileErrorPlace = e.params;
+    error = { code: e.code, row: where.row, column: where.column };
+    if (e.code !== "corrupt-workbook") expect(where.sheet).toBe("名册");
   }
   return { rows, frame: reader.frame, error };
 }

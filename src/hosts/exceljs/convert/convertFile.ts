@@ -1,5 +1,4 @@
 import path from "node:path";
-import { fileErrorMessage } from "../../../core/fileErrors";
 import type { Locale } from "../../../core/types";
 import { isOneOf } from "../node/atomicWrite";
 import { FileError, isFileError } from "../fileError";
@@ -56,10 +55,12 @@ export async function convertFile(input: string, options: ConvertOptions): Promi
       await opened.close();
     }
   } catch (e) {
-    if (isFileError(e)) return failedOutcome(input, e.code, fileErrorMessage(e, options.locale));
+    if (isFileError(e)) return failedOutcome(input, e);
     // Never the error's own text (a JavaScript message, or a stack) in front of the user.
-    const err = { code: "corrupt-workbook" as const, params: { file, detail: UNEXPECTED_ERROR } };
-    return failedOutcome(input, err.code, fileErrorMessage(err, options.locale));
+    return failedOutcome(input, {
+      code: "corrupt-workbook",
+      params: { file, reason: UNEXPECTED_ERROR },
+    });
   }
 }
 

@@ -1,11 +1,13 @@
-import type { FileErrorCode } from "../../../core/fileErrors";
+import { type FileErrorInfo, type FileErrorReason, fileErrorData } from "../../../core/fileErrors";
 import type { RegistryCounts } from "../../../core/registry";
 import type { Problem } from "../../../core/problem";
 
-/** The detail of a write-failed error that is not the disk's: the workbook held what cannot be written. */
-export const UNWRITABLE_CONTENT = "工作簿中有无法写出的内容";
-/** The detail of an error the readers did not foresee (a bug, which the fuzz tests look for). */
-export const UNEXPECTED_ERROR = "读取时出现意外错误";
+/** The reason of a write-failed error that is not the disk's: the workbook held what cannot be written. */
+export const UNWRITABLE_CONTENT: FileErrorReason<"unwritable-content"> = {
+  kind: "unwritable-content",
+};
+/** The reason of an error the readers did not foresee (a bug, which the fuzz tests look for). */
+export const UNEXPECTED_ERROR: FileErrorReason<"unexpected-error"> = { kind: "unexpected-error" };
 
 export type FileStatus = "ok" | "problems" | "failed";
 
@@ -18,11 +20,12 @@ export interface FileOutcome {
   counts: RegistryCounts | null;
   /** The first 10,000 problems, in the order of 校验报告; the counts are exact. */
   problems: Problem[];
-  error: { code: FileErrorCode; message: string } | null;
+  /** Why it could not be read or written, as data: rendered where it is shown. */
+  error: FileErrorInfo | null;
 }
 
 /** The outcome of a file that could not be read or written: no counts, the error as data. */
-export function failedOutcome(input: string, code: FileErrorCode, message: string): FileOutcome {
+export function failedOutcome(input: string, error: FileErrorInfo): FileOutcome {
   return {
     input,
     output: null,
@@ -30,6 +33,6 @@ export function failedOutcome(input: string, code: FileErrorCode, message: strin
     status: "failed",
     counts: null,
     problems: [],
-    error: { code, message },
+    error: fileErrorData(error),
   };
 }

@@ -12,11 +12,13 @@ import { nodeCodec } from "./nodeCodec";
  * run with `temp-failed` naming the file: not the input's fault, nor the output's.
  */
 export async function nodePlatform(file: string): Promise<Platform> {
-  const failed = (e: unknown) =>
-    new FileError("temp-failed", {
+  const failed = (e: unknown) => {
+    const code = (e as NodeJS.ErrnoException).code;
+    return new FileError("temp-failed", {
       file,
-      detail: (e as NodeJS.ErrnoException).code ?? undefined,
+      reason: code ? { kind: "errno", code } : undefined,
     });
+  };
   let dir: string;
   try {
     dir = await makeTempDir("spool");

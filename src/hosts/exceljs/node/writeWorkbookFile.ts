@@ -39,7 +39,7 @@ export async function writeWorkbookFile<T>(
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (!isFileError(e) && typeof code === "string")
-      throw new FileError("write-failed", { file: name, detail: code });
+      throw new FileError("write-failed", { file: name, reason: { kind: "errno", code } });
     throw e;
   }
   return result!.value;

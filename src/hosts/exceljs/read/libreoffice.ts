@@ -2,6 +2,7 @@ import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { pathToFileURL } from "url";
+import type { FileErrorReason } from "../../../core/fileErrors";
 import { FileError } from "../fileError";
 import { makeTempDir } from "../node/tempFiles";
 import { DEFAULT_CONVERSION_TIMEOUT_MS } from "./limits";
@@ -75,7 +76,7 @@ export interface ConvertOptions {
  * ASCII name, so that LibreOffice never touches the original and odd names work. LibreOffice runs
  * headless with a fresh profile of its own (removed afterwards), so conversions may run side by side.
  * Throws `libreoffice-missing` without LibreOffice, `conversion-failed` if it fails, produces no
- * output or takes longer than the timeout (detail "超时").
+ * output or takes longer than the timeout (reason `timed-out`).
  */
 export async function convertToXlsx(
   inputPath: string,
@@ -97,7 +98,7 @@ export async function convertToXlsx(
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ENOENT" && !fs.existsSync(inputPath))
       throw new FileError("file-not-found", { file });
-    throw new FileError("file-unreadable", { file, detail: errnoDetail(e) });
+    throw new FileError("file-unreadable", { file, reason: errnoReason(e) });
   }
 
   const profile = await makeTempDir("lo-profile");
@@ -120,9 +121,10 @@ export async function convertToXlsx(
     if (run.error)
       throw new FileError("conversion-failed", {
         file,
-        detail: `无法启动 LibreOffice：${run.error}`,
+        reason: { kind: "libreoffice-not-started", why: run.error },
       });
-    if (run.timedOut) throw new FileError("conversion-failed", { file, detail: "超时" });
+    if (run.timedOut)
+      throw new FileError("conversion-failed", { file, reason: { kind: "timed-out" } });
     // soffice reports success even when it could not load the file: only the output tells.
     let size = 0;
     try {
@@ -132,12 +134,12 @@ export async function convertToXlsx(
     }
     if (size === 0) {
       const loadFailed = /could not be loaded|general error|no export filter/i.test(run.output);
-      const detail = loadFailed
-        ? "无法载入源文件"
+      const reason: FileErrorReason<"load-failed" | "exit-code" | "no-output"> = loadFailed
+        ? { kind: "load-failed" }
         : run.code
-          ? `退出码 ${run.code}`
-          : "没有生成输出文件";
-      throw new FileError("conversion-failed", { file, detail });
+          ? { kind: "exit-code", code: run.code }
+          : { kind: "no-output" };
+      throw new FileError("conversion-failed", { file, reason });
     }
     return output;
   } finally {
@@ -205,9 +207,11 @@ function killTree(pid: number | undefined): void {
   }
 }
 
-function errnoDetail(e: unknown): string | undefined {
+function errnoReason(
+  e: unknown
+): FileErrorReason<"disk-full" | "no-permission" | "errno"> | undefined {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  if (code === "ENOSPC") return "磁盘已满";
-  if (code === "EACCES" || code === "EPERM") return "权限不足";
-  return code;
+  if (code === "ENOSPC") return { kind: "disk-full" };
+  if (code === "EACCES" || code === "EPERM") return { kind: "no-permission" };
+  return code ? { kind: "errno", code } : undefined;
 }

@@ -21,11 +21,3 @@ export const MAX_CELL_CHARACTERS = 32_767;
 
 /** How long LibreOffice may take to convert one file. */
 export const DEFAULT_CONVERSION_TIMEOUT_MS = 120_000;
-
-/** "500 MB", "1.5 MB", "64 KB", "100 B": a byte count as the error messages show it. */
-export function formatBytes(n: number): string {
-  const round = (x: number) => String(Math.round(x * 10) / 10);
-  if (n >= MB) return `${round(n / MB)} MB`;
-  if (n >= 1024) return `${round(n / 1024)} KB`;
-  return `${n} B`;
-}

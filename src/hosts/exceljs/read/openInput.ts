@@ -10,7 +10,6 @@ import {
   DEFAULT_MAX_UNPACKED_BYTES,
   DEFAULT_MAX_WHOLE_FILE_BYTES,
   DEFAULT_MAX_ZIP_ENTRIES,
-  formatBytes,
 } from "./limits";
 import { readError } from "./readBytes";
 import {
@@ -82,12 +81,12 @@ export async function openInput(
     throw readError(e, file);
   }
   if (stat.isDirectory())
-    throw new FileError("file-unreadable", { file, detail: "这是一个文件夹" });
+    throw new FileError("file-unreadable", { file, reason: { kind: "is-folder" } });
   if (!stat.isFile()) throw new FileError("not-a-spreadsheet", { file });
   if (stat.size === 0) throw new FileError("file-empty", { file });
   const readWhole = async (): Promise<Buffer> => {
     if (stat.size > maxWhole)
-      throw new FileError("too-large", { file, limit: formatBytes(maxWhole) });
+      throw new FileError("too-large", { file, limit: { bytes: maxWhole } });
     try {
       return await fs.readFile(filePath, { flag: "r" });
     } catch (e) {
@@ -201,7 +200,7 @@ async function convertAndOpen(
       path.join(options.tmpDir ?? os.tmpdir(), `uf-ledger-xls-${process.pid}-`)
     );
   } catch {
-    throw new FileError("conversion-failed", { file, detail: "无法创建临时文件夹" });
+    throw new FileError("conversion-failed", { file, reason: { kind: "no-temp-folder" } });
   }
   const removeTmp = () => fs.rm(tmp, { recursive: true, force: true }).catch(() => undefined);
   try {

@@ -9,10 +9,13 @@ export function readError(e: unknown, file: string): FileError {
   const code = errnoCode(e);
   if (code === "ENOENT" || code === "ENOTDIR") return new FileError("file-not-found", { file });
   if (code === "EISDIR")
-    return new FileError("file-unreadable", { file, detail: "这是一个文件夹" });
+    return new FileError("file-unreadable", { file, reason: { kind: "is-folder" } });
   if (code === "EACCES" || code === "EPERM" || code === "EBUSY")
     return new FileError("file-unreadable", { file });
   if (code === "ENAMETOOLONG")
-    return new FileError("file-unreadable", { file, detail: "文件名太长" });
-  return new FileError("file-unreadable", { file, detail: code ?? "读取出错" });
+    return new FileError("file-unreadable", { file, reason: { kind: "name-too-long" } });
+  return new FileError("file-unreadable", {
+    file,
+    reason: code ? { kind: "errno", code } : { kind: "read-error" },
+  });
 }

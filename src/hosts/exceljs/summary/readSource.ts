@@ -1,15 +1,11 @@
-import { type FileErrorCode, fileErrorMessage } from "../../../core/fileErrors";
+import { type FileErrorInfo, fileErrorData } from "../../../core/fileErrors";
 import { type SummaryInput, digestSource } from "../../../core/summary";
-import type { Locale } from "../../../core/types";
 import { isFileError } from "../fileError";
 import { openInput } from "../read/openInput";
 import { packageSource } from "./packageSource";
 
-export interface SourceFailure {
-  input: string;
-  code: FileErrorCode;
-  message: string;
-}
+/** A workbook that could not be read: its path, and the error as data (rendered where shown). */
+export type SourceFailure = { input: string } & FileErrorInfo;
 
 /** One workbook read for the summary: its rows (or their digest), or why it could not be read. */
 export type SourceRead = { source: SummaryInput } | { failure: SourceFailure };
@@ -22,7 +18,6 @@ export type SourceRead = { source: SummaryInput } | { failure: SourceFailure };
  */
 export async function readSource(
   input: string,
-  locale: Locale,
   options: { digest?: boolean } = {}
 ): Promise<SourceRead> {
   try {
@@ -35,17 +30,16 @@ export async function readSource(
     }
   } catch (e) {
     if (!isFileError(e)) throw e;
-    return { failure: { input, code: e.code, message: fileErrorMessage(e, locale) } };
+    return { failure: { input, ...fileErrorData(e) } };
   }
 }
 
 /** Reads every workbook in turn; those that cannot be read are reported and skipped. */
 export async function readSources(
-  inputs: readonly string[],
-  locale: Locale
+  inputs: readonly string[]
 ): Promise<{ sources: SummaryInput[]; failures: SourceFailure[] }> {
   const reads: SourceRead[] = [];
-  for (const input of inputs) reads.push(await readSource(input, locale));
+  for (const input of inputs) reads.push(await readSource(input));
   return splitReads(reads);
 }
 

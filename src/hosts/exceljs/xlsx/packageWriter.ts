@@ -176,14 +176,14 @@ export class PackageWriter {
     };
     const sheets = [...all].sort((a, b) => rank(a) - rank(b));
     const badName = badSheetName(sheets.map((s) => s.name));
-    if (badName) throw new FileError("corrupt-workbook", { file: base.file, detail: badName });
+    if (badName) throw new FileError("corrupt-workbook", { file: base.file, reason: badName });
 
     // A kept sheet whose part is missing: the file is damaged, and the output would be.
     const lost = kept.find((s) => s.part === null);
     if (lost)
       throw new FileError("corrupt-workbook", {
         file: base.file,
-        detail: `工作表“${lost.name}”的内容已损坏`,
+        reason: { kind: "sheet-damaged", sheet: lost.name },
       });
     // The workbook's relationships: the left-out sheets', the calculation chain's and macros' go,
     // and those to parts the file lacks (a damaged file).
@@ -308,7 +308,7 @@ export class PackageWriter {
     if (await isWellFormed(this.base.partChunks(part), rules)) return;
     throw new FileError("corrupt-workbook", {
       file: this.base.file,
-      detail: sheet ? `工作表“${sheet.name}”的内容已损坏` : `内部文件“${part}”已损坏`,
+      reason: sheet ? { kind: "sheet-damaged", sheet: sheet.name } : { kind: "part-damaged", part },
     });
   }
 

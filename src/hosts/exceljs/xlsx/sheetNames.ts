@@ -1,3 +1,10 @@
+import type { FileErrorReason } from "../../../core/fileErrors";
+
+/** What is wrong with a sheet name, and which. */
+export type BadSheetName = FileErrorReason<
+  "sheet-name-too-long" | "sheet-name-invalid" | "sheet-name-duplicate"
+>;
+
 /** Largest sheetId Excel takes (an unsigned 32-bit number). */
 const MAX_SHEET_ID = 0xffffffff;
 
@@ -7,13 +14,13 @@ const MAX_SHEET_ID = 0xffffffff;
  * starting or ending with an apostrophe, or the same as another's (in any case). Null when Excel
  * opens them all. Reading such a workbook is fine; writing one out makes a file Excel repairs.
  */
-export function badSheetName(names: readonly string[]): string | null {
+export function badSheetName(names: readonly string[]): BadSheetName | null {
   const seen = new Set<string>();
   for (const name of names) {
-    if ([...name].length > 31) return `工作表名称“${name}”超过 Excel 的 31 个字符上限`;
+    if ([...name].length > 31) return { kind: "sheet-name-too-long", name };
     if (name === "" || name === "History" || /[*?:/\\[\]]|^'|'$/.test(name))
-      return `工作表名称“${name}”不符合 Excel 的规则`;
-    if (seen.has(name.toLowerCase())) return `工作表名称“${name}”重复`;
+      return { kind: "sheet-name-invalid", name };
+    if (seen.has(name.toLowerCase())) return { kind: "sheet-name-duplicate", name };
     seen.add(name.toLowerCase());
   }
   return null;

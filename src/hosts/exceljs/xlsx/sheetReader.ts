@@ -216,7 +216,7 @@ export class SheetReader {
         buf = buf.slice(at);
         from = Math.max(0, from - at);
         if (buf.length > MAX_ROW_XML)
-          throw new FileError("too-large", { file: this.ctx.file, limit: "64 MB" });
+          throw new FileError("too-large", { file: this.ctx.file, limit: { bytes: MAX_ROW_XML } });
       }
       if (phase === "skip") {
         // Past the rows wanted: only the end of the rows is looked for (the rest is what follows them).

@@ -12,7 +12,6 @@
  * small and fixed (APPNOTE.TXT 4.3); the inflating is the platform's own (codec.ts).
  */
 import { FileError } from "../fileError";
-import { formatBytes } from "../read/limits";
 import type { ByteSource } from "./byteSource";
 import type { Codec } from "./codec";
 
@@ -102,7 +101,7 @@ export class ZipReader {
       dirOffset = u64(rec, 48);
     }
     if (count > limits.maxEntries)
-      throw new FileError("too-large", { file, limit: `${limits.maxEntries} 个文件` });
+      throw new FileError("too-large", { file, limit: { files: limits.maxEntries } });
     if (dirSize > MAX_DIRECTORY || dirOffset + dirSize > source.size) throw corrupt();
     const dir = await source.read(dirOffset, dirSize);
     const entries: ZipEntry[] = [];
@@ -145,7 +144,7 @@ export class ZipReader {
       }
       total += uncompressedSize;
       if (total > limits.maxUncompressedBytes)
-        throw new FileError("too-large", { file, limit: formatBytes(limits.maxUncompressedBytes) });
+        throw new FileError("too-large", { file, limit: { bytes: limits.maxUncompressedBytes } });
       if (localHeaderOffset + 30 + compressedSize > source.size) throw corrupt();
       entries.push({
         name,
@@ -202,16 +201,17 @@ export class ZipReader {
    * other bytes than its CRC-32 says; and as soon as it inflates past its declared size.
    */
   async *open(entry: ZipEntry): AsyncGenerator<Uint8Array> {
-    const damaged = (detail: string) =>
-      new FileError("corrupt-workbook", { file: this.file, detail });
+    const damaged = (
+      kind: "unsupported-compression" | "entry-size-mismatch" | "compressed-data-damaged"
+    ) => new FileError("corrupt-workbook", { file: this.file, reason: { kind } });
     if (entry.flags & 1) throw new FileError("password-protected", { file: this.file });
-    if (entry.method !== 0 && entry.method !== 8) throw damaged("使用了不支持的压缩方式");
+    if (entry.method !== 0 && entry.method !== 8) throw damaged("unsupported-compression");
     const expected = entry.uncompressedSize;
     let total = 0;
     let crc = 0;
     const check = (chunk: Uint8Array) => {
       total += chunk.length;
-      if (total > expected) throw damaged("压缩条目的实际大小与目录不符");
+      if (total > expected) throw damaged("entry-size-mismatch");
       crc = this.codec.crc32(chunk, crc);
     };
     if (entry.method === 0) {
@@ -225,7 +225,7 @@ export class ZipReader {
       try {
         out = this.codec.inflateWhole(data, expected);
       } catch {
-        throw damaged("压缩数据已损坏");
+        throw damaged("compressed-data-damaged");
       }
       check(out);
       if (out.length > 0) yield out;
@@ -234,7 +234,7 @@ export class ZipReader {
       try {
         inflated = this.codec.inflate(this.raw(entry));
       } catch {
-        throw damaged("压缩数据已损坏");
+        throw damaged("compressed-data-damaged");
       }
       for (;;) {
         let r: IteratorResult<Uint8Array>;
@@ -242,15 +242,15 @@ export class ZipReader {
           r = await inflated.next();
         } catch (e) {
           if (e instanceof FileError) throw e;
-          throw damaged("压缩数据已损坏");
+          throw damaged("compressed-data-damaged");
         }
         if (r.done) break;
         check(r.value);
         yield r.value;
       }
     }
-    if (total !== expected) throw damaged("压缩条目的实际大小与目录不符");
-    if (crc !== entry.crc32) throw damaged("压缩数据已损坏");
+    if (total !== expected) throw damaged("entry-size-mismatch");
+    if (crc !== entry.crc32) throw damaged("compressed-data-damaged");
   }
 
   /** The entry's text (UTF-8), read whole: for the small parts (workbook.xml, relationships, styles). */

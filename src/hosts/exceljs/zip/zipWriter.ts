@@ -40,7 +40,10 @@ export class ZipWriter {
   ) {}
 
   private tooLarge(): FileError {
-    return new FileError("write-failed", { file: this.file, detail: "输出超过 4 GB" });
+    return new FileError("write-failed", {
+      file: this.file,
+      reason: { kind: "output-too-large" },
+    });
   }
 
   private async put(chunk: Uint8Array): Promise<void> {
