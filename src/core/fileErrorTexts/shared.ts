@@ -1,4 +1,4 @@
-import type { FileErrorReason, FileErrorTexts } from "../fileErrors";
+import type { FileErrorReason, FileErrorTexts } from "../fileErrorCodes";
 
 const MB = 1024 * 1024;
 

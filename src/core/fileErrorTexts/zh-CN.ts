@@ -1,4 +1,4 @@
-import type { FileErrorPlace, FileErrorReason, FileErrorTexts, SizeLimit } from "../fileErrors";
+import type { FileErrorPlace, FileErrorReason, FileErrorTexts, SizeLimit } from "../fileErrorCodes";
 import { formatBytes, reasonText } from "./shared";
 
 /** Every reason in Chinese. */
