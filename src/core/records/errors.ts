@@ -1,0 +1,63 @@
+/**
+ * Why a contact, a suggestion or an update is not written, as data: a code and its parameters,
+ * typed per code (zod schemas; the types inferred from them). Rendered where shown from one table
+ * per locale (texts/zh-CN.ts, texts/en.ts). Dates are "yyyy-mm-dd" text, so the data stays plain.
+ */
+import { z } from "../zod";
+
+const text = z.string();
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const row = z.number().int().min(1);
+
+/** How a form names a member: by ID number, by name, or by the registry row. */
+export const MEMBER_REF_KINDS = ["id", "name", "row"] as const;
+const memberRef = { by: z.enum(MEMBER_REF_KINDS), value: text };
+
+export const RECORD_ERROR_PARAMS = {
+  /** A field of the entry is not of its type (what a form never sends). field: its name. */
+  "entry-invalid": z.object({ field: text }),
+  /** No member chosen. */
+  "member-missing": z.object({}),
+  "member-not-found": z.object(memberRef),
+  /** count: how many members of the registry have the name. */
+  "member-ambiguous": z.object({ name: text, count: z.number().int().min(2) }),
+  "date-invalid": z.object({}),
+  "date-in-future": z.object({ date: day, today: day }),
+  "content-empty": z.object({}),
+  "type-invalid": z.object({ value: text, allowed: z.array(text) }),
+  "adoption-invalid": z.object({ value: text, allowed: z.array(text) }),
+  /** The sheet is there and holds data, but no header of the log can be found in its first 10 rows. */
+  "log-unrecognised": z.object({ sheet: text }),
+  /** The rows would go past Excel's last row. */
+  "log-full": z.object({ sheet: text, limit: row }),
+  /** The row to update holds no suggestion. */
+  "suggestion-not-found": z.object({ sheet: text, row }),
+  /** The log has no column of this header, so an update in place cannot be made. */
+  "column-missing": z.object({ sheet: text, header: text }),
+  /** An update names neither 是否采纳 nor 落实情况. */
+  "nothing-to-update": z.object({ row }),
+} as const;
+
+export type RecordErrorParams = {
+  [C in keyof typeof RECORD_ERROR_PARAMS]: z.infer<(typeof RECORD_ERROR_PARAMS)[C]>;
+};
+export type RecordErrorCode = keyof RecordErrorParams;
+export const RECORD_ERROR_CODES = Object.keys(RECORD_ERROR_PARAMS) as RecordErrorCode[];
+
+/** An error as data: a code and its parameters (a union discriminated on code). */
+export type RecordError<C extends RecordErrorCode = RecordErrorCode> = {
+  [K in C]: { code: K; params: RecordErrorParams[K] };
+}[C];
+
+export const recordError = <C extends RecordErrorCode>(
+  code: C,
+  params: RecordErrorParams[C]
+): RecordError<C> => ({ code, params }) as RecordError<C>;
+
+/** One locale's texts for every code: a code without its text does not compile. */
+export type RecordErrorTexts = {
+  readonly [C in RecordErrorCode]: (p: RecordErrorParams[C]) => string;
+};
+
+/** Done, with what to write; or not, with every reason why (nothing is written then). */
+export type Outcome<T> = ({ ok: true } & T) | { ok: false; errors: RecordError[] };
