@@ -15,6 +15,6 @@ export function isReportSheet(name: string): boolean {
       SUMMARY_NOTES_SHEET,
       MEETING_TEMPLATE_SHEET,
       BULLETIN_TEMPLATE_SHEET,
-    ].includes(name) || /^(例会记录|情况通报|季度汇总|年度汇总|汇总数据)-/.test(name)
+    ].includes(name) || /^(例会记录|情况通报|季度汇总|年度汇总|汇总数据|关怀提醒)-/.test(name)
   );
 }
