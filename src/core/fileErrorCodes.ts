@@ -3,6 +3,7 @@
  * parameters of each, typed per code (zod schemas; the types are inferred from them). Rendered by
  * fileErrors.ts from the tables in fileErrorTexts/.
  */
+import { type CodedOf, type ParamsOf, codesOf } from "./coded";
 import { z } from "./zod";
 
 const text = z.string();
@@ -130,18 +131,17 @@ export const FILE_ERROR_PARAMS = {
 } as const;
 
 /** The parameters of each code, as the schema has them. */
-export type FileErrorParams = {
-  [C in keyof typeof FILE_ERROR_PARAMS]: z.infer<(typeof FILE_ERROR_PARAMS)[C]>;
-};
+export type FileErrorParams = ParamsOf<typeof FILE_ERROR_PARAMS>;
 
 export type FileErrorCode = keyof FileErrorParams;
 
-export const FILE_ERROR_CODES = Object.keys(FILE_ERROR_PARAMS) as FileErrorCode[];
+export const FILE_ERROR_CODES = codesOf(FILE_ERROR_PARAMS);
 
 /** A file-level failure as data: a code and its parameters (a union discriminated on code). */
-export type FileErrorInfo<C extends FileErrorCode = FileErrorCode> = {
-  [K in C]: { code: K; params: FileErrorParams[K] };
-}[C];
+export type FileErrorInfo<C extends FileErrorCode = FileErrorCode> = CodedOf<
+  typeof FILE_ERROR_PARAMS,
+  C
+>;
 
 /**
  * A file error as plain data: its code and parameters only (a thrown FileError is an Error, whose

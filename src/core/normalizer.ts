@@ -102,7 +102,6 @@ export class RegistryNormalizer {
   constructor(options: EngineOptionsInput) {
     this.options = resolveOptions(options);
     this.ctx = {
-      locale: this.options.locale,
       dateSystem: this.options.dateSystem,
       asOf: this.options.asOf,
     };

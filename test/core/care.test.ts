@@ -12,17 +12,11 @@ import {
 } from "../../src/core/care";
 import { registryMembers } from "../../src/core/records";
 import { normalizeRegistry } from "../../src/core/registry";
-import { idCheckChar } from "../../src/core/rules/idNumber";
 import { summarizeQuarter } from "../../src/core/summary/compute";
 import { quarterOf } from "../../src/core/summary/quarter";
 import { type SummarySource, digestSource } from "../../src/core/summary/sources";
 import type { CellValue } from "../../src/core/types";
-import { utc } from "./helpers";
-
-const idOf = (birth: string, seq = "001") => {
-  const first17 = `110105${birth}${seq}`;
-  return first17 + idCheckChar(first17);
-};
+import { idOf, utc } from "./helpers";
 
 const ZHANG = idOf("19700105", "002");
 const LI = idOf("19800229", "011");

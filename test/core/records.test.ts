@@ -16,18 +16,11 @@ import {
   resolveMembers,
 } from "../../src/core/records";
 import { normalizeRegistry } from "../../src/core/registry";
-import { idCheckChar } from "../../src/core/rules/idNumber";
 import { quarterOf } from "../../src/core/summary/quarter";
 import { summarizeQuarter } from "../../src/core/summary/compute";
 import { digestSource } from "../../src/core/summary/sources";
 import type { CellValue } from "../../src/core/types";
-import { utc } from "./helpers";
-
-/** A valid ID number of someone born on a day (yyyymmdd), sequence seq (odd: male). */
-const idOf = (birth: string, seq = "001") => {
-  const first17 = `110105${birth}${seq}`;
-  return first17 + idCheckChar(first17);
-};
+import { idOf, utc } from "./helpers";
 
 const ZHANG = idOf("19700105", "002");
 const LI = idOf("19800229", "011");

@@ -12,15 +12,10 @@ import {
   registryMembers,
 } from "../../src/core/records";
 import { normalizeRegistry } from "../../src/core/registry";
-import { idCheckChar } from "../../src/core/rules/idNumber";
 import { digestSource } from "../../src/core/summary/sources";
 import type { CellValue } from "../../src/core/types";
-import { utc } from "./helpers";
+import { idOf, utc } from "./helpers";
 
-const idOf = (birth: string, seq = "001") => {
-  const first17 = `110105${birth}${seq}`;
-  return first17 + idCheckChar(first17);
-};
 const ZHANG = idOf("19700105", "002");
 const LI = idOf("19800229", "011");
 

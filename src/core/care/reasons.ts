@@ -3,6 +3,7 @@
  * the types inferred from them). Rendered where shown from one table per locale (texts.ts). Dates
  * are "yyyy-mm-dd" text, so the data stays plain.
  */
+import { type CodedOf, type ParamsOf, codesOf } from "../coded";
 import { z } from "../zod";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -28,16 +29,15 @@ export const CARE_REASON_PARAMS = {
   "record-undated": z.object({}),
 } as const;
 
-export type CareReasonParams = {
-  [C in keyof typeof CARE_REASON_PARAMS]: z.infer<(typeof CARE_REASON_PARAMS)[C]>;
-};
+export type CareReasonParams = ParamsOf<typeof CARE_REASON_PARAMS>;
 export type CareReasonCode = keyof CareReasonParams;
-export const CARE_REASON_CODES = Object.keys(CARE_REASON_PARAMS) as CareReasonCode[];
+export const CARE_REASON_CODES = codesOf(CARE_REASON_PARAMS);
 
 /** A reason as data (a union discriminated on code). */
-export type CareReason<C extends CareReasonCode = CareReasonCode> = {
-  [K in C]: { code: K; params: CareReasonParams[K] };
-}[C];
+export type CareReason<C extends CareReasonCode = CareReasonCode> = CodedOf<
+  typeof CARE_REASON_PARAMS,
+  C
+>;
 
 export const careReason = <C extends CareReasonCode>(
   code: C,

@@ -1,4 +1,5 @@
 import type { Severity } from "../types";
+import { type CodedOf, type ParamsOf, codesOf } from "../coded";
 import { z } from "../zod";
 
 const text = z.string();
@@ -60,9 +61,7 @@ export const PROBLEM_PARAMS = {
 } as const;
 
 /** The parameters of each code, as the schema has them. */
-export type ProblemParams = {
-  [C in keyof typeof PROBLEM_PARAMS]: z.infer<(typeof PROBLEM_PARAMS)[C]>;
-};
+export type ProblemParams = ParamsOf<typeof PROBLEM_PARAMS>;
 
 export type ProblemCode = keyof ProblemParams;
 
@@ -111,16 +110,14 @@ export const PROBLEM_SEVERITY: { readonly [C in ProblemCode]: Severity } = {
   "unexpected-type": "warning",
 };
 
-export const PROBLEM_CODES = Object.keys(PROBLEM_SEVERITY) as ProblemCode[];
+export const PROBLEM_CODES = codesOf(PROBLEM_PARAMS);
 
 export function severityOf(code: ProblemCode): Severity {
   return PROBLEM_SEVERITY[code];
 }
 
 /** A problem's code with its parameters: a union discriminated on code. */
-export type ProblemData = {
-  [C in ProblemCode]: { code: C; params: ProblemParams[C] };
-}[ProblemCode];
+export type ProblemData = CodedOf<typeof PROBLEM_PARAMS>;
 
 /**
  * Makes a code and its parameters into ProblemData (the compiler checks the parameters against

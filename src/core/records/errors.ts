@@ -3,6 +3,7 @@
  * typed per code (zod schemas; the types inferred from them). Rendered where shown from one table
  * per locale (texts/zh-CN.ts, texts/en.ts). Dates are "yyyy-mm-dd" text, so the data stays plain.
  */
+import { type CodedOf, type ParamsOf, codesOf } from "../coded";
 import { z } from "../zod";
 
 const text = z.string();
@@ -38,16 +39,15 @@ export const RECORD_ERROR_PARAMS = {
   "nothing-to-update": z.object({ row }),
 } as const;
 
-export type RecordErrorParams = {
-  [C in keyof typeof RECORD_ERROR_PARAMS]: z.infer<(typeof RECORD_ERROR_PARAMS)[C]>;
-};
+export type RecordErrorParams = ParamsOf<typeof RECORD_ERROR_PARAMS>;
 export type RecordErrorCode = keyof RecordErrorParams;
-export const RECORD_ERROR_CODES = Object.keys(RECORD_ERROR_PARAMS) as RecordErrorCode[];
+export const RECORD_ERROR_CODES = codesOf(RECORD_ERROR_PARAMS);
 
 /** An error as data: a code and its parameters (a union discriminated on code). */
-export type RecordError<C extends RecordErrorCode = RecordErrorCode> = {
-  [K in C]: { code: K; params: RecordErrorParams[K] };
-}[C];
+export type RecordError<C extends RecordErrorCode = RecordErrorCode> = CodedOf<
+  typeof RECORD_ERROR_PARAMS,
+  C
+>;
 
 export const recordError = <C extends RecordErrorCode>(
   code: C,

@@ -1,8 +1,8 @@
 /**
  * Which member a log row concerns: by its ID number, else by its name when exactly one member has
  * that name (a name typed wrong beside a right ID number still finds the member; a row with no ID
- * number, or one no member has, is found by its name). The same rule as the quarterly summary's
- * (summary/compute.ts), written for any member and row shape.
+ * number, or one no member has, is found by its name). The one rule for the quarterly summary
+ * (summary/compute.ts), the care lists and the forms, for any member and row shape.
  */
 
 /** What a member is found by. */

@@ -19,7 +19,6 @@ export type MemberRef = z.infer<typeof memberRefSchema>;
 /** An ID number as typed, cleaned as the log readers clean it (the summary's key); null if it has no ID's shape. */
 export function idKey(typed: string): string | null {
   return normalizeIdNumber(typed, {
-    locale: "zh-CN",
     dateSystem: 1900,
     asOf: new Date(Date.UTC(9999, 0, 1)),
   }).key;

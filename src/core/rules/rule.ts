@@ -4,13 +4,12 @@ import {
   type ProblemParams,
   problemData,
 } from "../messages/codes";
-import type { CellValue, Locale } from "../types";
+import type { CellValue } from "../types";
 
 /** A problem found by a rule, before the row and column are attached: its code and parameters. */
 export type Issue = ProblemData;
 
 export interface RuleContext {
-  locale: Locale;
   dateSystem: 1900 | 1904;
   asOf: Date;
   /** Number format of the cell, where the host knows it. */

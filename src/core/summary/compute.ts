@@ -1,3 +1,4 @@
+import { memberFinder } from "../records/link";
 import { CATEGORIES } from "../codes/category";
 import { EDUCATION_LEVELS } from "../codes/education";
 import { POLITICAL_STATUSES } from "../codes/political";
@@ -202,15 +203,6 @@ const contactType = (t: string | undefined): "talks" | "studies" | "helps" | "ot
           ? "helps"
           : "other";
 
-/** Finds the member an event concerns: by ID number, else by name when the name is unique. */
-function memberFinder(members: SummaryMember[]): (e: SummaryEvent) => SummaryMember | undefined {
-  const byId = new Map(members.filter((m) => m.id).map((m) => [m.id!, m]));
-  const byName = new Map<string, SummaryMember | null>();
-  for (const m of members) byName.set(m.name, byName.has(m.name) ? null : m);
-  return (e) =>
-    (e.id && byId.get(e.id)) || (e.name ? (byName.get(e.name) ?? undefined) : undefined);
-}
-
 /** Only the labels that occur, in the code table's order, then any others, then 不详. */
 function ordered(seen: Set<string>, order: readonly string[]): string[] {
   const known = order.filter((x) => seen.has(x));
@@ -259,7 +251,7 @@ function crossCounts(
 function figuresFor(
   p: Pool,
   q: Quarter,
-  find: ReturnType<typeof memberFinder>
+  find: (e: SummaryEvent) => SummaryMember | undefined
 ): { figures: Record<KeyFigure, number>; contacted: Set<string>; any: boolean } {
   const ev = p.events.filter((e) => inQuarter(e.date, q));
   const contacts = ev.filter((e) => e.kind === "contact");

@@ -234,9 +234,7 @@ export function digestSource(src: SummarySource): SourceDigest {
       }
       const v = rec.values;
       const idRaw = v["公民身份号码"] ?? null;
-      const id = isBlank(idRaw)
-        ? null
-        : normalizeIdNumber(idRaw, { locale: "zh-CN", dateSystem, asOf }).key;
+      const id = isBlank(idRaw) ? null : normalizeIdNumber(idRaw, { dateSystem, asOf }).key;
       events.push({
         kind: k.kind,
         date: toUtcDate(pd),
