@@ -26,7 +26,8 @@ export type AdoptionState = "adopted" | "rejected" | "pending" | "unclear";
 export const OPEN_REASONS = ["pending", "adoption-unclear", "not-carried-out"] as const;
 export type OpenReason = (typeof OPEN_REASONS)[number];
 
-const ADOPTED = /^(是|已?采纳|采用|同意|y|yes)$/i;
+/** 是否采纳 words that say adopted (the quarterly summary counts these as 采纳建议 too). */
+export const ADOPTED = /^(是|已?采纳|采用|同意|y|yes)$/i;
 const REJECTED = /^(否|不采纳|未采纳|不予采纳|不采用|不同意|n|no)$/i;
 const PENDING = /^(待定|待议|待研究|研究中|未定|暂缓)$/;
 const UNFINISHED = /未落实|未完成|尚未|待落实|落实中|正在|进行中|推进中|待办|未办/;

@@ -1,3 +1,4 @@
+import { contactKind } from "../records/contactTypes";
 import { memberFinder } from "../records/link";
 import { CATEGORIES } from "../codes/category";
 import { EDUCATION_LEVELS } from "../codes/education";
@@ -192,16 +193,14 @@ export function ageGroup(birth: Date | null, day: Date): string {
           : AGE_GROUPS[4];
 }
 
-const contactType = (t: string | undefined): "talks" | "studies" | "helps" | "other" =>
-  !t
-    ? "other"
-    : /谈心|谈话/.test(t)
-      ? "talks"
-      : /学习/.test(t)
-        ? "studies"
-        : /帮扶|困难|慰问/.test(t)
-          ? "helps"
-          : "other";
+/** The figure a contact counts in, by its kind (records/contactTypes.ts: the forms' rule too). */
+const FIGURE_OF_KIND = {
+  谈心谈话: "talks",
+  学习活动: "studies",
+  困难帮扶: "helps",
+  其他: "other",
+} as const;
+const contactType = (t: string | undefined) => FIGURE_OF_KIND[contactKind(t)];
 
 /** Only the labels that occur, in the code table's order, then any others, then 不详. */
 function ordered(seen: Set<string>, order: readonly string[]): string[] {

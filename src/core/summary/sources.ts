@@ -1,3 +1,4 @@
+import { ADOPTED } from "../records/suggestionStatus";
 import {
   BULLETIN_LOG_HEADERS,
   BULLETIN_LOG_SHEET,
@@ -144,8 +145,6 @@ function findLog(sheets: SourceSheet[], k: LogKind): { sheet: SourceSheet; log: 
   }
   return best;
 }
-
-const ADOPTED = /^(是|已?采纳|采用|同意|y|yes)$/i;
 
 /**
  * What the summary keeps of one workbook: its members (the registry through the engine), its
