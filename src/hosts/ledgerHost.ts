@@ -5,6 +5,12 @@ import type { Quarter } from "../core/summary/quarter";
 import type { UnreadableRow } from "../core/summary/sources";
 import type { Locale } from "../core/types";
 import type { Problem } from "../core/problem";
+import type { CareLists } from "../core/care/rules";
+import type { MemberChoice } from "../core/records/choices";
+import type { ContactEntry } from "../core/records/contact";
+import type { Outcome } from "../core/records/errors";
+import type { SuggestionList, SuggestionUpdate } from "../core/records/openSuggestions";
+import type { SuggestionEntry } from "../core/records/suggestion";
 
 /** Progress of a long action: a fraction (0..1) and what is being done, for the task pane's indicator. */
 export type ProgressFn = (fraction: number, label: string) => void;
@@ -33,6 +39,43 @@ export interface SummaryRun {
   notes: string[];
 }
 
+/** The registry's members for the forms, and the sheet they were read from. */
+export interface MemberList {
+  /** The registry sheet; null when the workbook has none. */
+  sheet: string | null;
+  members: MemberChoice[];
+}
+
+/** Rows a form appended to a log. */
+export interface RecordWritten {
+  sheet: string;
+  /** The sheet was made (it was missing). */
+  created: boolean;
+  /** The 1-based rows written, in order. */
+  rows: number[];
+}
+
+/** Suggestions updated in place. */
+export interface SuggestionsUpdated {
+  sheet: string;
+  /** How many cells changed (0: the values were already so). */
+  cells: number;
+}
+
+/** 关怀提醒 as of a day. */
+export interface CareRequest {
+  /** The day (the user's calendar day, UTC midnight); default today. */
+  asOf?: Date;
+  /** Birthdays in the next this many days; default 30. */
+  days?: number;
+}
+
+/** The care lists, and the registry sheet their rows are in. */
+export interface CareRun {
+  lists: CareLists;
+  registrySheet: string | null;
+}
+
 /**
  * What the task pane asks of a workbook. Two hosts implement it: Excel through Office.js
  * (src/hosts/office) and the standalone page, a workbook opened in the browser as its package
@@ -53,4 +96,38 @@ export interface LedgerHost {
   summary(quarter: Quarter, progress?: ProgressFn): Promise<SummaryRun>;
   /** Selects the cell of a problem (in 成员名册 after 规范化, else in the source sheet). */
   selectProblem(problem: Problem, run: RegistryRun): Promise<void>;
+  /** The registry's members, each once, in registry order (for the contact and suggestion forms). */
+  members(): Promise<MemberList>;
+  /**
+   * 记录联谊活动: appends one row per member to 联谊活动记录 (made when missing). When the entry
+   * cannot be written (date after today, empty 内容, a member not in the registry…), returns every
+   * reason as data and writes nothing.
+   */
+  recordContact(
+    entry: ContactEntry,
+    progress?: ProgressFn
+  ): Promise<Outcome<{ written: RecordWritten }>>;
+  /** 意见建议: appends one row to 意见建议 (made when missing), likewise. */
+  recordSuggestion(
+    entry: SuggestionEntry,
+    progress?: ProgressFn
+  ): Promise<Outcome<{ written: RecordWritten }>>;
+  /** The suggestions still 待定 or not yet carried out. */
+  openSuggestions(): Promise<SuggestionList>;
+  /** Changes 是否采纳 / 落实情况 of suggestions in place; nothing else in the sheet changes. */
+  updateSuggestions(
+    updates: SuggestionUpdate[],
+    progress?: ProgressFn
+  ): Promise<Outcome<{ updated: SuggestionsUpdated }>>;
+  /** 关怀提醒: the four lists, from the registry and the contact log; writes nothing. */
+  careLists(request: CareRequest, progress?: ProgressFn): Promise<CareRun>;
+  /** Writes the lists as the printable sheet 关怀提醒-日期 (masked); returns its name. */
+  writeCareSheet(
+    request: CareRequest,
+    progress?: ProgressFn
+  ): Promise<CareRun & { sheetName: string }>;
+  /** Selects a member's row in the registry sheet (a care list's entry clicked). */
+  selectMember(row: number, registrySheet: string | null): Promise<void>;
 }
+
+export type { MemberChoice };

@@ -4,3 +4,4 @@ export * from "./reasons";
 export * from "./rules";
 export * from "./sheet";
 export * from "./texts";
+export * from "./source";

@@ -11,6 +11,7 @@ export * from "./errors";
 export * from "./link";
 export * from "./members";
 export * from "./openSuggestions";
+export * from "./choices";
 export * from "./people";
 export * from "./resolve";
 export * from "./suggestion";

@@ -75,7 +75,7 @@ export interface UnreadableRow {
   value: CellValue;
 }
 
-interface LogKind {
+export interface LogKind {
   kind: EventKind;
   sheet: string;
   headers: readonly string[];
@@ -165,17 +165,23 @@ export type SummaryInput = SummarySource | SourceDigest;
 
 export const isDigest = (s: SummaryInput): s is SourceDigest => "members" in s;
 
-/** Reads one workbook: its registry through the engine, its logs by their headers. */
-export function digestSource(src: SummarySource): SourceDigest {
-  const dateSystem = src.dateSystem ?? 1900;
+/** A workbook's sheets sorted out: the log of each kind it has, and its registry sheet. */
+export interface SourceParts {
+  logs: { kind: LogKind; sheet: SourceSheet; log: LogTable }[];
+  /** The sheet (not a log, not one this tool wrote) whose header names most registry fields. */
+  registry: SourceSheet | null;
+}
+
+/** Finds a workbook's logs (by name, else by headers) and its registry sheet. */
+export function sourceParts(src: SummarySource): SourceParts {
   // What this tool wrote (an earlier summary's 汇总说明, a 校验报告) is no data to count.
   const sheets = src.sheets.filter((s) => !isReportSheet(s.name));
-  const logSheets = new Set<SourceSheet>();
-  const events: SummaryEvent[] = [];
-  const unreadable: UnreadableRow[] = [];
-  const found = LOG_KINDS.map((k) => ({ k, f: findLog(sheets, k) }));
-  for (const { f } of found) if (f) logSheets.add(f.sheet);
-  // The registry: the sheet (not a log) whose header names most registry fields.
+  const logs: SourceParts["logs"] = [];
+  for (const kind of LOG_KINDS) {
+    const f = findLog(sheets, kind);
+    if (f) logs.push({ kind, ...f });
+  }
+  const logSheets = new Set(logs.map((l) => l.sheet));
   let registry: SourceSheet | null = null;
   let bestScore = 1;
   for (const s of sheets) {
@@ -186,9 +192,22 @@ export function digestSource(src: SummarySource): SourceDigest {
       bestScore = score;
     }
   }
+  return { logs, registry };
+}
+
+/** The registry sheet of a workbook through the engine; null when it has none. */
+export function sourceRegistry(src: SummarySource, parts: SourceParts = sourceParts(src)) {
+  return parts.registry
+    ? normalizeRegistry(parts.registry.rows, { dateSystem: src.dateSystem ?? 1900, asOf: src.asOf })
+    : null;
+}
+
+/** Reads one workbook: its registry through the engine, its logs by their headers. */
+export function digestSource(src: SummarySource): SourceDigest {
+  const parts = sourceParts(src);
+  const r = sourceRegistry(src, parts);
   const members: SummaryMember[] = [];
-  if (registry) {
-    const r = normalizeRegistry(registry.rows, { dateSystem, asOf: src.asOf });
+  if (r) {
     const at = (k: FieldKey) => FIELDS.findIndex((f) => f.key === k);
     r.rows.forEach((row, i) => {
       const id =
@@ -215,9 +234,21 @@ export function digestSource(src: SummarySource): SourceDigest {
   const counts = new Map<string, number>();
   for (const m of members) if (m.branch) counts.set(m.branch, (counts.get(m.branch) ?? 0) + 1);
   const mainBranch = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  const { events, unreadable } = sourceEvents(src, parts);
+  return { file: src.file, members, events, unreadable, mainBranch };
+}
+
+/** The rows of a workbook's logs as events (those whose date can be read), and the rows whose date cannot. */
+export function sourceEvents(
+  src: SummarySource,
+  parts: SourceParts = sourceParts(src)
+): Pick<SourceDigest, "events" | "unreadable"> {
+  const dateSystem = src.dateSystem ?? 1900;
+  const events: SummaryEvent[] = [];
+  const unreadable: UnreadableRow[] = [];
   const asOf = new Date(Date.UTC(9999, 0, 1));
-  for (const { k, f } of found) {
-    if (!f) continue;
+  for (const f of parts.logs) {
+    const k = f.kind;
     for (const rec of f.log.records) {
       const raw = rec.values[k.date] ?? null;
       const pd = isBlank(raw) ? null : parseDateValue(raw, { dateSystem, twoDigitYearMax: 2099 });
@@ -247,5 +278,5 @@ export function digestSource(src: SummarySource): SourceDigest {
       });
     }
   }
-  return { file: src.file, members, events, unreadable, mainBranch };
+  return { events, unreadable };
 }
