@@ -1,3 +1,6 @@
+import type { Outcome } from "../../core/records/errors";
+import type { SuggestionList } from "../../core/records/openSuggestions";
+import type { CareRun, MemberList, RecordWritten, SuggestionsUpdated } from "../ledgerHost";
 import { localNow, localToday } from "../localClock";
 import type { BulletinInput } from "../../core/docs/bulletin";
 import type { MeetingInput } from "../../core/docs/meeting";
@@ -246,4 +249,30 @@ export class OfficeLedgerHost implements LedgerHost {
     } else candidates.push(source);
     await this.run((context) => selectCell(context, candidates));
   }
+  // --- #16: being implemented (temporary; replaced in this session) ---
+  members(): Promise<MemberList> {
+    return Promise.reject(new Error("not yet"));
+  }
+  recordContact(): Promise<Outcome<{ written: RecordWritten }>> {
+    return Promise.reject(new Error("not yet"));
+  }
+  recordSuggestion(): Promise<Outcome<{ written: RecordWritten }>> {
+    return Promise.reject(new Error("not yet"));
+  }
+  openSuggestions(): Promise<SuggestionList> {
+    return Promise.reject(new Error("not yet"));
+  }
+  updateSuggestions(): Promise<Outcome<{ updated: SuggestionsUpdated }>> {
+    return Promise.reject(new Error("not yet"));
+  }
+  careLists(): Promise<CareRun> {
+    return Promise.reject(new Error("not yet"));
+  }
+  writeCareSheet(): Promise<CareRun & { sheetName: string }> {
+    return Promise.reject(new Error("not yet"));
+  }
+  selectMember(): Promise<void> {
+    return Promise.reject(new Error("not yet"));
+  }
+
 }

@@ -1,3 +1,6 @@
+import type { Outcome } from "../../../core/records/errors";
+import type { SuggestionList } from "../../../core/records/openSuggestions";
+import type { CareRun, MemberList, RecordWritten, SuggestionsUpdated } from "../../ledgerHost";
 import { dayOf } from "../../../core/localTime";
 import { localNow } from "../../localClock";
 import type { BulletinInput } from "../../../core/docs/bulletin";
@@ -197,4 +200,30 @@ export class WorkbookHost implements LedgerHost {
   toBytes(): Uint8Array {
     return this.bytes;
   }
+  // --- #16: being implemented (temporary; replaced in this session) ---
+  members(): Promise<MemberList> {
+    return Promise.reject(new Error("not yet"));
+  }
+  recordContact(): Promise<Outcome<{ written: RecordWritten }>> {
+    return Promise.reject(new Error("not yet"));
+  }
+  recordSuggestion(): Promise<Outcome<{ written: RecordWritten }>> {
+    return Promise.reject(new Error("not yet"));
+  }
+  openSuggestions(): Promise<SuggestionList> {
+    return Promise.reject(new Error("not yet"));
+  }
+  updateSuggestions(): Promise<Outcome<{ updated: SuggestionsUpdated }>> {
+    return Promise.reject(new Error("not yet"));
+  }
+  careLists(): Promise<CareRun> {
+    return Promise.reject(new Error("not yet"));
+  }
+  writeCareSheet(): Promise<CareRun & { sheetName: string }> {
+    return Promise.reject(new Error("not yet"));
+  }
+  selectMember(): Promise<void> {
+    return Promise.reject(new Error("not yet"));
+  }
+
 }
