@@ -1,13 +1,21 @@
 import { readLog } from "../../core/docs/logs";
 import type { CellValue } from "../../core/types";
 import { blockAddress, cellAddress, columnAddress } from "../../core/a1";
-import { DATE_FORMAT, toExcelValue } from "./cellValues";
+import { DATE_FORMAT, type ExcelValue, toExcelValue } from "./cellValues";
 import { jsonBytes } from "./payload";
 import { type SheetData, grid } from "./readSheets";
 import { replaceSheet } from "./sheets";
 import { styleHeader, widthToPoints } from "./styles";
 import type { WorkbookInfo } from "./workbook";
-import { type WriteContext, setNumberFormat, writeValues } from "./write";
+import {
+  type WriteContext,
+  forCellRuns,
+  setNumberFormat,
+  writeExcelValues,
+  writeValues,
+} from "./write";
+import { type AppendPlan, TEXT_FORMAT } from "../../core/records/append";
+import type { UpdatePlan } from "../../core/records/openSuggestions";
 
 /**
  * Appends a row to a log sheet (例会台账, 通报台账) by its headers, as the exceljs host does: the
@@ -68,4 +76,67 @@ export async function appendLogRow(
     });
   }
   return { row };
+}
+
+/**
+ * Carries out the core's append plan (联谊活动记录, 意见建议) in the open workbook, queued in the
+ * batch: the sheet made when missing, the header (or the headers a log lacks) written, then the
+ * rows as one block, their number formats set first (an ID number as text stays text).
+ */
+export async function applyAppendPlan(
+  w: WriteContext,
+  info: WorkbookInfo,
+  plan: AppendPlan
+): Promise<void> {
+  const ws = plan.create
+    ? await replaceSheet(w.batch, info, plan.sheet)
+    : w.batch.context.workbook.worksheets.getItem(plan.sheet);
+  if (plan.header) {
+    const header = plan.header;
+    await writeValues(w, ws, plan.headerRow, 1, [header], header.length);
+    await w.batch.add(512, () => {
+      styleHeader(ws.getRange(blockAddress(plan.headerRow, 1, plan.headerRow, header.length)));
+      header.forEach((h, i) => {
+        ws.getRange(columnAddress(i + 1)).format.columnWidth = widthToPoints(
+          Math.max(10, h.length * 2 + 4)
+        );
+      });
+      if (plan.create) ws.freezePanes.freezeRows(plan.headerRow);
+    });
+  }
+  for (const h of plan.addedHeaders) {
+    const address = cellAddress(plan.headerRow, h.column);
+    await w.batch.add(jsonBytes(h.value), () => {
+      const cell = ws.getRange(address);
+      cell.values = [[h.value]];
+      styleHeader(cell);
+    });
+  }
+  if (plan.rows.length === 0) return;
+  const cells = plan.rows.flatMap((r) => r.cells.map((c) => ({ ...c, row: r.row })));
+  const left = Math.min(...cells.map((c) => c.column));
+  const width = Math.max(...cells.map((c) => c.column)) - left + 1;
+  const top = plan.rows[0].row;
+  const formats = new Map<string, { row: number; column: number }[]>();
+  for (const c of cells) if (c.numFmt) formats.set(c.numFmt, [...(formats.get(c.numFmt) ?? []), c]);
+  for (const [format, at] of formats)
+    await forCellRuns(w, ws, at, (range) => setNumberFormat(range, format));
+  const grid: ExcelValue[][] = plan.rows.map(() => new Array<ExcelValue>(width).fill(""));
+  for (const c of cells)
+    grid[c.row - top][c.column - left] =
+      // A text-formatted cell keeps what is written as it is: no apostrophe is needed, or kept.
+      c.numFmt === TEXT_FORMAT && typeof c.value === "string"
+        ? c.value
+        : toExcelValue(c.value, w.dateSystem);
+  await writeExcelValues(w, ws, top, left, grid);
+}
+
+/** Carries out an update plan: each cell's value set in place (its format kept), queued in the batch. */
+export async function applyUpdatePlan(w: WriteContext, plan: UpdatePlan): Promise<void> {
+  const ws = w.batch.context.workbook.worksheets.getItem(plan.sheet);
+  for (const c of plan.cells) {
+    const value = toExcelValue(c.value, w.dateSystem);
+    const address = cellAddress(c.row, c.column);
+    await w.batch.add(jsonBytes(value), () => (ws.getRange(address).values = [[value]]));
+  }
 }

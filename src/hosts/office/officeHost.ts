@@ -1,6 +1,28 @@
+import { careLists } from "../../core/care/rules";
+import { careSheet } from "../../core/care/sheet";
+import { type RecordsSource, recordsSource } from "../../core/care/source";
+import type { AppendPlan } from "../../core/records/append";
+import { memberChoices } from "../../core/records/choices";
+import { type ContactEntry, planContactLog } from "../../core/records/contact";
 import type { Outcome } from "../../core/records/errors";
-import type { SuggestionList } from "../../core/records/openSuggestions";
-import type { CareRun, MemberList, RecordWritten, SuggestionsUpdated } from "../ledgerHost";
+import {
+  type SuggestionList,
+  type SuggestionUpdate,
+  openSuggestions,
+  planSuggestionUpdates,
+} from "../../core/records/openSuggestions";
+import { type SuggestionEntry, planSuggestionLog } from "../../core/records/suggestion";
+import type {
+  CareRequest,
+  CareRun,
+  MemberList,
+  RecordWritten,
+  SuggestionsUpdated,
+} from "../ledgerHost";
+import { writtenOf } from "../records";
+import { applyAppendPlan, applyUpdatePlan } from "./logs";
+import { readSource } from "./readSource";
+import { renderDoc } from "./renderDoc";
 import { localNow, localToday } from "../localClock";
 import type { BulletinInput } from "../../core/docs/bulletin";
 import type { MeetingInput } from "../../core/docs/meeting";
@@ -249,30 +271,137 @@ export class OfficeLedgerHost implements LedgerHost {
     } else candidates.push(source);
     await this.run((context) => selectCell(context, candidates));
   }
-  // --- #16: being implemented (temporary; replaced in this session) ---
-  members(): Promise<MemberList> {
-    return Promise.reject(new Error("not yet"));
-  }
-  recordContact(): Promise<Outcome<{ written: RecordWritten }>> {
-    return Promise.reject(new Error("not yet"));
-  }
-  recordSuggestion(): Promise<Outcome<{ written: RecordWritten }>> {
-    return Promise.reject(new Error("not yet"));
-  }
-  openSuggestions(): Promise<SuggestionList> {
-    return Promise.reject(new Error("not yet"));
-  }
-  updateSuggestions(): Promise<Outcome<{ updated: SuggestionsUpdated }>> {
-    return Promise.reject(new Error("not yet"));
-  }
-  careLists(): Promise<CareRun> {
-    return Promise.reject(new Error("not yet"));
-  }
-  writeCareSheet(): Promise<CareRun & { sheetName: string }> {
-    return Promise.reject(new Error("not yet"));
-  }
-  selectMember(): Promise<void> {
-    return Promise.reject(new Error("not yet"));
+  /** Today, in the user's time zone (or the day the host was given). */
+  private today(): Date {
+    return this.options.asOf ?? localToday(this.options.now?.());
   }
 
+  /** The workbook's members and logs (one read of every sheet), as of today. */
+  private async records(env: HostEnv, label: string) {
+    const { info, source } = await readSource(env, this.today(), { from: 0.05, to: 0.5, label });
+    return { info, rs: recordsSource(source) };
+  }
+
+  async members(): Promise<MemberList> {
+    return this.run(async (context) => {
+      const { rs } = await this.records(this.env(context), "读取名册");
+      return { sheet: rs.registrySheet, members: memberChoices(rs.members) };
+    });
+  }
+
+  /** Appends what a form planned, or returns why not (nothing written then). */
+  private append(
+    progress: ProgressFn | undefined,
+    plan: (rs: RecordsSource, info: WorkbookInfo) => Outcome<{ plan: AppendPlan }>
+  ): Promise<Outcome<{ written: RecordWritten }>> {
+    return this.run(async (context) => {
+      const env = this.env(context, progress);
+      const { info, rs } = await this.records(env, "读取名册和台账");
+      const planned = plan(rs, info);
+      if (!planned.ok) return planned;
+      env.progress(0.6, `写入${planned.plan.sheet}`);
+      const w = env.writer(info.dateSystem);
+      await applyAppendPlan(w, info, planned.plan);
+      await w.batch.flush();
+      env.progress(1, "完成");
+      return { ok: true, written: writtenOf(planned.plan) };
+    });
+  }
+
+  recordContact(
+    entry: ContactEntry,
+    progress?: ProgressFn
+  ): Promise<Outcome<{ written: RecordWritten }>> {
+    return this.append(progress, (rs, info) =>
+      planContactLog(entry, {
+        today: this.today(),
+        dateSystem: info.dateSystem,
+        members: rs.members,
+        log: rs.contactLog,
+      })
+    );
+  }
+
+  recordSuggestion(
+    entry: SuggestionEntry,
+    progress?: ProgressFn
+  ): Promise<Outcome<{ written: RecordWritten }>> {
+    return this.append(progress, (rs, info) =>
+      planSuggestionLog(entry, {
+        today: this.today(),
+        dateSystem: info.dateSystem,
+        members: rs.members,
+        log: rs.suggestionLog,
+      })
+    );
+  }
+
+  async openSuggestions(): Promise<SuggestionList> {
+    return this.run(async (context) => {
+      const { info, rs } = await this.records(this.env(context), "读取意见建议");
+      return openSuggestions(rs.suggestionLog, info.dateSystem);
+    });
+  }
+
+  async updateSuggestions(
+    updates: SuggestionUpdate[],
+    progress?: ProgressFn
+  ): Promise<Outcome<{ updated: SuggestionsUpdated }>> {
+    return this.run(async (context) => {
+      const env = this.env(context, progress);
+      const { info, rs } = await this.records(env, "读取意见建议");
+      const planned = planSuggestionUpdates(rs.suggestionLog, updates);
+      if (!planned.ok) return planned;
+      const w = env.writer(info.dateSystem);
+      await applyUpdatePlan(w, planned.plan);
+      await w.batch.flush();
+      env.progress(1, "完成");
+      const { sheet, cells } = planned.plan;
+      return { ok: true, updated: { sheet, cells: cells.length } };
+    });
+  }
+
+  private async care(env: HostEnv, request: CareRequest) {
+    const { info, rs } = await this.records(env, "读取名册和联谊活动记录");
+    const lists = careLists(rs.members, rs.contacts, {
+      asOf: request.asOf ?? this.today(),
+      days: request.days,
+    });
+    return { info, run: { lists, registrySheet: rs.registrySheet } };
+  }
+
+  async careLists(request: CareRequest, progress?: ProgressFn): Promise<CareRun> {
+    return this.run(async (context) => {
+      const env = this.env(context, progress);
+      const { run } = await this.care(env, request);
+      env.progress(1, "完成");
+      return run;
+    });
+  }
+
+  async writeCareSheet(
+    request: CareRequest,
+    progress?: ProgressFn
+  ): Promise<CareRun & { sheetName: string }> {
+    const madeAt = localNow(this.options.now?.());
+    return this.run(async (context) => {
+      const env = this.env(context, progress);
+      const { info, run } = await this.care(env, request);
+      env.progress(0.6, "写入关怀提醒");
+      // The day's sheet made before is replaced, in its place.
+      const doc = careSheet(run.lists, { madeAt });
+      const w = env.writer(info.dateSystem);
+      const ws = await replaceSheet(w.batch, info, doc.name);
+      await renderDoc(w, ws, doc);
+      await w.batch.add(0, () => ws.activate());
+      await w.batch.flush();
+      env.progress(1, "完成");
+      return { ...run, sheetName: doc.name };
+    });
+  }
+
+  async selectMember(row: number, registrySheet: string | null): Promise<void> {
+    const sheet = registrySheet ?? (await this.members()).sheet;
+    if (sheet) await this.run((context) => selectCell(context, [{ sheet, row, column: 1 }]));
+  }
 }

@@ -1,5 +1,4 @@
 import { type LocalTime, dayOf } from "../../core/localTime";
-import { REGISTRY_SHEET } from "../../core/plan";
 import {
   NO_BRANCH,
   type Quarter,
@@ -17,11 +16,10 @@ import type { SummaryRun } from "../ledgerHost";
 import { blockAddress, cellAddress, columnAddress } from "../../core/a1";
 import { FEATURE } from "./api";
 import type { HostEnv } from "./env";
-import { rawRows, readHeads, readWhole } from "./readSheets";
+import { readSource } from "./readSource";
 import { renderDoc } from "./renderDoc";
 import { replaceSheet } from "./sheets";
 import { styleHeader, widthToPoints } from "./styles";
-import { isReportSheet, readWorkbookInfo } from "./workbook";
 import { type WriteContext, writeValues } from "./write";
 
 export const summaryDataSheetName = (label: string) => `汇总数据-${label}`;
@@ -106,31 +104,13 @@ export async function writeSummary(
   quarter: Quarter,
   madeAt: LocalTime
 ): Promise<SummaryRun> {
-  env.progress(0.05, "读取工作簿");
-  const info = await readWorkbookInfo(env.context);
-  // Every sheet but what this add-in writes besides the logs (the logs are data here).
-  const names = info.sheets.map((s) => s.name).filter((n) => !isReportSheet(n));
-  // The core takes the first of equally good registries: 成员名册 (the normalised one) first.
-  names.sort((a, b) => Number(b === REGISTRY_SHEET) - Number(a === REGISTRY_SHEET));
-  const heads = await readHeads(env.context, names);
-  env.progress(0.15, "读取名册和台账");
-  const sheets = await readWhole(env.reads, heads, env.api, {
-    withMerges: new Set(names),
-    progress: (done, total) =>
-      env.progress(0.15 + (0.35 * done) / Math.max(1, total), "读取名册和台账"),
+  const { info, source } = await readSource(env, dayOf(madeAt), {
+    from: 0.05,
+    to: 0.5,
+    label: "读取名册和台账",
   });
   env.progress(0.5, "统计");
-  const s = summarizeQuarter(
-    [
-      {
-        file: info.name,
-        dateSystem: info.dateSystem,
-        asOf: dayOf(madeAt),
-        sheets: sheets.map((d) => ({ name: d.name, rows: rawRows(d, info.dateSystem) })),
-      },
-    ],
-    quarter
-  );
+  const s = summarizeQuarter([source], quarter);
   const doc = quarterSummarySheet(s, madeAt);
   const notes = summaryNotesSheet({
     period: quarterRangeText(quarter),

@@ -71,6 +71,19 @@ export async function writeValues(
     for (let c = 0; c < width; c++) out[c] = toExcelValue(r[c], w.dateSystem);
     return out;
   });
+  return writeExcelValues(w, ws, top, left, values);
+}
+
+/** Writes a grid of values as range.values takes them (all rows equally wide), in row blocks as writeValues does. */
+export async function writeExcelValues(
+  w: WriteContext,
+  ws: Excel.Worksheet,
+  top: number,
+  left: number,
+  values: readonly ExcelValue[][]
+): Promise<ValueBlock[]> {
+  const width = values[0]?.length ?? 0;
+  if (width === 0) return [];
   const blocks: ValueBlock[] = [];
   await inBlocks(
     w.batch,

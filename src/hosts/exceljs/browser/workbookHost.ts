@@ -1,8 +1,27 @@
+import { careLists } from "../../../core/care/rules";
+import { careSheet } from "../../../core/care/sheet";
+import type { RecordsSource } from "../../../core/care/source";
+import { memberChoices } from "../../../core/records/choices";
+import { type ContactEntry, planContactLog } from "../../../core/records/contact";
 import type { Outcome } from "../../../core/records/errors";
-import type { SuggestionList } from "../../../core/records/openSuggestions";
-import type { CareRun, MemberList, RecordWritten, SuggestionsUpdated } from "../../ledgerHost";
+import {
+  type SuggestionList,
+  type SuggestionUpdate,
+  openSuggestions,
+  planSuggestionUpdates,
+} from "../../../core/records/openSuggestions";
+import { type SuggestionEntry, planSuggestionLog } from "../../../core/records/suggestion";
+import { writtenOf } from "../../records";
+import type {
+  CareRequest,
+  CareRun,
+  MemberList,
+  RecordWritten,
+  SuggestionsUpdated,
+} from "../../ledgerHost";
+import { readRecords, writeAppend, writeDocSheet, writeUpdates } from "../docs/records";
 import { dayOf } from "../../../core/localTime";
-import { localNow } from "../../localClock";
+import { localNow, localToday } from "../../localClock";
 import type { BulletinInput } from "../../../core/docs/bulletin";
 import type { MeetingInput } from "../../../core/docs/meeting";
 import { fileErrorMessage } from "../../../core/fileErrors";
@@ -200,30 +219,98 @@ export class WorkbookHost implements LedgerHost {
   toBytes(): Uint8Array {
     return this.bytes;
   }
-  // --- #16: being implemented (temporary; replaced in this session) ---
-  members(): Promise<MemberList> {
-    return Promise.reject(new Error("not yet"));
-  }
-  recordContact(): Promise<Outcome<{ written: RecordWritten }>> {
-    return Promise.reject(new Error("not yet"));
-  }
-  recordSuggestion(): Promise<Outcome<{ written: RecordWritten }>> {
-    return Promise.reject(new Error("not yet"));
-  }
-  openSuggestions(): Promise<SuggestionList> {
-    return Promise.reject(new Error("not yet"));
-  }
-  updateSuggestions(): Promise<Outcome<{ updated: SuggestionsUpdated }>> {
-    return Promise.reject(new Error("not yet"));
-  }
-  careLists(): Promise<CareRun> {
-    return Promise.reject(new Error("not yet"));
-  }
-  writeCareSheet(): Promise<CareRun & { sheetName: string }> {
-    return Promise.reject(new Error("not yet"));
-  }
-  selectMember(): Promise<void> {
-    return Promise.reject(new Error("not yet"));
+  /** The workbook's members and logs, as of the user's today. */
+  private records(today: Date): Promise<RecordsSource> {
+    return this.guard(() => readRecords(this.pkg, today));
   }
 
+  async members(): Promise<MemberList> {
+    const rs = await this.records(localToday());
+    return { sheet: rs.registrySheet, members: memberChoices(rs.members) };
+  }
+
+  async recordContact(
+    entry: ContactEntry,
+    progress?: ProgressFn
+  ): Promise<Outcome<{ written: RecordWritten }>> {
+    progress?.(0.1, "读取名册和台账");
+    const today = localToday();
+    const rs = await this.records(today);
+    const ctx = { today, dateSystem: this.pkg.dateSystem, members: rs.members };
+    const planned = planContactLog(entry, { ...ctx, log: rs.contactLog });
+    if (!planned.ok) return planned;
+    progress?.(0.6, "写入联谊活动记录");
+    await this.change((out) => writeAppend(this.pkg, out, planned.plan, rs.contactLog));
+    progress?.(1, "完成");
+    return { ok: true, written: writtenOf(planned.plan) };
+  }
+
+  async recordSuggestion(
+    entry: SuggestionEntry,
+    progress?: ProgressFn
+  ): Promise<Outcome<{ written: RecordWritten }>> {
+    progress?.(0.1, "读取名册和台账");
+    const today = localToday();
+    const rs = await this.records(today);
+    const ctx = { today, dateSystem: this.pkg.dateSystem, members: rs.members };
+    const planned = planSuggestionLog(entry, { ...ctx, log: rs.suggestionLog });
+    if (!planned.ok) return planned;
+    progress?.(0.6, "写入意见建议");
+    await this.change((out) => writeAppend(this.pkg, out, planned.plan, rs.suggestionLog));
+    progress?.(1, "完成");
+    return { ok: true, written: writtenOf(planned.plan) };
+  }
+
+  async openSuggestions(): Promise<SuggestionList> {
+    const rs = await this.records(localToday());
+    return openSuggestions(rs.suggestionLog, this.pkg.dateSystem);
+  }
+
+  async updateSuggestions(
+    updates: SuggestionUpdate[],
+    progress?: ProgressFn
+  ): Promise<Outcome<{ updated: SuggestionsUpdated }>> {
+    progress?.(0.1, "读取意见建议");
+    const rs = await this.records(localToday());
+    const planned = planSuggestionUpdates(rs.suggestionLog, updates);
+    if (!planned.ok) return planned;
+    const log = rs.suggestionLog;
+    if (log && planned.plan.cells.length > 0)
+      await this.change((out) => writeUpdates(this.pkg, out, planned.plan, log));
+    progress?.(1, "完成");
+    return { ok: true, updated: { sheet: planned.plan.sheet, cells: planned.plan.cells.length } };
+  }
+
+  async careLists(request: CareRequest, progress?: ProgressFn): Promise<CareRun> {
+    progress?.(0.1, "读取名册和联谊活动记录");
+    const today = localToday();
+    const rs = await this.records(today);
+    progress?.(1, "完成");
+    return {
+      lists: careLists(rs.members, rs.contacts, {
+        asOf: request.asOf ?? today,
+        days: request.days,
+      }),
+      registrySheet: rs.registrySheet,
+    };
+  }
+
+  async writeCareSheet(
+    request: CareRequest,
+    progress?: ProgressFn
+  ): Promise<CareRun & { sheetName: string }> {
+    const run = await this.careLists(request, (f, label) => progress?.(f * 0.5, label));
+    progress?.(0.6, "写入关怀提醒");
+    // The day's sheet made before is replaced, in its place.
+    const doc = careSheet(run.lists, { madeAt: localNow() });
+    await this.change((out) => writeDocSheet(this.pkg, out, doc));
+    this.onSelect(doc.name, 1, 1);
+    progress?.(1, "完成");
+    return { ...run, sheetName: doc.name };
+  }
+
+  async selectMember(row: number, registrySheet: string | null): Promise<void> {
+    const sheet = registrySheet ?? (await this.members()).sheet;
+    if (sheet) this.onSelect(sheet, row, 1);
+  }
 }

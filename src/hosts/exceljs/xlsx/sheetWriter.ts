@@ -143,7 +143,8 @@ export class SheetXmlWriter {
     return xml + "</row>";
   }
 
-  private cell(ref: string, c: WriteCell): string {
+  /** One cell's XML at a reference ("" for an empty cell without a style). */
+  cell(ref: string, c: WriteCell): string {
     const s = c.style ? ` s="${c.style}"` : "";
     const v = c.value;
     if (c.formula !== undefined) {
