@@ -3,11 +3,13 @@ import { useState } from "react";
 import type { Locale } from "../../core/types";
 import type { LedgerHost } from "../../hosts/ledgerHost";
 import { uiText } from "../i18n";
+import { CarePanel } from "./CarePanel";
 import { DocsPanel } from "./DocsPanel";
+import { RecordsPanel } from "./RecordsPanel";
 import { RegistryPanel } from "./RegistryPanel";
 import { SummaryPanel } from "./SummaryPanel";
 
-export type Panel = "registry" | "docs" | "summary";
+export type Panel = "registry" | "docs" | "records" | "care" | "summary";
 
 /** The task pane: the same in Excel and in the standalone page; only the host differs. */
 export function App({
@@ -29,13 +31,18 @@ export function App({
         selectedValue={panel}
         onTabSelect={(_, d) => setPanel(d.value as Panel)}
         size="small"
+        className="tabs"
       >
         <Tab value="registry">{t.tabs.registry}</Tab>
         <Tab value="docs">{t.tabs.docs}</Tab>
+        <Tab value="records">{t.tabs.records}</Tab>
+        <Tab value="care">{t.tabs.care}</Tab>
         <Tab value="summary">{t.tabs.summary}</Tab>
       </TabList>
       {panel === "registry" && <RegistryPanel host={host} t={t} locale={locale} />}
       {panel === "docs" && <DocsPanel host={host} t={t} focus={focus} />}
+      {panel === "records" && <RecordsPanel host={host} t={t} locale={locale} />}
+      {panel === "care" && <CarePanel host={host} t={t} locale={locale} />}
       {panel === "summary" && <SummaryPanel host={host} t={t} />}
     </FluentProvider>
   );
