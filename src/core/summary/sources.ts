@@ -132,18 +132,42 @@ const text = (v: CellValue | undefined): string | null => {
   return t === null || t.trim() === "" ? null : t.trim();
 };
 
-/** The log sheet of a kind: the one with its name, else the one whose headers match it best (3 or more). */
-function findLog(sheets: SourceSheet[], k: LogKind): { sheet: SourceSheet; log: LogTable } | null {
-  const named = sheets.find((s) => s.name.replace(/\s/g, "") === k.sheet);
-  if (named) return { sheet: named, log: readLog(grid(named), k.headers, k.aliases) };
-  let best: { sheet: SourceSheet; log: LogTable } | null = null;
-  for (const s of sheets) {
-    const log = readLog(grid(s).slice(0, 10), k.headers, k.aliases);
-    const n = Object.keys(log.columns).length;
-    if (n >= 3 && log.columns[k.date] && (!best || n > Object.keys(best.log.columns).length))
-      best = { sheet: s, log: readLog(grid(s), k.headers, k.aliases) };
+/**
+ * The log sheet of each kind: the one with its name, else the one whose headers match it best (3
+ * or more, its date among them). A sheet is the log of one kind only: of a sheet whose headers
+ * match two kinds (日期, 姓名, 身份证号, 内容 are both a contact's and a suggestion's), the kind it
+ * matches better has it, then the kinds in LOG_KINDS order.
+ */
+function findLogs(sheets: SourceSheet[]): SourceParts["logs"] {
+  const found: SourceParts["logs"] = [];
+  const taken = new Set<SourceSheet>();
+  const open: LogKind[] = [];
+  for (const kind of LOG_KINDS) {
+    const named = sheets.find((s) => s.name.replace(/\s/g, "") === kind.sheet && !taken.has(s));
+    if (!named) open.push(kind);
+    else {
+      taken.add(named);
+      found.push({ kind, sheet: named, log: readLog(grid(named), kind.headers, kind.aliases) });
+    }
   }
-  return best;
+  const candidates: { kind: LogKind; sheet: SourceSheet; score: number }[] = [];
+  for (const kind of open)
+    for (const sheet of sheets) {
+      if (taken.has(sheet)) continue;
+      const head = readLog(grid(sheet).slice(0, 10), kind.headers, kind.aliases);
+      const score = Object.keys(head.columns).length;
+      if (score >= 3 && head.columns[kind.date]) candidates.push({ kind, sheet, score });
+    }
+  // Best match first; of equal ones, the kind first in LOG_KINDS, then the first sheet.
+  candidates.sort((x, y) => y.score - x.score);
+  const done = new Set<LogKind>();
+  for (const c of candidates) {
+    if (done.has(c.kind) || taken.has(c.sheet)) continue;
+    done.add(c.kind);
+    taken.add(c.sheet);
+    found.push({ ...c, log: readLog(grid(c.sheet), c.kind.headers, c.kind.aliases) });
+  }
+  return LOG_KINDS.flatMap((k) => found.filter((f) => f.kind === k));
 }
 
 /**
@@ -176,11 +200,7 @@ export interface SourceParts {
 export function sourceParts(src: SummarySource): SourceParts {
   // What this tool wrote (an earlier summary's 汇总说明, a 校验报告) is no data to count.
   const sheets = src.sheets.filter((s) => !isReportSheet(s.name));
-  const logs: SourceParts["logs"] = [];
-  for (const kind of LOG_KINDS) {
-    const f = findLog(sheets, kind);
-    if (f) logs.push({ kind, ...f });
-  }
+  const logs = findLogs(sheets);
   const logSheets = new Set(logs.map((l) => l.sheet));
   let registry: SourceSheet | null = null;
   let bestScore = 1;
