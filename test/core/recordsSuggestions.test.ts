@@ -235,6 +235,17 @@ describe("the open suggestions", () => {
 });
 
 describe("updating a suggestion in place", () => {
+  it("refuses a row that no longer holds the suggestion the list showed (rows added since)", () => {
+    const listed = openSuggestions(LOG).open[0];
+    const moved = { ...LOG, rows: [LOG.rows[0], [], ...LOG.rows.slice(1)] };
+    const update = { row: listed.row, adopted: "否", content: listed.content };
+    expect(planSuggestionUpdates(moved, [update])).toEqual({
+      ok: false,
+      errors: [{ code: "suggestion-moved", params: { sheet: "意见建议", row: 4 } }],
+    });
+    expect(planSuggestionUpdates(LOG, [update])).toMatchObject({ ok: true });
+  });
+
   it("changes 是否采纳 and 落实情况 of the row, and nothing else", () => {
     const r = planSuggestionUpdates(LOG, [
       { row: 4, adopted: " 是 ", carriedOut: "已增加两个窗口" },

@@ -82,6 +82,11 @@ export const suggestionUpdateSchema = z.object({
   adopted: z.string().optional(),
   /** 落实情况: unchanged when absent; emptied by "" or null. */
   carriedOut: z.string().nullable().optional(),
+  /**
+   * 内容 as the list showed it (OpenSuggestion.content): when given, the row must still hold it,
+   * so that rows added or removed since the list was read do not send the update to another row.
+   */
+  content: z.string().nullable().optional(),
 });
 export type SuggestionUpdate = z.infer<typeof suggestionUpdateSchema>;
 
@@ -136,6 +141,10 @@ export function planSuggestionUpdates(
     }
     if (!byRow.has(u.row)) {
       errors.push(recordError("suggestion-not-found", { sheet, row: Math.max(1, u.row) }));
+      continue;
+    }
+    if (u.content !== undefined && shown(byRow.get(u.row)!.values["内容"]) !== u.content) {
+      errors.push(recordError("suggestion-moved", { sheet, row: u.row }));
       continue;
     }
     if (u.adopted !== undefined) {

@@ -75,7 +75,13 @@ export function OpenSuggestions({
   };
   const save = async () => {
     setResult(null);
-    const updates: SuggestionUpdate[] = [...edits].map(([row, e]) => ({ row, ...e }));
+    // Each update names the content listed: a row that no longer holds it is refused, not changed.
+    const content = new Map(list?.open.map((s) => [s.row, s.content]));
+    const updates: SuggestionUpdate[] = [...edits].map(([row, e]) => ({
+      row,
+      ...e,
+      content: content.get(row) ?? null,
+    }));
     const r = await run((p) => host.updateSuggestions(updates, p));
     if (!r) return;
     if (!r.ok) return setResult({ kind: "refused", errors: r.errors });

@@ -32,6 +32,8 @@ export const EN: RecordTexts = {
     "log-full": (p) =>
       `Sheet "${p.sheet}" reaches Excel's last row (${p.limit}); no row can be added`,
     "suggestion-not-found": (p) => `Row ${p.row} of sheet "${p.sheet}" holds no suggestion`,
+    "suggestion-moved": (p) =>
+      `Row ${p.row} of sheet "${p.sheet}" no longer holds the suggestion listed (rows were added or removed); refresh the list and try again`,
     "column-missing": (p) => `Sheet "${p.sheet}" has no column "${p.header}"; it cannot be updated`,
     "nothing-to-update": (p) => `Row ${p.row}: neither "adopted" nor "carried out" to update`,
   },

@@ -25,6 +25,8 @@ export const ZH_CN: RecordTexts = {
     "log-unrecognised": (p) => `工作表“${p.sheet}”已有内容，但前 10 行中找不到它的表头，没有写入`,
     "log-full": (p) => `工作表“${p.sheet}”已写到 Excel 的最后一行（第 ${p.limit} 行），无法追加`,
     "suggestion-not-found": (p) => `工作表“${p.sheet}”第 ${p.row} 行不是一条意见建议`,
+    "suggestion-moved": (p) =>
+      `工作表“${p.sheet}”第 ${p.row} 行已不是列表中的那条意见建议（表中行有增删），请刷新列表后再改`,
     "column-missing": (p) => `工作表“${p.sheet}”没有“${p.header}”列，无法更新`,
     "nothing-to-update": (p) => `第 ${p.row} 行：没有要更新的是否采纳或落实情况`,
   },
