@@ -1,6 +1,8 @@
 import { careLists } from "../../../core/care/rules";
 import { careSheet } from "../../../core/care/sheet";
 import type { RecordsSource } from "../../../core/care/source";
+import type { AppendPlan, LogSheet } from "../../../core/records/append";
+import type { EntryContext } from "../../../core/records/entry";
 import { memberChoices } from "../../../core/records/choices";
 import { type ContactEntry, planContactLog } from "../../../core/records/contact";
 import type { Outcome } from "../../../core/records/errors";
@@ -229,36 +231,44 @@ export class WorkbookHost implements LedgerHost {
     return { sheet: rs.registrySheet, members: memberChoices(rs.members) };
   }
 
-  async recordContact(
-    entry: ContactEntry,
-    progress?: ProgressFn
+  /** Appends what a form planned to a log (which of the workbook's), or returns why not (nothing written then). */
+  private async append(
+    progress: ProgressFn | undefined,
+    which: (rs: RecordsSource) => LogSheet | null,
+    plan: (ctx: EntryContext) => Outcome<{ plan: AppendPlan }>
   ): Promise<Outcome<{ written: RecordWritten }>> {
     progress?.(0.1, "读取名册和台账");
     const today = localToday();
     const rs = await this.records(today);
-    const ctx = { today, dateSystem: this.pkg.dateSystem, members: rs.members };
-    const planned = planContactLog(entry, { ...ctx, log: rs.contactLog });
+    const log = which(rs);
+    const planned = plan({ today, dateSystem: this.pkg.dateSystem, members: rs.members, log });
     if (!planned.ok) return planned;
-    progress?.(0.6, "写入联谊活动记录");
-    await this.change((out) => writeAppend(this.pkg, out, planned.plan, rs.contactLog));
+    progress?.(0.6, `写入${planned.plan.sheet}`);
+    await this.change((out) => writeAppend(this.pkg, out, planned.plan, log));
     progress?.(1, "完成");
     return { ok: true, written: writtenOf(planned.plan) };
   }
 
-  async recordSuggestion(
+  recordContact(
+    entry: ContactEntry,
+    progress?: ProgressFn
+  ): Promise<Outcome<{ written: RecordWritten }>> {
+    return this.append(
+      progress,
+      (rs) => rs.contactLog,
+      (ctx) => planContactLog(entry, ctx)
+    );
+  }
+
+  recordSuggestion(
     entry: SuggestionEntry,
     progress?: ProgressFn
   ): Promise<Outcome<{ written: RecordWritten }>> {
-    progress?.(0.1, "读取名册和台账");
-    const today = localToday();
-    const rs = await this.records(today);
-    const ctx = { today, dateSystem: this.pkg.dateSystem, members: rs.members };
-    const planned = planSuggestionLog(entry, { ...ctx, log: rs.suggestionLog });
-    if (!planned.ok) return planned;
-    progress?.(0.6, "写入意见建议");
-    await this.change((out) => writeAppend(this.pkg, out, planned.plan, rs.suggestionLog));
-    progress?.(1, "完成");
-    return { ok: true, written: writtenOf(planned.plan) };
+    return this.append(
+      progress,
+      (rs) => rs.suggestionLog,
+      (ctx) => planSuggestionLog(entry, ctx)
+    );
   }
 
   async openSuggestions(): Promise<SuggestionList> {
