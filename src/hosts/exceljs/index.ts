@@ -15,6 +15,7 @@ export {
 } from "./convert/outcome";
 export { type AddedSheet } from "./docs/addDocs";
 export { type DocRequest, type EditRefusal, addDocToFile } from "./docs/editWorkbook";
+export { writeDocWorkbook } from "./docs/writeDocWorkbook";
 export { FileError, isFileError } from "./fileError";
 export { isOneOf, sameFile, writeAtomic } from "./node/atomicWrite";
 export { removeOwnTemps, removeStaleTemps } from "./node/tempFiles";
