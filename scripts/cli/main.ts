@@ -8,6 +8,7 @@ import { shownText } from "../../src/core/privacy";
 import type { Locale } from "../../src/core/types";
 import type { FileOutcome } from "../../src/hosts/exceljs";
 import { DocsUsageError, addDocsCommands } from "./docsCommands";
+import { RemindUsageError, addRemindCommand } from "./remindCommand";
 import { SummaryUsageError, addSummaryCommand } from "./summaryCommand";
 import { type CliText, cliText, localeFromArgv } from "./i18n";
 import { collectInputs, outputPaths } from "./inputs";
@@ -204,6 +205,7 @@ export function buildProgram(locale: Locale, setExit: (code: number) => void): C
     );
   addDocsCommands(program, locale, setExit, common);
   addSummaryCommand(program, locale, setExit, common);
+  addRemindCommand(program, locale, setExit, common);
   common(program.command("check").description(t.check).argument("<inputs...>", t.inputs)).action(
     async (inputs: string[], opts) => setExit(await runFiles("check", inputs, opts, locale))
   );
@@ -237,7 +239,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       fail(translateCommanderError(e, t));
       return EXIT.failed;
     }
-    if (e instanceof UsageError || e instanceof DocsUsageError || e instanceof SummaryUsageError) {
+    if (
+      e instanceof UsageError ||
+      e instanceof DocsUsageError ||
+      e instanceof SummaryUsageError ||
+      e instanceof RemindUsageError
+    ) {
       fail(e.message);
       return EXIT.failed;
     }
