@@ -5,7 +5,8 @@ import { writeSamples } from "./samples/writeSamples";
 
 /**
  * npm run demo: writes the sample old workbooks into samples/, converts them into out/ with the
- * batch tool, and says what it did.
+ * batch tool, prints the care lists (关怀提醒) of the samples as of a fixed day and writes their
+ * sheet into out/, and says what it did.
  */
 async function demo(): Promise<number> {
   const root = path.join(__dirname, "..", "..");
@@ -24,12 +25,36 @@ async function demo(): Promise<number> {
     `\n输出：out/ 下每个样例一个标准工作簿（成员名册、校验报告、变更记录，其他工作表原样保留），以及 out/report.json（身份证号、手机号已打码）。\n` +
       `退出码 ${code}（0 无错误；1 数据有错误，输出已写出；2 有文件无法读写）。样例中故意放入了几处错误（身份证号被存成数字、校验位错误、性别与身份证不符、重复登记），所以这里是 1。\n`
   );
+  // A fixed day, so that the demo prints the same lists every run (without --as-of: today).
+  const asOf = "2026-12-20";
+  const careOut = path.join(out, `关怀提醒-${asOf}.xlsx`);
+  process.stdout.write(
+    `\n$ uf-ledger remind samples --as-of ${asOf} --out ${path.relative(root, careOut)} --limit 5\n`
+  );
+  const careCode = await main([
+    "remind",
+    samples,
+    "--as-of",
+    asOf,
+    "--out",
+    careOut,
+    "--limit",
+    "5",
+    "--quiet",
+  ]);
+  process.stdout.write(
+    `\n关怀提醒：按 ${asOf} 列出四类成员（跨所有样例工作簿，同一身份证号只算一人）：今后 30 天内生日（跨年也算）、家庭经济困难且近 90 天没有困难帮扶、今年尚未联系、建档超过一年或没有建档日期；` +
+      `“最近联系”取自各工作簿的“联谊活动记录”（机关支部的样例里有几条，其中一条姓名写错、按身份证号找到了本人）。` +
+      `控制台每类只列前 5 人，${path.relative(root, careOut)} 的“关怀提醒-${asOf}”工作表列出全部（A4 横向，身份证号、手机号已打码）。` +
+      `不加 --as-of 时按今天（本机时区）。退出码 ${careCode}。\n`
+  );
   process.stdout.write(
     `\n网页版（给用 WPS、不能装 Excel 加载项的同事）：运行 npm run dev-server，然后用浏览器打开 https://localhost:3000/standalone.html ，` +
       `点“打开工作簿”选择 out/ 或 samples/ 里的文件即可；文件只在本机浏览器中处理，不会上传。\n` +
       `Excel 加载项：npm run dev-server 后按 README 旁加载 manifest.xml。\n`
   );
-  return code <= 1 ? 0 : code;
+  const worst = Math.max(code, careCode);
+  return worst <= 1 ? 0 : worst;
 }
 
 demo().then(

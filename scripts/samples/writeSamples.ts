@@ -58,6 +58,36 @@ export function messyCsv(rows: readonly RawRow[]): Buffer {
   return iconv.encode(text, "gb18030");
 }
 
+const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
+
+/**
+ * The branch's 联谊活动记录, for the care lists the demo prints (as of 2026-12-20): a 困难帮扶 in
+ * the last 90 days (周伟 leaves the hardship list) and one older (孙桂英 stays on it, her last help
+ * shown), a talk logged with a mistyped name beside the right ID number (郭敏, found by the ID), a
+ * contact of last year only (杨丽: not contacted this year), and one by name alone with its date
+ * typed as text (杨涛). `members` are the registry's rows in canonical columns.
+ */
+function addContactLog(wb: ExcelJS.Workbook, members: readonly CellValue[][]): void {
+  const at = (name: string) => {
+    const m = members.find((r) => r[1] === name);
+    if (!m) throw new Error(`sample member ${name} not found`);
+    return { name, id: m[5] as string };
+  };
+  const ws = wb.addWorksheet("联谊活动记录");
+  ws.addRow(["活动日期", "成员姓名", "公民身份号码", "活动类型", "内容", "联系人", "跟进情况"]);
+  const rows: [CellValue, string, string, string, string, string, string][] = [
+    [day(2025, 12, 30), at("杨丽").name, at("杨丽").id, "学习活动", "年终学习座谈", "王副书记", ""],
+    [day(2026, 4, 8), "杨涛", "", "谈心谈话", "了解家庭近况", "李书记", "已反映给工会"],
+    [day(2026, 6, 5), at("孙桂英").name, at("孙桂英").id, "困难帮扶", "送慰问金", "李书记", ""],
+    [day(2026, 9, 12), "郭明", at("郭敏").id, "谈心谈话", "听取对技术改造的建议", "赵委员", ""],
+    ["2026.11.18", at("周伟").name, at("周伟").id, "困难帮扶", "子女助学帮扶", "李书记", "已落实"],
+  ];
+  for (const r of rows) ws.addRow(r);
+  ws.getColumn(1).numFmt = "yyyy-mm-dd";
+  ws.getColumn(3).numFmt = "@";
+  ws.columns.forEach((c, i) => (c.width = [12, 10, 21, 10, 24, 10, 14][i]));
+}
+
 export interface SampleSet {
   files: string[];
   /** Why an .xls sample is missing, if it is. */
@@ -75,6 +105,7 @@ export async function writeSamples(dir: string): Promise<SampleSet> {
   const notes = wbA.addWorksheet("填表说明");
   notes.addRow(["本表由机关支部统战联络员填写，每季度更新一次。"]);
   notes.addRow(["联系电话以本人手机为准。"]);
+  addContactLog(wbA, a.expected);
   const fa = path.join(dir, "2008_机关支部名册.xlsx");
   await wbA.xlsx.writeFile(fa);
   files.push(fa);
