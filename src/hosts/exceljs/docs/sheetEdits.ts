@@ -66,10 +66,9 @@ export function mergeRow(rowXml: string, p: string, edit: RowEdit): string {
     const i = cells.findIndex((c) => c.column >= e.column);
     const old = i >= 0 && cells[i].column === e.column ? cells[i] : null;
     const s = old ? xmlAttribute(/^<[^>]*>?/.exec(old.xml)![0], "s") : undefined;
-    const xml = localXml(
-      e.xml(`${columnLetter(e.column)}${edit.row}`, s ? Number(s) : undefined),
-      p
-    );
+    const ref = `${columnLetter(e.column)}${edit.row}`;
+    // A cell emptied stays as an element: cells after it without r keep their columns.
+    const xml = localXml(e.xml(ref, s ? Number(s) : undefined) || `<c r="${ref}"/>`, p);
     if (old) old.xml = xml;
     else if (i < 0) cells.push({ column: e.column, xml });
     else cells.splice(i, 0, { column: e.column, xml });
