@@ -146,28 +146,6 @@ function asOfOption(value: string, bad: string): Date {
   return toUtcDate(pd);
 }
 
-/**
- * The members and contacts of every workbook, for one careLists: the same person (ID number) in
- * two workbooks is one person. A member's registry row is made unique across the workbooks (each
- * workbook's rows after the last one's): core counts a member without an ID number by its row, and
- * two workbooks' rows 5 are two people; the lists' "registry order" is then workbook by workbook.
- */
-export function pooledCare(cares: readonly CareSource[]): Pick<CareSource, "members" | "contacts"> {
-  const members: CareSource["members"] = [];
-  const contacts: CareSource["contacts"] = [];
-  let offset = 0;
-  for (const c of cares) {
-    let last = 0;
-    for (const m of c.members) {
-      members.push({ ...m, row: m.row + offset });
-      last = Math.max(last, m.row);
-    }
-    offset += last;
-    contacts.push(...c.contacts);
-  }
-  return { members, contacts };
-}
-
 /** One list on the console: its title, then a table of its first `limit` members (0: all). */
 function listText(
   lists: CareLists,
@@ -276,7 +254,7 @@ export function addRemindCommand(
         if ("failure" in r) failures.push(r.failure);
         else {
           cares.push(r.care);
-          unreadable.push(...r.unreadable);
+          unreadable.push(...r.care.unreadableContacts);
         }
       }
       for (const f of failures) process.stderr.write(say(fileErrorMessage(f, locale)));
@@ -288,7 +266,9 @@ export function addRemindCommand(
       for (const c of cares)
         if (!c.registrySheet)
           process.stderr.write(say(t.noRegistry(path.basename(c.file), c.contacts.length)));
-      const { members, contacts } = pooledCare(cares);
+      // One person per ID number across the workbooks; those without one stay apart by workbook.
+      const members = cares.flatMap((c) => c.members);
+      const contacts = cares.flatMap((c) => c.contacts);
       const lists = careLists(members, contacts, { asOf, days });
       const doc = careSheet(lists, { madeAt: localNow() });
       try {

@@ -2,7 +2,7 @@
  * A workbook as the care lists and the forms read it (careSource, recordsSource: the summary's
  * registry and logs), and the registry as the forms list it (memberChoices, matchesMember).
  */
-import { careSource, recordsSource } from "../../src/core/care";
+import { careLists, careSource, recordsSource } from "../../src/core/care";
 import { matchesMember, memberChoices } from "../../src/core/records";
 import type { SummarySource } from "../../src/core/summary/sources";
 import type { CellValue } from "../../src/core/types";
@@ -59,7 +59,9 @@ describe("careSource / recordsSource", () => {
       registrySheet: "名单",
       members: rs.members,
       contacts: rs.contacts,
+      unreadableContacts: [],
     });
+    expect(rs.members.every((m) => m.file === "台账.xlsx")).toBe(true);
   });
 
   it("takes a sheet as one log only: the kind its headers match best", () => {
@@ -101,6 +103,28 @@ describe("careSource / recordsSource", () => {
       [],
       [],
       [utc(2026, 4, 1), "李四", "食堂"],
+    ]);
+  });
+
+  it("keeps members without an ID number apart across workbooks, listed workbook by workbook", () => {
+    const book = (file: string, name: string) =>
+      careSource({
+        ...source([
+          {
+            name: "名册",
+            grid: [
+              ["姓名", "所在支部"],
+              [name, file],
+            ],
+          },
+        ]),
+        file,
+      });
+    const [a, b] = [book("乙.xlsx", "陈七"), book("甲.xlsx", "陈七")];
+    const lists = careLists([...a.members, ...b.members], [], { asOf: utc(2026, 12, 1) });
+    expect(lists.uncontacted.map((e) => [e.member.branch, e.member.row])).toEqual([
+      ["乙.xlsx", 2],
+      ["甲.xlsx", 2],
     ]);
   });
 

@@ -187,13 +187,11 @@ export function careLists(
         )
       );
   }
-  // Registry order: where each person first appears.
-  const byRow = (a: CareEntry, b: CareEntry) => a.member.rows[0] - b.member.rows[0];
-  lists.birthdays.sort((a, b) => birthdayOrder.get(a)! - birthdayOrder.get(b)! || byRow(a, b));
+  // Entries were made in registry order (where each person first appears; workbook by workbook
+  // when several are read), which the sorts keep among equals: Array.prototype.sort is stable.
+  lists.birthdays.sort((a, b) => birthdayOrder.get(a)! - birthdayOrder.get(b)!);
   const recorded = (e: CareEntry) =>
     e.reason.code === "record-stale" ? Date.parse(e.reason.params.recordedOn) : Infinity;
-  lists.stale.sort((a, b) => recorded(a) - recorded(b) || byRow(a, b));
-  lists.hardship.sort(byRow);
-  lists.uncontacted.sort(byRow);
+  lists.stale.sort((a, b) => recorded(a) - recorded(b));
   return { asOf, days, helpWindowDays, ...lists, unlinkedContacts };
 }

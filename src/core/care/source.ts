@@ -9,6 +9,7 @@ import {
   type SourceParts,
   type SourceSheet,
   type SummarySource,
+  type UnreadableRow,
   sourceEvents,
   sourceParts,
   sourceRegistry,
@@ -20,18 +21,24 @@ export interface CareSource {
   file: string;
   /** The registry sheet; null when the workbook has none. */
   registrySheet: string | null;
+  /** Each with its workbook (file), so that members without an ID number stay apart across workbooks. */
   members: RegistryMember[];
   contacts: ContactEvent[];
+  /** Rows of the contact log whose date cannot be read (not counted). */
+  unreadableContacts: UnreadableRow[];
 }
 
 /** One workbook's members and contacts, for careLists (several workbooks: concatenate them). */
 export function careSource(src: SummarySource, parts: SourceParts = sourceParts(src)): CareSource {
   const registry = sourceRegistry(src, parts);
+  const events = sourceEvents(src, parts);
+  const log = parts.logs.find((l) => l.kind.kind === "contact")?.sheet.name;
   return {
     file: src.file,
     registrySheet: parts.registry?.name ?? null,
-    members: registry ? registryMembers(registry) : [],
-    contacts: contactEvents(sourceEvents(src, parts).events),
+    members: registry ? registryMembers(registry).map((m) => ({ ...m, file: src.file })) : [],
+    contacts: contactEvents(events.events),
+    unreadableContacts: events.unreadable.filter((u) => u.sheet === log),
   };
 }
 

@@ -23,7 +23,11 @@ export type RegistryMember = Pick<
   | "contactCadre"
   | "birthDate"
   | "recordedOn"
-> & { row: number };
+> & {
+  row: number;
+  /** The workbook it was read from, where several are read together (two workbooks' rows 5 are two rows). */
+  file?: string;
+};
 
 const text = (v: CellValue | undefined): string | null => {
   if (typeof v === "number" && Number.isFinite(v)) return String(v);

@@ -8,7 +8,7 @@ import type { Linkable } from "./link";
 import type { RegistryMember } from "./members";
 
 export interface Person extends Linkable {
-  /** The ID number, or "row:N" for a member without one. */
+  /** The ID number, or "row:N" ("row:file#N" when read with its workbook) for a member without one. */
   key: string;
   /** The merged record: the latest row, its gaps filled from the others. Its row is the latest row's. */
   member: RegistryMember;
@@ -32,7 +32,7 @@ function merged(newestFirst: RegistryMember[]): RegistryMember {
 export function peopleOf(members: readonly RegistryMember[]): Person[] {
   const groups = new Map<string, RegistryMember[]>();
   for (const m of members) {
-    const key = m.idNumber ?? `row:${m.row}`;
+    const key = m.idNumber ?? `row:${m.file === undefined ? "" : `${m.file}#`}${m.row}`;
     const list = groups.get(key);
     if (list) list.push(m);
     else groups.set(key, [m]);
