@@ -17,6 +17,26 @@ import {
 import { type AppendPlan, TEXT_FORMAT } from "../../core/records/append";
 import type { UpdatePlan } from "../../core/records/openSuggestions";
 
+/** A log's header from column A: styled, columns wide enough, frozen below it in a new sheet. */
+async function writeLogHeader(
+  w: WriteContext,
+  ws: Excel.Worksheet,
+  row: number,
+  headers: readonly string[],
+  freeze: boolean
+): Promise<void> {
+  await writeValues(w, ws, row, 1, [[...headers]], headers.length);
+  await w.batch.add(512, () => {
+    styleHeader(ws.getRange(blockAddress(row, 1, row, headers.length)));
+    headers.forEach((h, i) => {
+      ws.getRange(columnAddress(i + 1)).format.columnWidth = widthToPoints(
+        Math.max(10, h.length * 2 + 4)
+      );
+    });
+    if (freeze) ws.freezePanes.freezeRows(row);
+  });
+}
+
 /**
  * Appends a row to a log sheet (例会台账, 通报台账) by its headers, as the exceljs host does: the
  * sheet is created with DOMAIN.md's headers when missing; a header the sheet lacks is added after
@@ -36,16 +56,7 @@ export async function appendLogRow(
   let lastRow: number;
   if (!log) {
     ws = await replaceSheet(w.batch, info, sheetName);
-    await writeValues(w, ws, 1, 1, [[...headers]], headers.length);
-    await w.batch.add(512, () => {
-      styleHeader(ws.getRange(blockAddress(1, 1, 1, headers.length)));
-      headers.forEach((h, i) => {
-        ws.getRange(columnAddress(i + 1)).format.columnWidth = widthToPoints(
-          Math.max(10, h.length * 2 + 4)
-        );
-      });
-      ws.freezePanes.freezeRows(1);
-    });
+    await writeLogHeader(w, ws, 1, headers, true);
     columns = Object.fromEntries(headers.map((h, i) => [h, i + 1]));
     headerRow = 1;
     lastRow = 1;
@@ -91,19 +102,7 @@ export async function applyAppendPlan(
   const ws = plan.create
     ? await replaceSheet(w.batch, info, plan.sheet)
     : w.batch.context.workbook.worksheets.getItem(plan.sheet);
-  if (plan.header) {
-    const header = plan.header;
-    await writeValues(w, ws, plan.headerRow, 1, [header], header.length);
-    await w.batch.add(512, () => {
-      styleHeader(ws.getRange(blockAddress(plan.headerRow, 1, plan.headerRow, header.length)));
-      header.forEach((h, i) => {
-        ws.getRange(columnAddress(i + 1)).format.columnWidth = widthToPoints(
-          Math.max(10, h.length * 2 + 4)
-        );
-      });
-      if (plan.create) ws.freezePanes.freezeRows(plan.headerRow);
-    });
-  }
+  if (plan.header) await writeLogHeader(w, ws, plan.headerRow, plan.header, plan.create);
   for (const h of plan.addedHeaders) {
     const address = cellAddress(plan.headerRow, h.column);
     await w.batch.add(jsonBytes(h.value), () => {

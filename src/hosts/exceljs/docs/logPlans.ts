@@ -53,6 +53,37 @@ function planEdits(out: PackageWriter, plan: AppendPlan): RowEdit[] {
 }
 
 /**
+ * A log sheet made anew: its columns as wide as its header needs, frozen below the header row, and
+ * the rows' cells in order.
+ */
+export function newLogSheet(
+  out: PackageWriter,
+  name: string,
+  header: readonly string[],
+  headerRow: number,
+  rows: readonly RowEdit[]
+): NewSheet {
+  return {
+    name,
+    *xml() {
+      const w = new SheetXmlWriter(out.dateSystem);
+      const spec = {
+        columns: header.map((h) => ({ width: Math.max(10, h.length * 2 + 4) })),
+        freeze: { rows: headerRow, columns: 0 },
+      };
+      yield w.head(spec);
+      for (const r of [...rows].sort((a, b) => a.row - b.row)) {
+        const cells: string[] = [];
+        for (const c of [...r.cells].sort((a, b) => a.column - b.column))
+          cells.push(c.xml(`${columnLetter(c.column)}${r.row}`, undefined));
+        yield `<row r="${r.row}">${cells.join("")}</row>`;
+      }
+      yield w.tail(spec);
+    },
+  };
+}
+
+/**
  * Carries out an append plan: the sheet made (returned, to be added to the output) when the plan
  * says so, else rewritten with the rows (and any header cells) added; null then.
  */
@@ -69,27 +100,7 @@ export async function applyAppendPlan(
     ...rows.flatMap((r) => r.cells.map((c) => c.column))
   );
   const sheet = plan.create ? undefined : worksheetNamed(pkg, plan.sheet);
-  if (!sheet) {
-    const header = plan.header ?? [];
-    return {
-      name: plan.sheet,
-      *xml() {
-        const w = new SheetXmlWriter(out.dateSystem);
-        const spec = {
-          columns: header.map((h) => ({ width: Math.max(10, h.length * 2 + 4) })),
-          freeze: { rows: plan.headerRow, columns: 0 },
-        };
-        yield w.head(spec);
-        for (const r of [...rows].sort((a, b) => a.row - b.row)) {
-          const cells: string[] = [];
-          for (const c of [...r.cells].sort((a, b) => a.column - b.column))
-            cells.push(c.xml(`${columnLetter(c.column)}${r.row}`, undefined));
-          yield `<row r="${r.row}">${cells.join("")}</row>`;
-        }
-        yield w.tail(spec);
-      },
-    };
-  }
+  if (!sheet) return newLogSheet(out, plan.sheet, plan.header ?? [], plan.headerRow, rows);
   await out.rewrite(
     sheet.part,
     withEdits(pkg.partChunks(sheet.part), {

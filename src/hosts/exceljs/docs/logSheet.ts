@@ -6,6 +6,7 @@ import { DATE_FORMAT, HEADER_STYLE } from "../write/sheetStyles";
 import type { NewSheet, PackageWriter } from "../xlsx/packageWriter";
 import { SheetXmlWriter } from "../xlsx/sheetWriter";
 import type { WorkbookPackage } from "../xlsx/workbookPackage";
+import { newLogSheet } from "./logPlans";
 import { type CellEdit, type RowEdit, withEdits } from "./sheetEdits";
 
 /** A log sheet (例会台账, 通报台账…) as read: its table, and where its rows and columns end. */
@@ -51,26 +52,16 @@ export async function appendLogRow(
   const date = out.styles.id({ numFmt: DATE_FORMAT });
   const sheet = worksheetNamed(pkg, name);
   if (!sheet) {
-    return {
-      name,
-      *xml() {
-        const w = new SheetXmlWriter(out.dateSystem);
-        const spec = {
-          columns: headers.map((h) => ({ width: Math.max(10, h.length * 2 + 4) })),
-          freeze: { rows: 1, columns: 0 },
-        };
-        yield w.head(spec);
-        yield w.row(
-          1,
-          headers.map((h) => ({ value: h, style: header }))
-        );
-        yield w.row(
-          2,
-          values.map((v) => ({ value: v, style: v instanceof Date ? date : undefined }))
-        );
-        yield w.tail(spec);
-      },
-    };
+    const w = new SheetXmlWriter(out.dateSystem);
+    const cells = (row: readonly CellValue[], style: (v: CellValue) => number | undefined) =>
+      row.map((value, i) => ({
+        column: i + 1,
+        xml: (ref: string) => w.cell(ref, { value, style: style(value) }),
+      }));
+    return newLogSheet(out, name, headers, 1, [
+      { row: 1, cells: cells(headers, () => header) },
+      { row: 2, cells: cells(values, (v) => (v instanceof Date ? date : undefined)) },
+    ]);
   }
   const columns = { ...read.log.columns };
   const headerRow = read.log.headerRow || 1;
