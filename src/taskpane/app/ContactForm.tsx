@@ -1,4 +1,5 @@
-import { Button, Field, Input, Select, Subtitle2, Textarea } from "@fluentui/react-components";
+import { Button, Field, Input, Subtitle2, Textarea } from "@fluentui/react-components";
+import { CodeSelect } from "./CodeSelect";
 import { useState } from "react";
 import type { MemberChoice } from "../../core/records/choices";
 import type { ContactEntry } from "../../core/records/contact";
@@ -86,15 +87,13 @@ export function ContactForm({
         <Field label={t.contactDate} required className="grow">
           <Input type="date" value={f.date} onChange={(_, d) => setF({ ...f, date: d.value })} />
         </Field>
-        <Field label={t.contactType} className="grow">
-          <Select value={f.type} onChange={(_, d) => setF({ ...f, type: d.value })}>
-            {CONTACT_TYPES.map((x) => (
-              <option key={x} value={x}>
-                {t.contactTypeLabel(x)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <CodeSelect
+          label={t.contactType}
+          value={f.type}
+          values={CONTACT_TYPES}
+          labelOf={t.contactTypeLabel}
+          onChange={(type) => setF({ ...f, type })}
+        />
       </div>
       <Field label={t.content} required>
         <Textarea

@@ -1,12 +1,5 @@
-import {
-  Button,
-  Caption1,
-  Field,
-  Input,
-  Select,
-  Subtitle2,
-  Text,
-} from "@fluentui/react-components";
+import { Button, Caption1, Field, Input, Subtitle2, Text } from "@fluentui/react-components";
+import { CodeSelect } from "./CodeSelect";
 import { useEffect, useState } from "react";
 import type {
   OpenSuggestion,
@@ -121,19 +114,14 @@ export function OpenSuggestions({
                   {openReasonText(s.reason, locale)}
                 </Caption1>
                 <div className="row">
-                  <Field label={t.adopted} className="grow">
-                    <Select
-                      value={e.adopted ?? shown}
-                      onChange={(_, d) => edit(s, { adopted: d.value })}
-                    >
-                      {shown === "" && <option value="">{t.keepValue(s.adopted ?? "")}</option>}
-                      {ADOPTION_VALUES.map((x) => (
-                        <option key={x} value={x}>
-                          {t.adoptionLabel(x)}
-                        </option>
-                      ))}
-                    </Select>
-                  </Field>
+                  <CodeSelect
+                    label={t.adopted}
+                    value={e.adopted ?? shown}
+                    values={ADOPTION_VALUES}
+                    labelOf={t.adoptionLabel}
+                    onChange={(adopted) => edit(s, { adopted })}
+                    keep={shown === "" ? t.keepValue(s.adopted ?? "") : undefined}
+                  />
                   <Field label={t.carriedOut} className="grow">
                     <Input
                       value={e.carriedOut ?? s.carriedOut ?? ""}

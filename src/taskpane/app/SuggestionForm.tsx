@@ -1,4 +1,5 @@
-import { Button, Field, Input, Select, Subtitle2, Textarea } from "@fluentui/react-components";
+import { Button, Field, Input, Subtitle2, Textarea } from "@fluentui/react-components";
+import { CodeSelect } from "./CodeSelect";
 import { useState } from "react";
 import type { MemberChoice } from "../../core/records/choices";
 import type { SuggestionEntry } from "../../core/records/suggestion";
@@ -80,15 +81,13 @@ export function SuggestionForm({
         <Field label={t.suggestionDate} required className="grow">
           <Input type="date" value={f.date} onChange={(_, d) => setF({ ...f, date: d.value })} />
         </Field>
-        <Field label={t.adopted} className="grow">
-          <Select value={f.adopted} onChange={(_, d) => setF({ ...f, adopted: d.value })}>
-            {ADOPTION_VALUES.map((x) => (
-              <option key={x} value={x}>
-                {t.adoptionLabel(x)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <CodeSelect
+          label={t.adopted}
+          value={f.adopted}
+          values={ADOPTION_VALUES}
+          labelOf={t.adoptionLabel}
+          onChange={(adopted) => setF({ ...f, adopted })}
+        />
       </div>
       <Field label={t.content} required>
         <Textarea
