@@ -18,6 +18,7 @@ import { maskId } from "../../src/core/privacy";
 import { idFor } from "../fixtures/branchWorkbooks";
 import { CHROMIUM, CHROMIUM_FLAGS } from "../web/chromium";
 import { serve } from "../web/server";
+import { downloadWorkbook } from "../web/download";
 
 const ROOT = path.join(__dirname, "..", "..");
 /** The production build of this test run (test/globalSetup.js). */
@@ -123,17 +124,7 @@ async function shot(name: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
-async function download(name: string): Promise<ExcelJS.Workbook> {
-  const [dl] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("button", { name: "下载工作簿" }).click(),
-  ]);
-  const file = path.join(dir, name);
-  await dl.saveAs(file);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  return wb;
-}
+const download = (name: string): Promise<ExcelJS.Workbook> => downloadWorkbook(page, dir, name);
 
 /** A sheet's values, row by row (1-based columns from 0), as exceljs reads them. */
 function values(ws: ExcelJS.Worksheet): unknown[][] {

@@ -12,6 +12,7 @@ import { buildMessyRegistry } from "../fixtures/messyRegistry";
 import { deflatedZeros, readZipEntries, writeZip } from "../hosts/input/zipWriter";
 import { CHROMIUM, CHROMIUM_FLAGS as FLAGS } from "./chromium";
 import { serve } from "./server";
+import { downloadWorkbook } from "./download";
 
 const ROOT = path.join(__dirname, "..", "..");
 /** The production build of this test run (test/globalSetup.js). */
@@ -32,17 +33,7 @@ async function shot(name: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
-async function download(name: string): Promise<ExcelJS.Workbook> {
-  const [dl] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("button", { name: "下载工作簿" }).click(),
-  ]);
-  const file = path.join(dir, name);
-  await dl.saveAs(file);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  return wb;
-}
+const download = (name: string): Promise<ExcelJS.Workbook> => downloadWorkbook(page, dir, name);
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
