@@ -174,6 +174,24 @@ describe("a form's members found in the registry", () => {
     const r = resolveMembers([{ name: "李 四" }, { row: 5 }, { row: 2 }, { id: LI }], people);
     expect(r.ok && r.people.map((p) => p.key)).toEqual([LI, ZHANG]);
   });
+  it("refuses a row that no longer holds the member the form showed (registry sorted since)", () => {
+    expect(resolveMembers([{ row: 2, name: "张 三" }], people)).toMatchObject({ ok: true });
+    expect(
+      resolveMembers(
+        [
+          { row: 2, name: "李四" },
+          { row: 99, name: "王五" },
+        ],
+        people
+      )
+    ).toEqual({
+      ok: false,
+      errors: [
+        { code: "member-moved", params: { row: 2, name: "李四" } },
+        { code: "member-moved", params: { row: 99, name: "王五" } },
+      ],
+    });
+  });
   it("says which are not found, or ambiguous, or that none was given", () => {
     const r = resolveMembers(
       [{ name: "陈七" }, { name: "赵六" }, { row: 99 }, { id: "123" }, { name: "" }],
@@ -232,6 +250,16 @@ describe("记录联谊活动: rows for 联谊活动记录", () => {
     // A time of day is no other day.
     const t = planContactLog(entry({ date: new Date(Date.UTC(2026, 11, 5, 23, 59)) }), ctx());
     expect(t.ok && t.plan.rows[0].cells[0].value).toEqual(TODAY);
+  });
+
+  it("writes the member a form showed on a row, and refuses the row once it holds someone else", () => {
+    const shown = planContactLog(entry({ members: [{ row: 2, name: "张三" }] }), ctx());
+    expect(shown.ok && shown.people.map((p) => p.name)).toEqual(["张三"]);
+    const moved = planContactLog(entry({ members: [{ row: 2, name: "李四" }] }), ctx());
+    expect(moved).toEqual({
+      ok: false,
+      errors: [{ code: "member-moved", params: { row: 2, name: "李四" } }],
+    });
   });
 
   it("makes one row per member for several at once, each member once, 联系人 their own", () => {

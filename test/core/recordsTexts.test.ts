@@ -28,6 +28,7 @@ const ERRORS: RecordErrorParams = {
   "member-missing": {},
   "member-not-found": { by: "name", value: "Zhang" },
   "member-ambiguous": { name: "Chen", count: 2 },
+  "member-moved": { row: 7, name: "Zhang" },
   "date-invalid": {},
   "date-in-future": { date: "2026-12-06", today: "2026-12-05" },
   "content-empty": {},

@@ -154,6 +154,34 @@ describe("Office host: 记录联谊活动", () => {
     expect(fx.valueWrites).toHaveLength(0);
   });
 
+  it("refuses a member whose registry row was sorted away since the pane listed it, writing nothing", async () => {
+    const { fx, host } = setup([registry]);
+    const [first, second] = (await host.members()).members;
+    // The pane listed first on its row; the registry was sorted since, and the row now holds second.
+    const sorted = {
+      ...registry,
+      values: [registry.values![0], ...registry.values!.slice(1).reverse()],
+    };
+    const { fx: fx2, host: host2 } = setup([sorted]);
+    const r = await host2.recordContact({
+      ...contact([]),
+      members: [{ row: first.row, name: first.name }],
+    });
+    expect(r).toEqual({
+      ok: false,
+      errors: [{ code: "member-moved", params: { row: first.row, name: first.name } }],
+    });
+    expect(fx2.sheets.map((s) => s.name)).toEqual(["成员名册"]);
+    expect(fx2.valueWrites).toHaveLength(0);
+    // Unsorted, the same form writes that member.
+    const ok = await host.recordContact({
+      ...contact([]),
+      members: [{ row: second.row, name: second.name }],
+    });
+    expect(ok.ok).toBe(true);
+    expect(fx.sheet("联谊活动记录").value(2, 2)).toBe(second.name);
+  });
+
   it("lists the registry's members once each, ID numbers masked", async () => {
     const { host } = setup([registry]);
     const list = await host.members();

@@ -5,6 +5,7 @@
 import { maskId } from "../privacy";
 import type { RegistryMember } from "./members";
 import { peopleOf } from "./people";
+import type { MemberRef } from "./resolve";
 
 export interface MemberChoice {
   /** Their latest record's row in the registry sheet: what a form names them by ({ row }). */
@@ -38,4 +39,13 @@ export function matchesMember(m: MemberChoice, query: string, branch: string | n
   const q = query.replace(/\s/g, "");
   if (q === "") return true;
   return m.name.includes(q) || (m.id ?? "").toUpperCase().includes(q.toUpperCase());
+}
+
+/**
+ * How a form names the member it shows on a registry row: the row, with the name shown there, so
+ * that a registry sorted since it was read is refused (member-moved) rather than writing someone else.
+ */
+export function choiceRef(row: number, choices: readonly MemberChoice[]): MemberRef {
+  const shown = choices.find((m) => m.row === row);
+  return shown ? { row, name: shown.name } : { row };
 }

@@ -22,6 +22,8 @@ export const RECORD_ERROR_PARAMS = {
   "member-not-found": z.object(memberRef),
   /** count: how many members of the registry have the name. */
   "member-ambiguous": z.object({ name: text, count: z.number().int().min(2) }),
+  /** The registry row a form named no longer holds the member it showed (the registry was sorted, or rows added or removed, since it was read). */
+  "member-moved": z.object({ row, name: text }),
   "date-invalid": z.object({}),
   "date-in-future": z.object({ date: day, today: day }),
   "content-empty": z.object({}),

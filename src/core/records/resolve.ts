@@ -9,9 +9,14 @@ import { type Outcome, type RecordError, recordError } from "./errors";
 import type { Person } from "./people";
 
 export const memberRefSchema = z.union([
+  /**
+   * name: who the form showed on that row; when given, a row that now holds someone else is
+   * refused (member-moved). First, as the union takes the first shape that parses (and drops keys
+   * it does not know): { row, name } is not { name }.
+   */
+  z.object({ row: z.number().int(), name: z.string().optional() }),
   z.object({ id: z.string() }),
   z.object({ name: z.string() }),
-  z.object({ row: z.number().int() }),
 ]);
 /** How a form names a member. */
 export type MemberRef = z.infer<typeof memberRefSchema>;
@@ -25,23 +30,23 @@ export function idKey(typed: string): string | null {
 }
 
 function find(ref: MemberRef, people: readonly Person[]): Person | RecordError {
+  if ("row" in ref) {
+    const at = people.find((x) => x.rows.includes(ref.row));
+    if (ref.name !== undefined && (!at || lookupKey(at.name) !== lookupKey(ref.name)))
+      return recordError("member-moved", { row: ref.row, name: ref.name });
+    return at ?? recordError("member-not-found", { by: "row", value: String(ref.row) });
+  }
   if ("id" in ref) {
     const key = idKey(ref.id);
     const p = key ? people.find((x) => x.id === key) : undefined;
     return p ?? recordError("member-not-found", { by: "id", value: ref.id });
   }
-  if ("name" in ref) {
-    const k = lookupKey(ref.name);
-    const named = people.filter((x) => lookupKey(x.name) === k);
-    if (named.length === 1) return named[0];
-    return named.length === 0 || k === ""
-      ? recordError("member-not-found", { by: "name", value: ref.name })
-      : recordError("member-ambiguous", { name: ref.name, count: named.length });
-  }
-  return (
-    people.find((x) => x.rows.includes(ref.row)) ??
-    recordError("member-not-found", { by: "row", value: String(ref.row) })
-  );
+  const k = lookupKey(ref.name);
+  const named = people.filter((x) => lookupKey(x.name) === k);
+  if (named.length === 1) return named[0];
+  return named.length === 0 || k === ""
+    ? recordError("member-not-found", { by: "name", value: ref.name })
+    : recordError("member-ambiguous", { name: ref.name, count: named.length });
 }
 
 /** The people named, each once, in the order named; or an error for each one not found. */

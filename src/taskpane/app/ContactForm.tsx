@@ -1,7 +1,7 @@
 import { Button, Field, Input, Subtitle2, Textarea } from "@fluentui/react-components";
 import { CodeSelect } from "./CodeSelect";
 import { useState } from "react";
-import type { MemberChoice } from "../../core/records/choices";
+import { type MemberChoice, choiceRef } from "../../core/records/choices";
 import type { ContactEntry } from "../../core/records/contact";
 import { CONTACT_TYPES } from "../../core/records/contactTypes";
 import type { Locale } from "../../core/types";
@@ -50,7 +50,7 @@ export function ContactForm({
     if (!f.date) return setResult({ kind: "invalid", text: t.needDate });
     const typed = contact?.trim();
     const entry: ContactEntry = {
-      members: chosen.map((row) => ({ row })),
+      members: chosen.map((row) => choiceRef(row, members)),
       date: dayOfInput(f.date),
       type: f.type,
       content: f.content,

@@ -1,7 +1,7 @@
 import { Button, Field, Input, Subtitle2, Textarea } from "@fluentui/react-components";
 import { CodeSelect } from "./CodeSelect";
 import { useState } from "react";
-import type { MemberChoice } from "../../core/records/choices";
+import { type MemberChoice, choiceRef } from "../../core/records/choices";
 import type { SuggestionEntry } from "../../core/records/suggestion";
 import { ADOPTION_VALUES } from "../../core/records/suggestionStatus";
 import type { Locale } from "../../core/types";
@@ -45,7 +45,7 @@ export function SuggestionForm({
     if (!f.date) return setResult({ kind: "invalid", text: t.needDate });
     if (proposer.length === 0) return setResult({ kind: "invalid", text: t.needProposer });
     const entry: SuggestionEntry = {
-      proposer: { row: proposer[0] },
+      proposer: choiceRef(proposer[0], members),
       date: dayOfInput(f.date),
       content: f.content,
       adopted: f.adopted,

@@ -22,6 +22,8 @@ export const EN: RecordTexts = {
     "date-invalid": () => "The date is not valid",
     "date-in-future": (p) =>
       `The date ${p.date} is after today (${p.today}): what has not happened cannot be recorded`,
+    "member-moved": (p) =>
+      `Row ${p.row} of the registry no longer holds "${p.name}" (the registry was sorted or rows were added or removed since it was read); nothing was written. Refresh the member list and choose again`,
     "content-empty": () => "The content must not be empty",
     "type-invalid": (p) =>
       `Activity type "${p.value}" is not valid; use one of ${quoted(p.allowed)}`,

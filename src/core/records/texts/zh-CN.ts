@@ -17,6 +17,8 @@ export const ZH_CN: RecordTexts = {
     "member-not-found": (p) => `成员名册中没有${who(p)}`,
     "member-ambiguous": (p) =>
       `成员名册中有 ${p.count} 名成员叫“${p.name}”，请按公民身份号码或名册行号选择`,
+    "member-moved": (p) =>
+      `成员名册第 ${p.row} 行已不是“${p.name}”（名册在读取后有排序或增删），没有写入。请刷新成员列表后重新选择`,
     "date-invalid": () => "日期无效",
     "date-in-future": (p) => `日期 ${p.date} 晚于今天（${p.today}），不能记录尚未发生的事`,
     "content-empty": () => "内容不能为空",
