@@ -169,6 +169,32 @@ describe("workbook host: 记录联谊活动", () => {
     expect(Buffer.from(host.toBytes()).equals(Buffer.from(before))).toBe(true);
   });
 
+  it("keeps every save clicked in quick succession, a refused one between them stopping none", async () => {
+    const { host } = await hostOf(await workbook());
+    const saves = [
+      host.recordContact(entry([2], { content: "第一次" })),
+      host.recordContact(entry([3], { content: "" })),
+      host.recordContact(entry([3], { content: "第二次" })),
+      host.recordSuggestion({ proposer: { row: 4 }, date: utc(2026, 11, 2), content: "增设班车" }),
+      host.recordContact(entry([4], { content: "第三次" })),
+    ];
+    const results = await Promise.all(saves);
+    expect(results.map((r) => r.ok)).toEqual([true, false, true, true, true]);
+    const wb = await read(host.toBytes());
+    const log = wb.getWorksheet("联谊活动记录")!;
+    expect([2, 3, 4].map((r) => rowValues(log, r, 5).slice(1))).toEqual([
+      ["张伟", PEOPLE[0].id, "学习活动", "第一次"],
+      ["王芳", PEOPLE[1].id, "学习活动", "第二次"],
+      ["李强", PEOPLE[2].id, "学习活动", "第三次"],
+    ]);
+    expect(log.rowCount).toBe(4);
+    expect(rowValues(wb.getWorksheet("意见建议")!, 2, 4).slice(1)).toEqual([
+      "李强",
+      PEOPLE[2].id,
+      "增设班车",
+    ]);
+  });
+
   it("is counted by the quarterly summary: what the form wrote is linked to the members", async () => {
     const { host } = await hostOf(await workbook());
     await host.recordContact(entry([2, 3, 4])); // 学习活动 × 3

@@ -88,6 +88,8 @@ export async function openPackage(bytes: Uint8Array, file: string): Promise<Work
 export class WorkbookHost implements LedgerHost {
   readonly kind = "standalone" as const;
   private normalizedSheet: string | null = null;
+  /** The action running, which the next waits for. */
+  private running: Promise<unknown> = Promise.resolve();
 
   constructor(
     private bytes: Uint8Array,
@@ -131,6 +133,18 @@ export class WorkbookHost implements LedgerHost {
     }
   }
 
+  /**
+   * Runs an action that reads the workbook and then replaces it, after those started before it
+   * have ended (failed or not): two saves clicked in quick succession both land, neither undoing
+   * the other by rebuilding the workbook it read. Only the public actions take a turn; what they
+   * call inside does not (it would wait for itself).
+   */
+  private inTurn<T>(action: () => Promise<T>): Promise<T> {
+    const turn = this.running.then(action, action);
+    this.running = turn.catch(() => undefined);
+    return turn;
+  }
+
   /** Runs a change of the workbook: its output becomes the workbook the page holds. */
   private async change<T>(write: (out: PackageWriter) => Promise<T>): Promise<T> {
     return this.guard(async () => {
@@ -165,11 +179,11 @@ export class WorkbookHost implements LedgerHost {
   }
 
   validate(locale: Locale, progress?: ProgressFn): Promise<RegistryRun> {
-    return this.registry(locale, false, progress);
+    return this.inTurn(() => this.registry(locale, false, progress));
   }
 
   normalize(locale: Locale, progress?: ProgressFn): Promise<RegistryRun> {
-    return this.registry(locale, true, progress);
+    return this.inTurn(() => this.registry(locale, true, progress));
   }
 
   async branches(): Promise<string[]> {
@@ -178,14 +192,18 @@ export class WorkbookHost implements LedgerHost {
   }
 
   addMeeting(input: MeetingInput): Promise<AddedDocSheet> {
-    return this.change((out) => addMeeting(this.pkg, out, input));
+    return this.inTurn(() => this.change((out) => addMeeting(this.pkg, out, input)));
   }
 
   addBulletin(input: BulletinInput): Promise<AddedDocSheet> {
-    return this.change((out) => addBulletin(this.pkg, out, input));
+    return this.inTurn(() => this.change((out) => addBulletin(this.pkg, out, input)));
   }
 
-  async summary(quarter: Quarter, progress?: ProgressFn): Promise<SummaryRun> {
+  summary(quarter: Quarter, progress?: ProgressFn): Promise<SummaryRun> {
+    return this.inTurn(() => this.writeSummary(quarter, progress));
+  }
+
+  private async writeSummary(quarter: Quarter, progress?: ProgressFn): Promise<SummaryRun> {
     progress?.(0.2, "统计");
     const madeAt = localNow();
     const source = await this.guard(() => packageSource(this.pkg, { asOf: dayOf(madeAt) }));
@@ -232,7 +250,15 @@ export class WorkbookHost implements LedgerHost {
   }
 
   /** Appends what a form planned to a log (which of the workbook's), or returns why not (nothing written then). */
-  private async append(
+  private append(
+    progress: ProgressFn | undefined,
+    which: (rs: RecordsSource) => LogSheet | null,
+    plan: (ctx: EntryContext) => Outcome<{ plan: AppendPlan }>
+  ): Promise<Outcome<{ written: RecordWritten }>> {
+    return this.inTurn(() => this.appendNow(progress, which, plan));
+  }
+
+  private async appendNow(
     progress: ProgressFn | undefined,
     which: (rs: RecordsSource) => LogSheet | null,
     plan: (ctx: EntryContext) => Outcome<{ plan: AppendPlan }>
@@ -276,7 +302,14 @@ export class WorkbookHost implements LedgerHost {
     return openSuggestions(rs.suggestionLog, this.pkg.dateSystem);
   }
 
-  async updateSuggestions(
+  updateSuggestions(
+    updates: SuggestionUpdate[],
+    progress?: ProgressFn
+  ): Promise<Outcome<{ updated: SuggestionsUpdated }>> {
+    return this.inTurn(() => this.updateSuggestionsNow(updates, progress));
+  }
+
+  private async updateSuggestionsNow(
     updates: SuggestionUpdate[],
     progress?: ProgressFn
   ): Promise<Outcome<{ updated: SuggestionsUpdated }>> {
@@ -305,7 +338,14 @@ export class WorkbookHost implements LedgerHost {
     };
   }
 
-  async writeCareSheet(
+  writeCareSheet(
+    request: CareRequest,
+    progress?: ProgressFn
+  ): Promise<CareRun & { sheetName: string }> {
+    return this.inTurn(() => this.writeCareSheetNow(request, progress));
+  }
+
+  private async writeCareSheetNow(
     request: CareRequest,
     progress?: ProgressFn
   ): Promise<CareRun & { sheetName: string }> {
