@@ -149,6 +149,26 @@ describe("workbook host: 记录联谊活动", () => {
     ]);
   });
 
+  it("keeps the format of empty rows made ready for the log, a date or an ID number adding only its number format", async () => {
+    const ready = ["A2", "B2", "C2", "D2", "E2", "F2", "G2", "A3"];
+    const { host } = await hostOf(
+      await workbook([{ name: "联谊活动记录", rows: [CONTACT_LOG_HEADERS], fill: ready }])
+    );
+    const r = await host.recordContact(entry([2]));
+    expect(r.ok && r.written.rows).toEqual([2]);
+    const log = (await read(host.toBytes())).getWorksheet("联谊活动记录")!;
+    expect(rowValues(log, 2, 3)).toEqual([utc(2026, 11, 20), "张伟", PEOPLE[0].id]);
+    for (const a of ready)
+      expect([a, log.getCell(a).fill]).toEqual([
+        a,
+        expect.objectContaining({ fgColor: { argb: "FFFFFF00" } }),
+      ]);
+    expect(log.getCell("A2").numFmt).toBe("yyyy-mm-dd");
+    expect(log.getCell("C2").numFmt).toBe("@");
+    expect(log.getCell("B2").numFmt).toBeUndefined();
+    expect(log.getCell("A3").value).toBeNull();
+  });
+
   it("writes nothing when the entry cannot be written, and says every reason", async () => {
     const before = await workbook();
     const { host } = await hostOf(before);

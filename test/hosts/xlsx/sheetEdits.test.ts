@@ -85,4 +85,23 @@ describe("mergeRow", () => {
       mergeRow('<row r="2" spans="1:1"/>', "", { row: 2, cells: [{ column: 1, xml: cell("a") }] })
     ).toBe('<row r="2"><c r="A2" t="inlineStr"><is><t>a</t></is></c></row>');
   });
+
+  it("gives a new cell the style of a row formatted as a whole, and a held cell its own", () => {
+    const row = '<row r="6" s="7" customFormat="1"><c r="B6" s="2"/></row>';
+    expect(
+      mergeRow(row, "", {
+        row: 6,
+        cells: [
+          { column: 1, xml: cell("a") },
+          { column: 2, xml: cell("b") },
+        ],
+      })
+    ).toBe(
+      '<row r="6" s="7" customFormat="1"><c r="A6" s="7" t="inlineStr"><is><t>a</t></is></c><c r="B6" s="2" t="inlineStr"><is><t>b</t></is></c></row>'
+    );
+    // s without customFormat is no format of the row's cells.
+    expect(
+      mergeRow('<row r="6" s="7"/>', "", { row: 6, cells: [{ column: 1, xml: cell("a") }] })
+    ).toBe('<row r="6" s="7"><c r="A6" t="inlineStr"><is><t>a</t></is></c></row>');
+  });
 });

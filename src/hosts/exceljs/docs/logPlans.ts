@@ -10,6 +10,7 @@ import { isBlank } from "../../../core/text";
 import { HEADER_STYLE } from "../write/sheetStyles";
 import type { NewSheet, PackageWriter } from "../xlsx/packageWriter";
 import { SheetXmlWriter } from "../xlsx/sheetWriter";
+import type { StyleSheet } from "../xlsx/styleSheet";
 import type { WorkbookPackage } from "../xlsx/workbookPackage";
 import { worksheetNamed } from "../read/sheetValues";
 import { type CellEdit, type RowEdit, withEdits } from "./sheetEdits";
@@ -27,11 +28,24 @@ function usedExtent(log: LogSheet | null): { rows: number; columns: number } {
   return { rows, columns };
 }
 
+/**
+ * The style of a value written into a cell: the style the cell had (someone formatted the empty
+ * rows of their log: borders, a font, a fill), with the number format the value needs where it
+ * needs one (a date, an ID number as text); a new cell has that format alone. As Excel keeps a
+ * cell's format when a value is typed into it.
+ */
+export function keptStyle(
+  styles: StyleSheet,
+  oldStyle: number | undefined,
+  numFmt: string | undefined
+): number | undefined {
+  if (numFmt === undefined) return oldStyle;
+  return oldStyle === undefined ? styles.id({ numFmt }) : styles.withNumFmt(oldStyle, numFmt);
+}
+
 function planEdits(out: PackageWriter, plan: AppendPlan): RowEdit[] {
   const w = new SheetXmlWriter(out.dateSystem);
   const header = out.styles.id(HEADER_STYLE);
-  const styleOf = (numFmt: string | undefined) =>
-    numFmt === undefined ? undefined : out.styles.id({ numFmt });
   const headerCells: CellEdit[] = plan.header
     ? plan.header.map((value, i) => ({
         column: i + 1,
@@ -43,10 +57,11 @@ function planEdits(out: PackageWriter, plan: AppendPlan): RowEdit[] {
       }));
   const rows: RowEdit[] = plan.rows.map((r) => ({
     row: r.row,
-    cells: r.cells.map((c) => {
-      const style = styleOf(c.numFmt);
-      return { column: c.column, xml: (ref) => w.cell(ref, { value: c.value, style }) };
-    }),
+    cells: r.cells.map((c) => ({
+      column: c.column,
+      xml: (ref, old) =>
+        w.cell(ref, { value: c.value, style: keptStyle(out.styles, old, c.numFmt) }),
+    })),
   }));
   if (headerCells.length > 0) rows.push({ row: plan.headerRow, cells: headerCells });
   return rows;

@@ -6,7 +6,7 @@ import { DATE_FORMAT, HEADER_STYLE } from "../write/sheetStyles";
 import type { NewSheet, PackageWriter } from "../xlsx/packageWriter";
 import { SheetXmlWriter } from "../xlsx/sheetWriter";
 import type { WorkbookPackage } from "../xlsx/workbookPackage";
-import { newLogSheet } from "./logPlans";
+import { keptStyle, newLogSheet } from "./logPlans";
 import { type CellEdit, type RowEdit, withEdits } from "./sheetEdits";
 
 /** A log sheet (例会台账, 通报台账…) as read: its table, and where its rows and columns end. */
@@ -76,8 +76,11 @@ export async function appendLogRow(
   const rowNumber = Math.max(read.lastRow, headerRow) + 1;
   const cells: CellEdit[] = headers.map((h, i) => {
     const v = values[i] ?? null;
-    const style = v instanceof Date ? date : undefined;
-    return { column: columns[h], xml: (ref) => w.cell(ref, { value: v, style }) };
+    const numFmt = v instanceof Date ? DATE_FORMAT : undefined;
+    return {
+      column: columns[h],
+      xml: (ref, old) => w.cell(ref, { value: v, style: keptStyle(out.styles, old, numFmt) }),
+    };
   });
   const rows: RowEdit[] = [{ row: rowNumber, cells }];
   if (headerCells.length > 0) rows.push({ row: headerRow, cells: headerCells });

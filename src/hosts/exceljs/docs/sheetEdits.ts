@@ -10,7 +10,7 @@ import { xmlAttribute } from "../xlsx/xml";
 /** One cell to set: its 1-based column and its XML (<c> without a prefix; "" for none). */
 export interface CellEdit {
   column: number;
-  /** The cell's XML given its reference and the style the cell had (undefined for none or a new cell). */
+  /** The cell's XML given its reference and the style the cell had (a new cell: its row's, where the row is formatted as a whole; else undefined). */
   xml: (ref: string, oldStyle: number | undefined) => string;
 }
 
@@ -40,6 +40,10 @@ export function mergeRow(rowXml: string, p: string, edit: RowEdit): string {
   const open = /^<[^>]*?(\/?)>/.exec(rowXml)!;
   // spans is a hint of the row's columns, which the edits may widen: dropped, as Excel allows.
   const openTag = open[0].replace(/\s+spans\s*=\s*("[^"]*"|'[^']*')/, "").replace(/\/>$/, ">");
+  // A row formatted as a whole gives its style to the cells it does not hold.
+  const rowStyle = /^(1|true)$/.test(xmlAttribute(openTag, "customFormat") ?? "")
+    ? xmlAttribute(openTag, "s")
+    : undefined;
   const inner = open[1] === "/" ? "" : rowXml.slice(open[0].length, -`</${p}row>`.length);
   const cells: { column: number; xml: string }[] = [];
   let rest = "";
@@ -65,7 +69,7 @@ export function mergeRow(rowXml: string, p: string, edit: RowEdit): string {
   for (const e of edit.cells) {
     const i = cells.findIndex((c) => c.column >= e.column);
     const old = i >= 0 && cells[i].column === e.column ? cells[i] : null;
-    const s = old ? xmlAttribute(/^<[^>]*>?/.exec(old.xml)![0], "s") : undefined;
+    const s = old ? xmlAttribute(/^<[^>]*>?/.exec(old.xml)![0], "s") : rowStyle;
     const ref = `${columnLetter(e.column)}${edit.row}`;
     // A cell emptied stays as an element: cells after it without r keep their columns.
     const xml = localXml(e.xml(ref, s ? Number(s) : undefined) || `<c r="${ref}"/>`, p);

@@ -70,6 +70,14 @@ const FOLLOWING = ["cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
 
 const BUILTIN_BY_CODE = new Map(Object.entries(BUILTIN_FORMATS).map(([id, f]) => [f, Number(id)]));
 
+/** A start tag with an attribute set (replaced where it is, else added last). */
+function withAttr(tag: string, name: string, value: string): string {
+  const at = new RegExp(`(\\s${name}\\s*=\\s*)(?:"[^"]*"|'[^']*')`);
+  return at.test(tag)
+    ? tag.replace(at, `$1"${value}"`)
+    : tag.replace(/\s*(\/?>)$/, ` ${name}="${value}"$1`);
+}
+
 export class StyleSheet {
   private readonly p: string;
   /** Items in each section as the base has them. */
@@ -171,6 +179,34 @@ export class StyleSheet {
       this.index.set(key, i);
     }
     return i;
+  }
+
+  /** The <xf> elements of the base's <cellXfs>, read the first time one is asked for. */
+  private baseXfs: string[] | null = null;
+
+  /** The <xf> element of a cell style (an index in <cellXfs>), the base's or one added. */
+  private xfAt(i: number): string | undefined {
+    if (i >= this.baseCount.cellXfs) return this.added.cellXfs[i - this.baseCount.cellXfs];
+    if (!this.baseXfs) {
+      const inner = this.sectionInner("cellXfs") ?? "";
+      this.baseXfs = [...elements(inner, `${this.p}xf`)].map((e) => inner.slice(e.start, e.end));
+    }
+    return this.baseXfs[i];
+  }
+
+  /**
+   * A cell style as it is (font, fill, border, alignment, protection) with another number format:
+   * its index in <cellXfs> (the style itself when it has that format). For a value written into a
+   * cell someone formatted, where the value needs its own format (a date, an ID number as text).
+   */
+  withNumFmt(xf: number, code: string): number {
+    const xml = this.xfAt(xf);
+    if (xml === undefined) return this.id({ numFmt: code });
+    const id = this.formatId(code);
+    const tag = /^<[^>]*>/.exec(xml)![0];
+    if (Number(xmlAttribute(tag, "numFmtId") ?? "0") === id) return xf;
+    const tagged = withAttr(withAttr(tag, "numFmtId", String(id)), "applyNumberFormat", "1");
+    return this.item("cellXfs", tagged + xml.slice(tag.length));
   }
 
   /** A number format's id: built in, the workbook's own, or added. */
