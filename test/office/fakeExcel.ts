@@ -1200,6 +1200,8 @@ export class FakeExcel {
               request: fx.currentRequest,
             });
             cells(b, (rr, c, i, j) => {
+              // null in a 2-D array leaves its cell as it is (Excel's "null input in 2-D array").
+              if (Array.isArray(value) && g[i][j] === null) return;
               const t = typeIn(g[i][j], r.sheet.format(rr, c));
               r.sheet.setValue(rr, c, t.value);
               if (t.formula) r.sheet.formulas.set(key(rr, c), t.formula);

@@ -82,9 +82,13 @@ describe("Office host: 记录联谊活动", () => {
         formats: [[], ["General", "General", "@"], ["General", "General", "@"]],
       },
     ]);
+    // 备注 of the next rows holds a formula showing nothing yet (the row counts as empty): kept.
+    const numbering = '=IF(A4="","",ROW()-3)';
+    fx.sheet("联谊活动记录").formulas.set("4,2", numbering);
     const r = await host.recordContact(contact([4], { contact: "王部长", followUp: "下月回访" }));
     expect(r.ok && r.written).toEqual({ sheet: "联谊活动记录", created: false, rows: [4] });
     const log = fx.sheet("联谊活动记录");
+    expect(log.formulas.get("4,2")).toBe(numbering);
     expect(log.values("A1:H1")[0]).toEqual([
       "成员姓名",
       "备注",

@@ -92,7 +92,8 @@ export async function appendLogRow(
 /**
  * Carries out the core's append plan (联谊活动记录, 意见建议) in the open workbook, queued in the
  * batch: the sheet made when missing, the header (or the headers a log lacks) written, then the
- * rows as one block, their number formats set first (an ID number as text stays text).
+ * rows as one block, their number formats set first (an ID number as text stays text); cells the
+ * plan leaves empty are not touched.
  */
 export async function applyAppendPlan(
   w: WriteContext,
@@ -120,13 +121,17 @@ export async function applyAppendPlan(
   for (const c of cells) if (c.numFmt) formats.set(c.numFmt, [...(formats.get(c.numFmt) ?? []), c]);
   for (const [format, at] of formats)
     await forCellRuns(w, ws, at, (range) => setNumberFormat(range, format));
-  const grid: ExcelValue[][] = plan.rows.map(() => new Array<ExcelValue>(width).fill(""));
+  // null leaves a cell as it is: a column of the sheet's own between the log's (a 序号 formula
+  // showing nothing yet), and a value the entry left empty, keep what the row held.
+  const grid = plan.rows.map(() => new Array<ExcelValue | null>(width).fill(null));
   for (const c of cells)
     grid[c.row - top][c.column - left] =
-      // A text-formatted cell keeps what is written as it is: no apostrophe is needed, or kept.
-      c.numFmt === TEXT_FORMAT && typeof c.value === "string"
-        ? c.value
-        : toExcelValue(c.value, w.dateSystem);
+      c.value === null || c.value === ""
+        ? null
+        : // A text-formatted cell keeps what is written as it is: no apostrophe is needed, or kept.
+          c.numFmt === TEXT_FORMAT && typeof c.value === "string"
+          ? c.value
+          : toExcelValue(c.value, w.dateSystem);
   await writeExcelValues(w, ws, top, left, grid);
 }
 

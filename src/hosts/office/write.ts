@@ -80,7 +80,8 @@ export async function writeExcelValues(
   ws: Excel.Worksheet,
   top: number,
   left: number,
-  values: readonly ExcelValue[][]
+  /** null leaves a cell as it is (Excel's rule for null in a 2-D array). */
+  values: readonly (ExcelValue | null)[][]
 ): Promise<ValueBlock[]> {
   const width = values[0]?.length ?? 0;
   if (width === 0) return [];
