@@ -128,6 +128,20 @@ describe("careSource / recordsSource", () => {
     ]);
   });
 
+  it("takes 成员名册 of two equally good registries, wherever its tab is; else the first", () => {
+    const copy = { ...REGISTRY, name: "名单备份" };
+    const named = { ...REGISTRY, name: "成员名册" };
+    expect(recordsSource(source([REGISTRY, named])).registrySheet).toBe("成员名册");
+    expect(recordsSource(source([named, REGISTRY])).registrySheet).toBe("成员名册");
+    expect(recordsSource(source([REGISTRY, copy])).registrySheet).toBe("名单");
+    // A better registry is better, whatever its name.
+    const fuller = {
+      name: "花名册",
+      grid: REGISTRY.grid.map((r, i) => [...r, i === 0 ? "出生日期" : null]),
+    };
+    expect(recordsSource(source([named, fuller])).registrySheet).toBe("花名册");
+  });
+
   it("has no members without a registry", () => {
     const rs = recordsSource(source([{ name: "Sheet1", grid: [["随便写写"]] }]));
     expect(rs).toMatchObject({ registrySheet: null, members: [], contacts: [], contactLog: null });

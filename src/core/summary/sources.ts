@@ -13,6 +13,7 @@ import {
 } from "../docs/logs";
 import { headerScore } from "../header/recognize";
 import { isReportSheet } from "../outputSheets";
+import { REGISTRY_SHEET } from "../plan";
 import { normalizeRegistry } from "../registry";
 import { parseDateValue, toUtcDate } from "../rules/dates";
 import { normalizeIdNumber } from "../rules/idNumber";
@@ -192,7 +193,7 @@ export const isDigest = (s: SummaryInput): s is SourceDigest => "members" in s;
 /** A workbook's sheets sorted out: the log of each kind it has, and its registry sheet. */
 export interface SourceParts {
   logs: { kind: LogKind; sheet: SourceSheet; log: LogTable }[];
-  /** The sheet (not a log, not one this tool wrote) whose header names most registry fields. */
+  /** The sheet (not a log, not one this tool wrote) whose header names most registry fields (成员名册 on a tie). */
   registry: SourceSheet | null;
 }
 
@@ -207,7 +208,8 @@ export function sourceParts(src: SummarySource): SourceParts {
   for (const s of sheets) {
     if (logSheets.has(s)) continue;
     const score = headerScore(grid(s).slice(0, 10));
-    if (score > bestScore) {
+    // Of equally good registries, 成员名册 (what 规范化 writes), wherever its tab is; else the first.
+    if (score > bestScore || (score === bestScore && registry && s.name === REGISTRY_SHEET)) {
       registry = s;
       bestScore = score;
     }

@@ -1,4 +1,3 @@
-import { REGISTRY_SHEET } from "../../core/plan";
 import type { SummarySource } from "../../core/summary/sources";
 import type { HostEnv } from "./env";
 import { rawRows, readHeads, readWhole } from "./readSheets";
@@ -6,8 +5,8 @@ import { type WorkbookInfo, isReportSheet, readWorkbookInfo } from "./workbook";
 
 /**
  * The open workbook as the core's summary reads a workbook: every sheet but what this add-in
- * writes besides the logs (the logs are data), merged cells filled, 成员名册 first (the core takes
- * the first of equally good registries). A fixed number of syncs, plus what the 5 MB limit forces.
+ * writes besides the logs (the logs are data), merged cells filled, in tab order (the core picks the
+ * registry, 成员名册 of equally good ones). A fixed number of syncs, plus what the 5 MB limit forces.
  */
 export async function readSource(
   env: HostEnv,
@@ -17,7 +16,6 @@ export async function readSource(
   env.progress(progress.from, progress.label);
   const info = await readWorkbookInfo(env.context);
   const names = info.sheets.map((s) => s.name).filter((n) => !isReportSheet(n));
-  names.sort((a, b) => Number(b === REGISTRY_SHEET) - Number(a === REGISTRY_SHEET));
   const heads = await readHeads(env.context, names);
   const sheets = await readWhole(env.reads, heads, env.api, {
     withMerges: new Set(names),
