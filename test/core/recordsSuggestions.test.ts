@@ -255,6 +255,8 @@ describe("updating a suggestion in place", () => {
       ok: true,
       plan: {
         sheet: "意见建议",
+        headerRow: 2,
+        addedHeaders: [],
         cells: [
           { row: 4, column: 5, value: "是" },
           { row: 4, column: 6, value: "已增加两个窗口" },
@@ -289,6 +291,8 @@ describe("updating a suggestion in place", () => {
       ok: true,
       plan: {
         sheet: "建议",
+        headerRow: 1,
+        addedHeaders: [],
         cells: [
           { row: 2, column: 1, value: null },
           { row: 2, column: 2, value: "待定" },
@@ -297,7 +301,7 @@ describe("updating a suggestion in place", () => {
     });
   });
 
-  it("refuses a row with no suggestion, another 是否采纳, an update of nothing, a missing column", () => {
+  it("refuses a row with no suggestion, another 是否采纳, an update of nothing", () => {
     expect(
       planSuggestionUpdates(LOG, [
         { row: 2, adopted: "是" },
@@ -314,20 +318,46 @@ describe("updating a suggestion in place", () => {
         { code: "nothing-to-update", params: { row: 5 } },
       ],
     });
-    const noColumn: LogSheet = {
-      name: "意见建议",
-      rows: [
-        ["提出日期", "提出人", "内容", "是否采纳"],
-        [utc(2026, 1, 1), "张三", "甲", "是"],
-      ],
-    };
-    expect(planSuggestionUpdates(noColumn, [{ row: 2, carriedOut: "已落实" }])).toEqual({
-      ok: false,
-      errors: [{ code: "column-missing", params: { sheet: "意见建议", header: "落实情况" } }],
-    });
     expect(planSuggestionUpdates(null, [{ row: 2, adopted: "是" }])).toEqual({
       ok: false,
       errors: [{ code: "suggestion-not-found", params: { sheet: "意见建议", row: 2 } }],
+    });
+  });
+
+  it("adds 落实情况 (or 是否采纳) where the log lacks it, so a suggestion listed as open can be closed", () => {
+    const noColumns: LogSheet = {
+      name: "意见建议",
+      rows: [
+        ["提出日期", "提出人", "内容", null, "备注"],
+        [utc(2026, 1, 1), "张三", "甲", null, "x"],
+        [utc(2026, 2, 1), "李四", "乙"],
+      ],
+    };
+    expect(openSuggestions(noColumns).open.map((s) => s.row)).toEqual([2, 3]);
+    const r = planSuggestionUpdates(noColumns, [
+      { row: 2, carriedOut: "已落实" },
+      { row: 3, adopted: "否" },
+      { row: 3, carriedOut: "" },
+    ]);
+    expect(r).toEqual({
+      ok: true,
+      plan: {
+        sheet: "意见建议",
+        headerRow: 1,
+        addedHeaders: [
+          { column: 6, value: "落实情况" },
+          { column: 7, value: "是否采纳" },
+        ],
+        cells: [
+          { row: 2, column: 6, value: "已落实" },
+          { row: 3, column: 7, value: "否" },
+        ],
+      },
+    });
+    // Emptying a cell of a column that is not there adds nothing.
+    expect(planSuggestionUpdates(noColumns, [{ row: 3, carriedOut: "" }])).toEqual({
+      ok: true,
+      plan: { sheet: "意见建议", headerRow: 1, addedHeaders: [], cells: [] },
     });
   });
 });

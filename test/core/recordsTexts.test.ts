@@ -38,7 +38,6 @@ const ERRORS: RecordErrorParams = {
   "log-full": { sheet: "Log", limit: 1048576 },
   "suggestion-not-found": { sheet: "Log", row: 7 },
   "suggestion-moved": { sheet: "Log", row: 7 },
-  "column-missing": { sheet: "Log", header: "Done" },
   "nothing-to-update": { row: 7 },
 };
 

@@ -246,6 +246,30 @@ describe("Office host: 意见建议", () => {
     expect(bad.ok).toBe(false);
     expect(log.value(3, 5)).toBe("是");
   });
+
+  it("adds 落实情况 to a log without it when a listed suggestion is closed", async () => {
+    const { fx, host } = setup([
+      registry,
+      {
+        name: "意见建议",
+        values: [
+          ["提出日期", "提出人", "内容", "是否采纳"],
+          [serial(2026, 5, 1), "张三", "食堂", "是"],
+        ],
+      },
+    ]);
+    const open = await host.openSuggestions();
+    expect(open.open.map((s) => [s.row, s.reason])).toEqual([[2, "not-carried-out"]]);
+    const u = await host.updateSuggestions([{ row: 2, carriedOut: "已增加窗口" }]);
+    expect(u).toEqual({ ok: true, updated: { sheet: "意见建议", cells: 1 } });
+    const log = fx.sheet("意见建议");
+    expect(log.values("A1:E2")).toEqual([
+      ["提出日期", "提出人", "内容", "是否采纳", "落实情况"],
+      [serial(2026, 5, 1), "张三", "食堂", "是", "已增加窗口"],
+    ]);
+    expect(log.style(1, 5)).toMatchObject({ font: { bold: true } });
+    expect((await host.openSuggestions()).open).toEqual([]);
+  });
 });
 
 describe("Office host: 关怀提醒", () => {

@@ -61,7 +61,7 @@ export interface AppendPlan {
   /** The whole header, from column 1, where the sheet is new or empty; else null. */
   header: string[] | null;
   /** Headers an existing log lacks, added after its last header (in its header row). */
-  addedHeaders: { column: number; value: string }[];
+  addedHeaders: AddedHeader[];
   rows: PlannedRow[];
 }
 
@@ -82,6 +82,28 @@ function lastUsedColumn(row: readonly CellValue[] | undefined): number {
   if (!row) return 0;
   for (let i = row.length - 1; i >= 0; i--) if (!isBlank(row[i])) return i + 1;
   return 0;
+}
+
+/** A header cell added to a log that lacks it. */
+export interface AddedHeader {
+  column: number;
+  value: string;
+}
+
+/**
+ * The headers (of those given) a log with a header row lacks, each with its column: one after
+ * another after the header row's last cell (or its last known column, if that is further right).
+ */
+export function headersAdded(
+  log: LogSheet,
+  table: LogTable,
+  headers: readonly string[]
+): AddedHeader[] {
+  let next =
+    Math.max(lastUsedColumn(log.rows[table.headerRow - 1]), ...Object.values(table.columns)) + 1;
+  return headers
+    .filter((h) => table.columns[h] === undefined)
+    .map((value) => ({ column: next++, value }));
 }
 
 /**
@@ -111,13 +133,10 @@ export function planAppend(
   } else {
     headerRow = table.headerRow;
     Object.assign(columns, table.columns);
-    let next =
-      Math.max(lastUsedColumn(log!.rows[headerRow - 1]), ...Object.values(table.columns)) + 1;
-    for (const h of spec.headers)
-      if (columns[h] === undefined) {
-        columns[h] = next;
-        addedHeaders.push({ column: next++, value: h });
-      }
+    for (const added of headersAdded(log!, table, spec.headers)) {
+      columns[added.value] = added.column;
+      addedHeaders.push(added);
+    }
   }
   const first = Math.max(used, headerRow) + 1;
   if (first + records.length - 1 > MAX_ROWS)

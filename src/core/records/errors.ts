@@ -37,8 +37,6 @@ export const RECORD_ERROR_PARAMS = {
   "suggestion-not-found": z.object({ sheet: text, row }),
   /** The row no longer holds the suggestion the list showed (rows were inserted or deleted since). */
   "suggestion-moved": z.object({ sheet: text, row }),
-  /** The log has no column of this header, so an update in place cannot be made. */
-  "column-missing": z.object({ sheet: text, header: text }),
   /** An update names neither 是否采纳 nor 落实情况. */
   "nothing-to-update": z.object({ row }),
 } as const;

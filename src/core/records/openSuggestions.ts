@@ -7,7 +7,13 @@ import { parseDateValue, toUtcDate } from "../rules/dates";
 import { cellText, sameValue, trimAll } from "../text";
 import type { CellValue } from "../types";
 import { z } from "../zod";
-import { type LogSheet, SUGGESTION_LOG, readLogSheet } from "./append";
+import {
+  type AddedHeader,
+  type LogSheet,
+  SUGGESTION_LOG,
+  headersAdded,
+  readLogSheet,
+} from "./append";
 import { cellTextOf } from "./entry";
 import { type Outcome, type RecordError, recordError } from "./errors";
 import { idKey } from "./resolve";
@@ -99,14 +105,21 @@ export interface CellUpdate {
 
 export interface UpdatePlan {
   sheet: string;
+  /** The log's header row. */
+  headerRow: number;
+  /**
+   * 是否采纳 or 落实情况 where the log lacks the column and an update sets it: the header added
+   * after the log's last one (in its header row), as an appended row would add it.
+   */
+  addedHeaders: AddedHeader[];
   /** The cells that change (a value equal to the cell's is left out), in row and column order. */
   cells: CellUpdate[];
 }
 
 /**
  * The cells that change when staff update suggestions: 是否采纳 and 落实情况 of the rows named, and
- * nothing else; or every reason an update cannot be made (a row with no suggestion, a value other
- * than 是/否/待定, a log without the column): then nothing is written. Of two updates of the same
+ * nothing else (the column's header added where the log lacks it); or every reason an update cannot
+ * be made (a row with no suggestion, a value other than 是/否/待定): then nothing is written. Of two updates of the same
  * cell, the later one counts.
  */
 export function planSuggestionUpdates(
@@ -118,12 +131,17 @@ export function planSuggestionUpdates(
   const byRow = new Map(table.records.map((r) => [r.row, r]));
   const errors: RecordError[] = [];
   const cells = new Map<string, CellUpdate & { old: CellValue }>();
+  // A column the log lacks is added where an update sets it (the list showed those suggestions as
+  // open: staff can close them). Only rows of the log's records are set, so it has a header row.
+  const columns = { ...table.columns };
+  const addedHeaders: AddedHeader[] = [];
+  let nextColumn: number | null = null;
   const set = (row: number, header: string, value: CellValue) => {
-    const column = table.columns[header];
+    let column = columns[header];
     if (column === undefined) {
-      if (!errors.some((e) => e.code === "column-missing" && e.params.header === header))
-        errors.push(recordError("column-missing", { sheet, header }));
-      return;
+      nextColumn ??= headersAdded(log!, table, [header])[0].column;
+      column = columns[header] = nextColumn++;
+      addedHeaders.push({ column, value: header });
     }
     const old = byRow.get(row)?.values[header] ?? null;
     cells.set(`${row}:${column}`, { row, column, value, old });
@@ -162,5 +180,10 @@ export function planSuggestionUpdates(
     .filter((c) => !sameValue(c.old, c.value) && !(c.old === "" && c.value === null))
     .map(({ row, column, value }) => ({ row, column, value }))
     .sort((a, b) => a.row - b.row || a.column - b.column);
-  return { ok: true, plan: { sheet, cells: changed } };
+  // A header is added only over a cell that changes.
+  const needed = addedHeaders.filter((h) => changed.some((c) => c.column === h.column));
+  return {
+    ok: true,
+    plan: { sheet, headerRow: table.headerRow, addedHeaders: needed, cells: changed },
+  };
 }

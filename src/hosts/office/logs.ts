@@ -14,7 +14,7 @@ import {
   writeExcelValues,
   writeValues,
 } from "./write";
-import { type AppendPlan, TEXT_FORMAT } from "../../core/records/append";
+import { type AddedHeader, type AppendPlan, TEXT_FORMAT } from "../../core/records/append";
 import type { UpdatePlan } from "../../core/records/openSuggestions";
 
 /** A log's header from column A: styled, columns wide enough, frozen below it in a new sheet. */
@@ -89,6 +89,23 @@ export async function appendLogRow(
   return { row };
 }
 
+/** Headers a log lacked, each written in its header row and styled as a header. */
+async function writeAddedHeaders(
+  w: WriteContext,
+  ws: Excel.Worksheet,
+  headerRow: number,
+  added: readonly AddedHeader[]
+): Promise<void> {
+  for (const h of added) {
+    const address = cellAddress(headerRow, h.column);
+    await w.batch.add(jsonBytes(h.value), () => {
+      const cell = ws.getRange(address);
+      cell.values = [[h.value]];
+      styleHeader(cell);
+    });
+  }
+}
+
 /**
  * Carries out the core's append plan (联谊活动记录, 意见建议) in the open workbook, queued in the
  * batch: the sheet made when missing, the header (or the headers a log lacks) written, then the
@@ -104,14 +121,7 @@ export async function applyAppendPlan(
     ? await replaceSheet(w.batch, info, plan.sheet)
     : w.batch.context.workbook.worksheets.getItem(plan.sheet);
   if (plan.header) await writeLogHeader(w, ws, plan.headerRow, plan.header, plan.create);
-  for (const h of plan.addedHeaders) {
-    const address = cellAddress(plan.headerRow, h.column);
-    await w.batch.add(jsonBytes(h.value), () => {
-      const cell = ws.getRange(address);
-      cell.values = [[h.value]];
-      styleHeader(cell);
-    });
-  }
+  await writeAddedHeaders(w, ws, plan.headerRow, plan.addedHeaders);
   if (plan.rows.length === 0) return;
   const cells = plan.rows.flatMap((r) => r.cells.map((c) => ({ ...c, row: r.row })));
   const left = Math.min(...cells.map((c) => c.column));
@@ -135,9 +145,13 @@ export async function applyAppendPlan(
   await writeExcelValues(w, ws, top, left, grid);
 }
 
-/** Carries out an update plan: each cell's value set in place (its format kept), queued in the batch. */
+/**
+ * Carries out an update plan, queued in the batch: a header the log lacked added, then each cell's
+ * value set in place (its format kept).
+ */
 export async function applyUpdatePlan(w: WriteContext, plan: UpdatePlan): Promise<void> {
   const ws = w.batch.context.workbook.worksheets.getItem(plan.sheet);
+  await writeAddedHeaders(w, ws, plan.headerRow, plan.addedHeaders);
   for (const c of plan.cells) {
     const value = toExcelValue(c.value, w.dateSystem);
     const address = cellAddress(c.row, c.column);

@@ -271,6 +271,24 @@ describe("workbook host: 意见建议", () => {
   });
 });
 
+describe("workbook host: 意见建议 without 落实情况", () => {
+  it("adds the column when a listed suggestion is closed, as a header, the other cells kept", async () => {
+    const rows: Cells = [
+      ["提出日期", "提出人", "内容", "是否采纳"],
+      [utc(2026, 5, 1), "李强", "改善食堂", "是"],
+    ];
+    const { host } = await hostOf(await workbook([{ name: "意见建议", rows }]));
+    expect((await host.openSuggestions()).open.map((s) => s.row)).toEqual([2]);
+    const u = await host.updateSuggestions([{ row: 2, carriedOut: "已增加窗口" }]);
+    expect(u).toEqual({ ok: true, updated: { sheet: "意见建议", cells: 1 } });
+    const log = (await read(host.toBytes())).getWorksheet("意见建议")!;
+    expect(rowValues(log, 1, 5)).toEqual([...(rows[0] as string[]), "落实情况"]);
+    expect(rowValues(log, 2, 5)).toEqual([...rows[1], "已增加窗口"]);
+    expect(log.getCell("E1").font?.bold).toBe(true);
+    expect((await host.openSuggestions()).open).toEqual([]);
+  });
+});
+
 describe("workbook host: 关怀提醒", () => {
   it("lists, writes the masked sheet (replaced when made again the same day) and selects a member", async () => {
     const { host, selected } = await hostOf(await workbook());

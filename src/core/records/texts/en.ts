@@ -36,7 +36,6 @@ export const EN: RecordTexts = {
     "suggestion-not-found": (p) => `Row ${p.row} of sheet "${p.sheet}" holds no suggestion`,
     "suggestion-moved": (p) =>
       `Row ${p.row} of sheet "${p.sheet}" no longer holds the suggestion listed (rows were added or removed); refresh the list and try again`,
-    "column-missing": (p) => `Sheet "${p.sheet}" has no column "${p.header}"; it cannot be updated`,
     "nothing-to-update": (p) => `Row ${p.row}: neither "adopted" nor "carried out" to update`,
   },
   openReasons: {

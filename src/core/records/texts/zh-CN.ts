@@ -29,7 +29,6 @@ export const ZH_CN: RecordTexts = {
     "suggestion-not-found": (p) => `工作表“${p.sheet}”第 ${p.row} 行不是一条意见建议`,
     "suggestion-moved": (p) =>
       `工作表“${p.sheet}”第 ${p.row} 行已不是列表中的那条意见建议（表中行有增删），请刷新列表后再改`,
-    "column-missing": (p) => `工作表“${p.sheet}”没有“${p.header}”列，无法更新`,
     "nothing-to-update": (p) => `第 ${p.row} 行：没有要更新的是否采纳或落实情况`,
   },
   openReasons: {

@@ -4,7 +4,7 @@
  * with its other rows, styles and settings kept; only the planned cells change.
  */
 import { columnLetter } from "../../../core/a1";
-import type { AppendPlan, LogSheet } from "../../../core/records/append";
+import type { AddedHeader, AppendPlan, LogSheet } from "../../../core/records/append";
 import type { UpdatePlan } from "../../../core/records/openSuggestions";
 import { isBlank } from "../../../core/text";
 import { HEADER_STYLE } from "../write/sheetStyles";
@@ -43,18 +43,22 @@ export function keptStyle(
   return oldStyle === undefined ? styles.id({ numFmt }) : styles.withNumFmt(oldStyle, numFmt);
 }
 
+/** Header cells, styled as headers. */
+function headerEdits(out: PackageWriter, headers: readonly AddedHeader[]): CellEdit[] {
+  const w = new SheetXmlWriter(out.dateSystem);
+  const style = out.styles.id(HEADER_STYLE);
+  return headers.map((h) => ({
+    column: h.column,
+    xml: (ref) => w.cell(ref, { value: h.value, style }),
+  }));
+}
+
 function planEdits(out: PackageWriter, plan: AppendPlan): RowEdit[] {
   const w = new SheetXmlWriter(out.dateSystem);
-  const header = out.styles.id(HEADER_STYLE);
-  const headerCells: CellEdit[] = plan.header
-    ? plan.header.map((value, i) => ({
-        column: i + 1,
-        xml: (ref) => w.cell(ref, { value, style: header }),
-      }))
-    : plan.addedHeaders.map((h) => ({
-        column: h.column,
-        xml: (ref) => w.cell(ref, { value: h.value, style: header }),
-      }));
+  const headerCells = headerEdits(
+    out,
+    plan.header ? plan.header.map((value, i) => ({ column: i + 1, value })) : plan.addedHeaders
+  );
   const rows: RowEdit[] = plan.rows.map((r) => ({
     row: r.row,
     cells: r.cells.map((c) => ({
@@ -126,7 +130,7 @@ export async function applyAppendPlan(
   return null;
 }
 
-/** Carries out an update plan: the cells changed in place, each keeping its style. */
+/** Carries out an update plan: a header the log lacked added, the cells changed in place, each keeping its style. */
 export async function applyUpdatePlan(
   pkg: WorkbookPackage,
   out: PackageWriter,
@@ -144,6 +148,11 @@ export async function applyUpdatePlan(
     };
     byRow.set(c.row, [...(byRow.get(c.row) ?? []), edit]);
   }
+  if (plan.addedHeaders.length > 0)
+    byRow.set(plan.headerRow, [
+      ...(byRow.get(plan.headerRow) ?? []),
+      ...headerEdits(out, plan.addedHeaders),
+    ]);
   const used = usedExtent(log);
   await out.rewrite(
     sheet.part,
