@@ -1,4 +1,4 @@
-import { CrossRowTracker } from "./crossRow";
+import { type CrossRowFinding, CrossRowTracker } from "./crossRow";
 import { type ColumnMapping, type HeaderInfo, recognizeHeader } from "./header/recognize";
 import { type ProblemData, severityOf } from "./messages/codes";
 import { classifyRow } from "./rowKinds";
@@ -95,11 +95,17 @@ export class RegistryNormalizer {
   private readonly sheetProblems: Problem[] = [];
   private readonly headerChanges: Change[] = [];
   private readonly dropped: DroppedRow[] = [];
-  private readonly cross = new CrossRowTracker();
   private position = 0;
   private seq = 0;
 
-  constructor(options: EngineOptionsInput) {
+  /**
+   * cross: where each member row's name, ID number and birth date go for the findings across
+   * rows (a live check keeps its own, over the whole sheet: live/liveRegistry.ts).
+   */
+  constructor(
+    options: EngineOptionsInput,
+    private readonly cross: CrossRowSink = new CrossRowTracker()
+  ) {
     this.options = resolveOptions(options);
     this.ctx = {
       dateSystem: this.options.dateSystem,
@@ -129,14 +135,10 @@ export class RegistryNormalizer {
   /** Flushes rows still waiting for the header and returns what needs every row. */
   end(): NormalizeSummary & { rows: NormalizedRow[] } {
     const rows = this.headerDecided ? [] : this.decideHeader();
-    const problems = [...this.sheetProblems];
-    for (const f of this.cross.findings()) {
-      const idCol = this.header?.fieldColumns.idNumber ?? 0;
-      f.rows.forEach((r, i) => {
-        const issue: ProblemData = { code: f.code, params: otherRows(f.rows, i) };
-        problems.push(this.problem(issue, r, f.names[i], "idNumber", idCol, f.values[i]));
-      });
-    }
+    const problems = [
+      ...this.sheetProblems,
+      ...crossRowProblems(this.cross.findings(), this.header?.fieldColumns.idNumber ?? 0),
+    ];
     return {
       rows,
       header: this.header,
@@ -402,18 +404,51 @@ export class RegistryNormalizer {
     value: CellValue,
     column?: string
   ): Problem {
-    const header = column ?? (field ? FIELD_BY_KEY[field].header : "");
-    return {
-      ...issue,
-      severity: severityOf(issue.code),
-      row,
-      name,
-      field,
-      column: header,
-      sourceColumn,
-      value,
-    };
+    return problemAt(issue, row, name, field, sourceColumn, value, column);
   }
+}
+
+/** A problem at a cell: its code's severity, the field's canonical header unless another is given. */
+function problemAt(
+  issue: ProblemData,
+  row: number,
+  name: string,
+  field: FieldKey | null,
+  sourceColumn: number,
+  value: CellValue,
+  column?: string
+): Problem {
+  const header = column ?? (field ? FIELD_BY_KEY[field].header : "");
+  return {
+    ...issue,
+    severity: severityOf(issue.code),
+    row,
+    name,
+    field,
+    column: header,
+    sourceColumn,
+    value,
+  };
+}
+
+/** Where the engine puts each member row for the findings across rows (CrossRowTracker). */
+export interface CrossRowSink {
+  add(row: number, name: string, id: string | null, birth: string | null): void;
+  findings(): CrossRowFinding[];
+}
+
+/** The problems of findings across rows: one on the 公民身份号码 cell (idColumn) of each row involved. */
+export function crossRowProblems(
+  findings: readonly CrossRowFinding[],
+  idColumn: number
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const f of findings)
+    f.rows.forEach((r, i) => {
+      const issue: ProblemData = { code: f.code, params: otherRows(f.rows, i) };
+      problems.push(problemAt(issue, r, f.names[i], "idNumber", idColumn, f.values[i]));
+    });
+  return problems;
 }
 
 /** The other rows of a finding, for its message: at most five, then how many more (no n² text for n copies). */

@@ -81,7 +81,7 @@ export class ColumnIndex {
  */
 export function markRow(
   problems: readonly Problem[],
-  index: ColumnIndex,
+  index: Pick<ColumnIndex, "of">,
   locale: Locale,
   marks: RowMark[] = []
 ): RowMark[] {

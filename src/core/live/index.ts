@@ -1,0 +1,2 @@
+/** The registry checked as staff type: what the hosts may use. */
+export * from "./liveRegistry";

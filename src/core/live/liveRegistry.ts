@@ -1,0 +1,282 @@
+/**
+ * The registry checked as staff type (the task pane's live check, issue #17): the sheet is read
+ * once, then the rows of each edit go through the same engine as 校验, and the findings across
+ * rows (an ID number typed twice) are found again over the whole sheet. What comes out is which
+ * cells to mark (a fill and a note, as 规范化 marks them) and which marks to take off, decided
+ * against what the sheet is believed to carry; and the running count of problems. It never
+ * changes a value: a suggested value (the engine's, where it would change the cell) is only
+ * offered (suggestionAt). Pure: the host reads the rows and carries out the marks.
+ */
+import { CrossRowTracker } from "../crossRow";
+import { type CrossRowSink, RegistryNormalizer, crossRowProblems } from "../normalizer";
+import { markRow } from "../plan";
+import type { Problem } from "../problem";
+import { byRowThenColumn } from "../registry";
+import type { CellValue, Change, Locale, RawRow, Severity } from "../types";
+
+/** A paste of more rows than this is not checked live: 校验 is suggested instead. */
+export const LIVE_ROW_LIMIT = 5000;
+
+export interface LiveOptions {
+  dateSystem: 1900 | 1904;
+  /** The day the data is judged on (the user's today, from the host). */
+  asOf: Date;
+  /** The language of the notes. */
+  locale: Locale;
+}
+
+/** A row as the host read it: its 1-based row number, its cells from column A (and their formats). */
+export interface LiveRow {
+  row: number;
+  values: readonly CellValue[];
+  numFmts?: readonly (string | null | undefined)[];
+}
+
+export interface CellRef {
+  row: number;
+  /** 1-based column of the sheet. */
+  column: number;
+}
+
+/** A cell to mark: the fill of its severity and the note (every problem of the cell, one per line). */
+export interface LiveMark extends CellRef {
+  severity: Severity;
+  note: string;
+}
+
+export interface LiveCounts {
+  errors: number;
+  warnings: number;
+  /** Member rows with at least one problem. */
+  rows: number;
+}
+
+export interface LiveCheck {
+  /** Cells to mark, new or with another note or colour. */
+  mark: LiveMark[];
+  /** Cells marked before that are clean now: their fill and note come off. */
+  unmark: CellRef[];
+  /** A row of the header was edited: the columns may have changed; start again from a full read. */
+  restart: boolean;
+  counts: LiveCounts;
+}
+
+/** A value the engine would put in a cell, offered as the fix of a problem there (按建议修正). */
+export interface LiveSuggestion extends CellRef {
+  name: string;
+  header: string;
+  oldValue: CellValue;
+  newValue: CellValue;
+  rule: string;
+}
+
+interface CrossEntry {
+  name: string;
+  id: string | null;
+  birth: string | null;
+}
+
+/** Keeps each member row's name, ID number and birth date (the findings come from the whole sheet). */
+class EntrySink implements CrossRowSink {
+  readonly entries = new Map<number, CrossEntry>();
+  add(row: number, name: string, id: string | null, birth: string | null): void {
+    this.entries.set(row, { name, id, birth });
+  }
+  findings() {
+    return [];
+  }
+}
+
+/** Marks at their sheet column (the problem's source column). */
+const BY_SOURCE = { of: (p: Problem) => (p.sourceColumn > 0 ? p.sourceColumn : undefined) };
+const sameProblems = (a: readonly Problem[] = [], b: readonly Problem[] = []) =>
+  a.length === b.length &&
+  a.every(
+    (p, i) => p.code === b[i].code && JSON.stringify(p.params) === JSON.stringify(b[i].params)
+  );
+
+export class LiveRegistry {
+  /** Member rows' own problems (those of their cells), by row. */
+  private readonly own = new Map<number, Problem[]>();
+  /** Member rows' findings across rows (id-duplicate, possible-duplicate), by row. */
+  private cross = new Map<number, Problem[]>();
+  private readonly entries = new Map<number, CrossEntry>();
+  /** The engine's changes of each member row: what 按建议修正 offers. */
+  private readonly changes = new Map<number, Change[]>();
+  /** The marks the sheet is believed to carry, by row, then column. */
+  private readonly onSheet = new Map<number, Map<number, LiveMark>>();
+
+  private constructor(
+    private readonly options: LiveOptions,
+    /** The rows down to the header's last: pushed before the rows of each check. */
+    private readonly top: RawRow[],
+    private readonly headerLast: number,
+    private readonly idColumn: number
+  ) {}
+
+  /**
+   * The live check of a registry sheet, from all its rows as read; null where it has no header
+   * (nothing to check against). marked: the note the sheet has on a cell, where the host can read
+   * notes; a cell counts as marked by the check when its note is the one the check would write.
+   */
+  static start(
+    rows: readonly LiveRow[],
+    options: LiveOptions,
+    marked: (cell: CellRef) => string | undefined = () => undefined
+  ): LiveRegistry | null {
+    const sink = new EntrySink();
+    const engine = new RegistryNormalizer(
+      { dateSystem: options.dateSystem, asOf: options.asOf, locale: options.locale },
+      sink
+    );
+    const out = [...rows]
+      .sort((a, b) => a.row - b.row)
+      .flatMap((r) => engine.push({ rowNumber: r.row, values: r.values, numFmts: r.numFmts }));
+    const end = engine.end();
+    if (!end.header) return null;
+    const headerLast = Math.max(...end.header.rows);
+    const top = rows
+      .filter((r) => r.row <= headerLast)
+      .map((r) => ({ rowNumber: r.row, values: r.values, numFmts: r.numFmts }));
+    const live = new LiveRegistry(options, top, headerLast, end.header.fieldColumns.idNumber ?? 0);
+    for (const r of [...out, ...end.rows]) {
+      live.own.set(r.sourceRow, r.problems);
+      live.changes.set(r.sourceRow, r.changes);
+    }
+    for (const [row, e] of sink.entries) live.entries.set(row, e);
+    live.cross = live.findCross();
+    for (const row of live.own.keys())
+      for (const m of live.expected(row)) if (marked(m) === m.note) live.believe(m);
+    return live;
+  }
+
+  /** The sheet row of the header's last row: rows at or above it are the header. */
+  get headerRow(): number {
+    return this.headerLast;
+  }
+
+  /** Checks the rows of an edit (as they are now) and says which marks change. */
+  check(rows: readonly LiveRow[]): LiveCheck {
+    if (rows.some((r) => r.row <= this.headerLast))
+      return { mark: [], unmark: [], restart: true, counts: this.counts() };
+    const sink = new EntrySink();
+    const engine = new RegistryNormalizer(
+      {
+        dateSystem: this.options.dateSystem,
+        asOf: this.options.asOf,
+        locale: this.options.locale,
+      },
+      sink
+    );
+    const checked = [...new Set(rows.map((r) => r.row))];
+    for (const row of checked) {
+      this.own.delete(row);
+      this.changes.delete(row);
+      this.entries.delete(row);
+    }
+    const out = [
+      ...this.top.flatMap((r) => engine.push(r)),
+      ...[...rows]
+        .sort((a, b) => a.row - b.row)
+        .flatMap((r) => engine.push({ rowNumber: r.row, values: r.values, numFmts: r.numFmts })),
+    ];
+    for (const r of [...out, ...engine.end().rows]) {
+      if (r.sourceRow <= this.headerLast) continue;
+      this.own.set(r.sourceRow, r.problems);
+      this.changes.set(r.sourceRow, r.changes);
+    }
+    for (const [row, e] of sink.entries) if (row > this.headerLast) this.entries.set(row, e);
+    const before = this.cross;
+    this.cross = this.findCross();
+    const decide = new Set(checked);
+    for (const row of new Set([...before.keys(), ...this.cross.keys()]))
+      if (!sameProblems(before.get(row), this.cross.get(row))) decide.add(row);
+    const mark: LiveMark[] = [];
+    const unmark: CellRef[] = [];
+    for (const row of [...decide].sort((a, b) => a - b)) {
+      const now = new Map(this.expected(row).map((m) => [m.column, m]));
+      const was = this.onSheet.get(row) ?? new Map<number, LiveMark>();
+      for (const [column, m] of now) {
+        const old = was.get(column);
+        if (!old || old.note !== m.note || old.severity !== m.severity) mark.push(m);
+      }
+      for (const column of was.keys()) if (!now.has(column)) unmark.push({ row, column });
+      if (now.size > 0) this.onSheet.set(row, now);
+      else this.onSheet.delete(row);
+    }
+    return { mark, unmark, restart: false, counts: this.counts() };
+  }
+
+  /** Every problem of the member rows, by row and column. */
+  problems(): Problem[] {
+    const all: Problem[] = [];
+    for (const row of new Set([...this.own.keys(), ...this.cross.keys()]))
+      all.push(...this.problemsOf(row));
+    return all.sort(byRowThenColumn);
+  }
+
+  /** The value the engine would put in a problem's cell, where it would change it. */
+  suggestionAt(cell: CellRef): LiveSuggestion | null {
+    const c = this.changes.get(cell.row)?.find((x) => x.sourceColumn === cell.column);
+    if (!c) return null;
+    return {
+      row: c.row,
+      column: c.sourceColumn,
+      name: c.name,
+      header: c.column,
+      oldValue: c.oldValue,
+      newValue: c.newValue,
+      rule: c.rule,
+    };
+  }
+
+  /** The marks a cell is believed to carry now (after the host applied a check). */
+  markAt(cell: CellRef): LiveMark | undefined {
+    return this.onSheet.get(cell.row)?.get(cell.column);
+  }
+
+  counts(): LiveCounts {
+    let errors = 0;
+    let warnings = 0;
+    let rows = 0;
+    for (const row of new Set([...this.own.keys(), ...this.cross.keys()])) {
+      const ps = this.problemsOf(row);
+      if (ps.length > 0) rows++;
+      for (const p of ps)
+        if (p.severity === "error") errors++;
+        else warnings++;
+    }
+    return { errors, warnings, rows };
+  }
+
+  private problemsOf(row: number): Problem[] {
+    return [...(this.own.get(row) ?? []), ...(this.cross.get(row) ?? [])];
+  }
+
+  /** The marks a row should carry: as 规范化 makes them (its own problems first, then across rows). */
+  private expected(row: number): LiveMark[] {
+    return markRow(this.problemsOf(row), BY_SOURCE, this.options.locale).map((m) => ({
+      row,
+      ...m,
+    }));
+  }
+
+  private believe(m: LiveMark): void {
+    let cells = this.onSheet.get(m.row);
+    if (!cells) this.onSheet.set(m.row, (cells = new Map()));
+    cells.set(m.column, m);
+  }
+
+  /** The findings across rows over every member row, in row order, as problems by row. */
+  private findCross(): Map<number, Problem[]> {
+    const tracker = new CrossRowTracker();
+    for (const row of [...this.entries.keys()].sort((a, b) => a - b)) {
+      const e = this.entries.get(row)!;
+      tracker.add(row, e.name, e.id, e.birth);
+    }
+    const byRow = new Map<number, Problem[]>();
+    for (const p of crossRowProblems(tracker.findings(), this.idColumn))
+      byRow.set(p.row, [...(byRow.get(p.row) ?? []), p]);
+    return byRow;
+  }
+}
