@@ -71,7 +71,7 @@ describe("LiveRegistry", () => {
     const fixed = live.check([edit(3, member(2, "李四", LI))]);
     expect(fixed).toEqual({
       mark: [],
-      unmark: [{ row: 3, column: ID }],
+      unmark: [{ row: 3, column: ID, was: m.note }],
       restart: false,
       counts: { errors: 0, warnings: 0, rows: 0 },
     });
@@ -93,8 +93,8 @@ describe("LiveRegistry", () => {
     const changed = live.check([edit(5, member(4, "赵六", idOf("19991231", "041")))]);
     expect(changed.mark).toEqual([]);
     expect(changed.unmark).toEqual([
-      { row: 2, column: ID },
-      { row: 5, column: ID },
+      { row: 2, column: ID, was: twice.mark[0].note },
+      { row: 5, column: ID, was: twice.mark[1].note },
     ]);
   });
 
@@ -128,7 +128,7 @@ describe("LiveRegistry", () => {
     expect(live.counts()).toEqual({ errors: 1, warnings: 0, rows: 1 });
     expect(live.check([edit(2, sheet[1])]).mark).toEqual([]);
     expect(live.check([edit(2, member(1, "张三", ZHANG))]).unmark).toEqual([
-      { row: 2, column: ID },
+      { row: 2, column: ID, was: note },
     ]);
     // A note of someone else's on the cell is not the check's mark.
     const other = LiveRegistry.start(rowsOf(sheet), OPTIONS, () => "我的批注")!;
@@ -159,14 +159,14 @@ describe("LiveRegistry", () => {
 
   it("forgets a row emptied (no member any more): its marks come off", () => {
     const live = LiveRegistry.start(rowsOf(SHEET), OPTIONS)!;
-    live.check([edit(3, member(2, "李四", BAD))]);
+    const [m] = live.check([edit(3, member(2, "李四", BAD))]).mark;
     const emptied = live.check([
       edit(
         3,
         HEADER.map(() => null)
       ),
     ]);
-    expect(emptied.unmark).toEqual([{ row: 3, column: ID }]);
+    expect(emptied.unmark).toEqual([{ row: 3, column: ID, was: m.note }]);
     expect(emptied.counts.errors).toBe(0);
   });
 });

@@ -515,6 +515,70 @@ export class FakeExcel {
 
   private currentRequest = 0;
 
+  /** Handlers registered on worksheets' onChanged (when the registering request was synced). */
+  handlers: {
+    sheet: () => FakeSheet;
+    handler: (args: unknown) => Promise<unknown>;
+    removed: boolean;
+  }[] = [];
+
+  /**
+   * A change in a sheet, as Excel reports it to the handlers registered on it (after the values
+   * were set: the test sets them first). Resolves when every handler's promise has.
+   */
+  async fireChanged(
+    sheet: string,
+    args: { address: string; changeType?: string; triggerSource?: string }
+  ): Promise<void> {
+    const target = this.sheet(sheet);
+    const event = {
+      address: args.address,
+      changeType: args.changeType ?? "RangeEdited",
+      source: "Local",
+      type: "WorksheetChanged",
+      worksheetId: target.name,
+      ...(args.triggerSource ? { triggerSource: args.triggerSource } : {}),
+    };
+    await Promise.all(
+      this.handlers.filter((h) => h.sheet() === target).map((h) => h.handler(event))
+    );
+  }
+
+  /** A note (Excel.Note): content loadable and settable, delete(); null where the cell has none. */
+  noteObject(resolve: () => { address: string; text: string } | null, sheet: FakeSheet): FObj {
+    const fx = this;
+    const noteOf = (self: FObj) => {
+      const n = self.target<{ address: string; text: string } | null>();
+      if (!n) throw new Error("ItemNotFound: the note");
+      return n;
+    };
+    return this.obj(
+      "note",
+      {
+        scalars: ["content"],
+        snapshot: (self) => {
+          const n = self.target<{ text: string } | null>();
+          self.isNull = !n;
+          return n ? { content: n.text } : {};
+        },
+        set: (self, prop, value) => {
+          if (prop !== "content") throw new Error(`fake: cannot set note.${prop}`);
+          noteOf(self).text = value;
+        },
+        methods: {
+          delete: (self) => {
+            fx.count("note.delete");
+            fx.queue(8, () => {
+              const n = noteOf(self);
+              sheet.notes = sheet.notes.filter((x) => x !== n);
+            });
+          },
+        },
+      },
+      resolve
+    );
+  }
+
   /** A load, carried out: the object's properties now, into a fresh OfficeMockObject, loaded. */
   loaded(obj: FObj, props: string[]): void {
     const snap = obj.spec.snapshot?.(obj, props) ?? {};
@@ -754,6 +818,31 @@ export class FakeExcel {
           activate: (self) => fx.queue(8, () => (fx.active = sheetOf(self))),
         },
         nav: {
+          onChanged: (self) =>
+            self.child("onChanged", () =>
+              fx.obj(
+                "eventHandlers",
+                {
+                  methods: {
+                    add: (_e, handler: (args: unknown) => Promise<unknown>) => {
+                      fx.need(7, "onChanged");
+                      const entry = { sheet: () => sheetOf(self), handler, removed: false };
+                      fx.queue(16, () => fx.handlers.push(entry));
+                      return {
+                        context: fx.context,
+                        remove: () =>
+                          fx.queue(16, () => {
+                            entry.removed = true;
+                            fx.handlers = fx.handlers.filter((h) => h !== entry);
+                          }),
+                      };
+                    },
+                  },
+                },
+                () => null,
+                self
+              )
+            ),
           freezePanes: (self) =>
             self.child("freezePanes", () =>
               fx.obj(
@@ -789,9 +878,22 @@ export class FakeExcel {
                     add: (_n, cell: any, text: string) => {
                       fx.need(18, "notes");
                       fx.count("notes.add");
-                      fx.queue(jsonSize(text), () =>
-                        sheetOf(self).notes.push({ address: fx.addressArg(cell), text })
-                      );
+                      fx.queue(jsonSize(text), () => {
+                        const address = fx.addressArg(cell);
+                        const notes = sheetOf(self).notes;
+                        if (notes.some((n) => n.address === address))
+                          throw new Error(`InvalidArgument: a note is on ${address} already`);
+                        notes.push({ address, text });
+                      });
+                    },
+                    getItemOrNullObject: (_n, address: string) => {
+                      fx.need(18, "notes");
+                      fx.count("notes.getItemOrNullObject");
+                      fx.queue(jsonSize(address), () => undefined);
+                      return fx.noteObject(() => {
+                        const at = address.replace(/^.*!/, "").replace(/\$/g, "");
+                        return sheetOf(self).notes.find((n) => n.address === at) ?? null;
+                      }, sheetOf(self));
                     },
                   },
                 },
@@ -1414,7 +1516,23 @@ export class FakeExcel {
         },
         nav: {
           font: (f) => f.child("font", () => leaf("font", ["font"])),
-          fill: (f) => f.child("fill", () => leaf("fill", ["fill"])),
+          fill: (f) =>
+            f.child("fill", () =>
+              fx.obj(
+                "fill",
+                {
+                  set: (_x, prop, value) =>
+                    each((sh, r, c) => {
+                      const st = sh.style(r, c);
+                      st.fill = { ...((st.fill as object) ?? {}), [prop]: value };
+                    }),
+                  methods: {
+                    clear: () => fx.queue(8, () => each((sh, r, c) => delete sh.style(r, c).fill)),
+                  },
+                },
+                () => null
+              )
+            ),
           borders: (f) =>
             f.child("borders", () =>
               fx.obj(

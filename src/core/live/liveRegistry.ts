@@ -51,11 +51,21 @@ export interface LiveCounts {
   rows: number;
 }
 
+/** A mark that changes, with the note the check believes the cell carries (its own, to replace). */
+export interface MarkChange extends LiveMark {
+  was?: string;
+}
+
+/** A mark to take off, with the note the check put there (a note of someone else's stays). */
+export interface Unmark extends CellRef {
+  was: string;
+}
+
 export interface LiveCheck {
   /** Cells to mark, new or with another note or colour. */
-  mark: LiveMark[];
+  mark: MarkChange[];
   /** Cells marked before that are clean now: their fill and note come off. */
-  unmark: CellRef[];
+  unmark: Unmark[];
   /** A row of the header was edited: the columns may have changed; start again from a full read. */
   restart: boolean;
   counts: LiveCounts;
@@ -145,9 +155,25 @@ export class LiveRegistry {
     }
     for (const [row, e] of sink.entries) live.entries.set(row, e);
     live.cross = live.findCross();
-    for (const row of live.own.keys())
-      for (const m of live.expected(row)) if (marked(m) === m.note) live.believe(m);
+    live.adopt(marked);
     return live;
+  }
+
+  /**
+   * Takes the marks the sheet carries as the check's own: a cell whose note (where the host could
+   * read it) is the one the check would write. Other notes are someone else's, and stay.
+   */
+  adopt(marked: (cell: CellRef) => string | undefined): void {
+    for (const row of new Set([...this.own.keys(), ...this.cross.keys()]))
+      for (const m of this.expected(row)) if (marked(m) === m.note) this.believe(m);
+  }
+
+  /** The cells the check would mark now, over the whole sheet (those whose notes adopt asks about). */
+  markedCells(): CellRef[] {
+    const cells: CellRef[] = [];
+    for (const row of new Set([...this.own.keys(), ...this.cross.keys()]))
+      for (const m of this.expected(row)) cells.push({ row: m.row, column: m.column });
+    return cells.sort((a, b) => a.row - b.row || a.column - b.column);
   }
 
   /** The sheet row of the header's last row: rows at or above it are the header. */
@@ -191,16 +217,19 @@ export class LiveRegistry {
     const decide = new Set(checked);
     for (const row of new Set([...before.keys(), ...this.cross.keys()]))
       if (!sameProblems(before.get(row), this.cross.get(row))) decide.add(row);
-    const mark: LiveMark[] = [];
-    const unmark: CellRef[] = [];
+    const mark: MarkChange[] = [];
+    const unmark: Unmark[] = [];
     for (const row of [...decide].sort((a, b) => a - b)) {
       const now = new Map(this.expected(row).map((m) => [m.column, m]));
       const was = this.onSheet.get(row) ?? new Map<number, LiveMark>();
       for (const [column, m] of now) {
         const old = was.get(column);
-        if (!old || old.note !== m.note || old.severity !== m.severity) mark.push(m);
+        if (!old) mark.push(m);
+        else if (old.note !== m.note || old.severity !== m.severity)
+          mark.push({ ...m, was: old.note });
       }
-      for (const column of was.keys()) if (!now.has(column)) unmark.push({ row, column });
+      for (const [column, old] of was)
+        if (!now.has(column)) unmark.push({ row, column, was: old.note });
       if (now.size > 0) this.onSheet.set(row, now);
       else this.onSheet.delete(row);
     }

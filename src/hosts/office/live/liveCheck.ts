@@ -1,0 +1,273 @@
+/**
+ * 成员名册 checked as staff type, while the task pane is open (issue #17): Worksheet.onChanged
+ * (ExcelApi 1.7) reports an edit; the edited rows are read again by address (an event's details
+ * hold one cell only), checked by the core (LiveRegistry: the engine of 校验, duplicates over the
+ * whole sheet), and marked or unmarked. Values are never changed here.
+ *
+ * Events are gathered: a burst (a paste, a fill-down, typing fast) and the events that come while
+ * a check runs become one check. What the add-in writes itself is not checked again (the event's
+ * triggerSource, ExcelApi 1.14; before that, the addresses it declared). A check takes a fixed
+ * number of syncs whatever the sheet's size: the rows, the notes on the cells to mark, the marks
+ * (plus what the 5 MB request limit forces). A paste of more than LIVE_ROW_LIMIT rows is not
+ * checked row by row: the pane suggests 校验.
+ */
+import { blockAddress, cellAddress } from "../../../core/a1";
+import {
+  type CellRef,
+  LIVE_ROW_LIMIT,
+  type LiveCounts,
+  LiveRegistry,
+  type LiveRow,
+} from "../../../core/live";
+import { REGISTRY_SHEET } from "../../../core/plan";
+import type { Problem } from "../../../core/problem";
+import type { Locale } from "../../../core/types";
+import { type ApiSupport, FEATURE } from "../api";
+import { type HostEnv, makeEnv } from "../env";
+import type { ExcelRun } from "../officeHost";
+import { DEFAULT_REQUEST_BUDGET } from "../payload";
+import { rawRows, readHeads, readWhole } from "../readSheets";
+import { readWorkbookInfo, sheetNamed } from "../workbook";
+import { EditQueue } from "./edits";
+import { applyLiveMarks } from "./marks";
+
+/** ExcelApi of Worksheet.onChanged, and of the event's triggerSource. */
+const ON_CHANGED = 7;
+const TRIGGER_SOURCE = 14;
+
+export type LiveState =
+  | { state: "off" }
+  /** This Excel has no change events (before ExcelApi 1.7). */
+  | { state: "unsupported" }
+  /** The workbook has no 成员名册 with a header to check against. */
+  | { state: "no-registry" }
+  | {
+      state: "on";
+      counts: LiveCounts;
+      problems: Problem[];
+      /** Marks carry notes (ExcelApi 1.18), or colours only. */
+      notes: boolean;
+      /** Rows of the last edit not checked because there were more than LIVE_ROW_LIMIT: 校验 is suggested. */
+      tooMany: number;
+    };
+
+export interface LiveCheckOptions {
+  run: ExcelRun;
+  api: ApiSupport;
+  locale: Locale;
+  /** The day the data is judged on (the user's today). */
+  asOf: Date;
+  requestBudget?: number;
+  /** Runs fn once a burst of events has passed (default: 300 ms later). */
+  later?: (fn: () => void) => void;
+  /** Runs a batch in the request context an event handler was added in (default: Excel.run). */
+  runIn?: <T>(
+    context: Excel.RequestContext,
+    batch: (c: Excel.RequestContext) => Promise<T>
+  ) => Promise<T>;
+  /** Told of every new state (the task pane's count and list). */
+  onState?: (state: LiveState) => void;
+}
+
+export class OfficeLiveCheck {
+  state: LiveState = { state: "off" };
+  /** Checks carried out since start (one per gathered burst). */
+  checks = 0;
+  private live: LiveRegistry | null = null;
+  private handler: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null =
+    null;
+  private readonly edits = new EditQueue(LIVE_ROW_LIMIT);
+  private scheduled = false;
+  private running: Promise<void> = Promise.resolve();
+  /** Addresses the add-in writes to itself, whose events (without triggerSource) are skipped. */
+  private readonly own: string[] = [];
+  private width = 0;
+  private dateSystem: 1900 | 1904 = 1900;
+
+  constructor(private readonly options: LiveCheckOptions) {}
+
+  private env(context: Excel.RequestContext): HostEnv {
+    return makeEnv(
+      context,
+      this.options.api,
+      this.options.requestBudget ?? DEFAULT_REQUEST_BUDGET,
+      undefined
+    );
+  }
+
+  private set(state: LiveState): LiveState {
+    this.state = state;
+    this.options.onState?.(state);
+    return state;
+  }
+
+  private on(tooMany = 0): LiveState {
+    const live = this.live!;
+    return this.set({
+      state: "on",
+      counts: live.counts(),
+      problems: live.problems(),
+      notes: this.options.api.excel(FEATURE.notes),
+      tooMany,
+    });
+  }
+
+  /**
+   * Reads 成员名册 whole, learns which marks it carries (the check's notes), and starts listening
+   * to its edits. Started again, it begins afresh (after 规范化 the sheet is a new one).
+   */
+  async start(): Promise<LiveState> {
+    await this.stop();
+    if (!this.options.api.excel(ON_CHANGED)) return this.set({ state: "unsupported" });
+    return this.options.run(async (context) => {
+      const env = this.env(context);
+      const info = await readWorkbookInfo(context);
+      if (!sheetNamed(info, REGISTRY_SHEET)) return this.set({ state: "no-registry" });
+      const [head] = await readHeads(context, [REGISTRY_SHEET]);
+      const [sheet] = await readWhole(env.reads, [head], env.api, {
+        withMerges: new Set([REGISTRY_SHEET]),
+      });
+      this.dateSystem = info.dateSystem;
+      this.width = head.left + head.columns - 1;
+      const rows: LiveRow[] = rawRows(sheet, info.dateSystem).map((r) => ({
+        row: r.rowNumber!,
+        values: r.values,
+        numFmts: r.numFmts,
+      }));
+      const live = LiveRegistry.start(rows, this.checkOptions());
+      if (!live) return this.set({ state: "no-registry" });
+      const ws = context.workbook.worksheets.getItem(REGISTRY_SHEET);
+      if (env.api.excel(FEATURE.notes)) {
+        const found: { cell: CellRef; note: Excel.Note }[] = [];
+        for (const cell of live.markedCells())
+          await env.reads.add(64, () => {
+            const note = ws.notes.getItemOrNullObject(cellAddress(cell.row, cell.column));
+            note.load("content");
+            found.push({ cell, note });
+          });
+        await env.reads.flush();
+        const notes = new Map(
+          found
+            .filter((f) => !f.note.isNullObject)
+            .map((f) => [`${f.cell.row},${f.cell.column}`, f.note.content])
+        );
+        live.adopt((c) => notes.get(`${c.row},${c.column}`));
+      }
+      this.live = live;
+      this.handler = ws.onChanged.add((e) => this.onChanged(e));
+      await context.sync();
+      return this.on();
+    });
+  }
+
+  /** Stops listening (the switch in the pane turned off, or the pane closing). */
+  async stop(): Promise<void> {
+    const handler = this.handler;
+    this.handler = null;
+    this.live = null;
+    this.edits.take();
+    if (handler) {
+      const runIn =
+        this.options.runIn ??
+        (<T>(c: Excel.RequestContext, f: (c: Excel.RequestContext) => Promise<T>) =>
+          Excel.run(c, f));
+      await runIn(handler.context as Excel.RequestContext, async (context) => {
+        handler.remove();
+        await context.sync();
+      });
+    }
+    if (this.state.state !== "off") this.set({ state: "off" });
+  }
+
+  /** Declares a write the add-in is about to make to 成员名册 (its event is not checked). */
+  expectOwnWrite(address: string): void {
+    this.own.push(address.replace(/^.*!/, "").replace(/\$/g, ""));
+  }
+
+  /** Resolves once no check is waiting or running. */
+  async whenIdle(): Promise<void> {
+    while (this.scheduled) await new Promise((resolve) => setTimeout(resolve, 5));
+    await this.running;
+  }
+
+  private checkOptions() {
+    return { dateSystem: this.dateSystem, asOf: this.options.asOf, locale: this.options.locale };
+  }
+
+  private onChanged(e: Excel.WorksheetChangedEventArgs): Promise<void> {
+    if (!this.live) return Promise.resolve();
+    if (this.options.api.excel(TRIGGER_SOURCE) && e.triggerSource === "ThisLocalAddin")
+      return Promise.resolve();
+    const mine = this.own.indexOf(e.address.replace(/\$/g, ""));
+    if (mine >= 0) {
+      this.own.splice(mine, 1);
+      return Promise.resolve();
+    }
+    this.edits.add(e.address, e.changeType);
+    if (!this.scheduled) {
+      this.scheduled = true;
+      const later = this.options.later ?? ((fn: () => void) => setTimeout(fn, 300));
+      later(() => {
+        this.scheduled = false;
+        this.running = this.running.then(() => this.checkEdits()).catch(() => undefined);
+      });
+    }
+    return Promise.resolve();
+  }
+
+  /** Checks what was gathered: one read of the rows, one of the notes, one write. */
+  private async checkEdits(): Promise<void> {
+    if (!this.live || this.edits.empty) return;
+    const edits = this.edits.take();
+    if (edits.restructured) {
+      await this.start();
+      return;
+    }
+    if (edits.runs.length === 0) {
+      if (edits.tooMany) this.on(edits.tooMany);
+      return;
+    }
+    const restart = await this.options.run(async (context) => {
+      const env = this.env(context);
+      const ws = context.workbook.worksheets.getItem(REGISTRY_SHEET);
+      const right = Math.max(1, this.width, Math.min(edits.right, this.width + 50));
+      this.width = right;
+      const blocks = edits.runs.map((run) => {
+        const range = ws.getRange(blockAddress(run.top, 1, run.bottom, right));
+        range.load("values,numberFormat");
+        return { run, range };
+      });
+      await context.sync();
+      const rows: LiveRow[] = blocks.flatMap(({ run, range }) =>
+        rawRows(
+          {
+            name: REGISTRY_SHEET,
+            top: run.top,
+            left: 1,
+            rows: run.bottom - run.top + 1,
+            columns: right,
+            values: range.values,
+            formats: range.numberFormat,
+            merges: [],
+          },
+          this.dateSystem
+        )
+          .filter((r) => r.rowNumber! >= run.top)
+          .map((r) => ({ row: r.rowNumber!, values: r.values, numFmts: r.numFmts }))
+      );
+      const check = this.live!.check(rows);
+      if (check.restart) return true;
+      await applyLiveMarks(
+        env.reads,
+        env.writer(this.dateSystem).batch,
+        ws,
+        check,
+        env.api.excel(FEATURE.notes)
+      );
+      return false;
+    });
+    this.checks++;
+    if (restart) await this.start();
+    else this.on(edits.tooMany);
+  }
+}

@@ -1,0 +1,260 @@
+/**
+ * 成员名册 checked as staff type (OfficeLiveCheck), on a fake Excel built on office-addin-mock:
+ * Worksheet.onChanged events for a single cell, a 500-row paste, the add-in's own write, a burst of
+ * 20 events, an ID number typed twice, the switch off; marks set and taken off; notes of someone
+ * else's kept; and the syncs of a check the same for a sheet of 100 rows and one of 3,000.
+ */
+import { cellAddress } from "../../src/core/a1";
+import { renderProblem } from "../../src/core/messages";
+import { apiSupportUpTo } from "../../src/hosts/office/api";
+import { type LiveState, OfficeLiveCheck } from "../../src/hosts/office/live";
+import { MARK_FILL } from "../../src/hosts/office/styles";
+import { FakeExcel } from "./fakeExcel";
+import { HEADERS, MESSY, col, memberRow, registrySheet } from "./registryData";
+
+const AS_OF = new Date(Date.UTC(2026, 11, 1));
+const ID = col("公民身份号码") + 1;
+const GENDER = col("性别") + 1;
+const LAST = HEADERS.length;
+
+function setup(n: number, maxApi = 18) {
+  const fx = new FakeExcel([registrySheet(n, "成员名册")], { maxApi });
+  const waiting: (() => void)[] = [];
+  const states: LiveState[] = [];
+  const live = new OfficeLiveCheck({
+    run: fx.run,
+    api: apiSupportUpTo(maxApi),
+    locale: "zh-CN",
+    asOf: AS_OF,
+    later: (fn) => waiting.push(fn),
+    runIn: (_c, f) => fx.run(f),
+    onState: (s) => states.push(s),
+  });
+  const sheet = fx.sheet("成员名册");
+  /** The burst is over: the gathered edits are checked. */
+  const settle = async () => {
+    waiting.splice(0).forEach((f) => f());
+    await live.whenIdle();
+  };
+  /** Types values into a row (1-based sheet row, from column col), as a user would; Excel then reports it. */
+  const type = (row: number, column: number, values: unknown[]) =>
+    values.forEach((v, j) => sheet.setValue(row, column + j, v as never));
+  const fill = (row: number, column: number) =>
+    (sheet.style(row, column).fill as { color?: string } | undefined)?.color;
+  const note = (row: number, column: number) =>
+    sheet.notes.find((x) => x.address === cellAddress(row, column))?.text;
+  return { fx, live, sheet, settle, type, fill, note, states };
+}
+
+/** A valid ID number of member i's birth, with another sequence (a new person). */
+const idOfMember = (i: number) => String(memberRow(i).values[col("公民身份号码")]);
+
+describe("Office live check", () => {
+  it("starts on 成员名册: counts the problems it has, marks nothing yet", async () => {
+    const { live, fx, states } = setup(12);
+    const state = await live.start();
+    expect(state).toMatchObject({ state: "on", notes: true, tooMany: 0 });
+    if (state.state !== "on") return;
+    expect(state.counts).toEqual({ errors: 2, warnings: 1, rows: 3 });
+    expect(state.problems.map((p) => [p.row, p.code])).toEqual([
+      [2 + MESSY.badGender, "gender-invalid"],
+      [2 + MESSY.badId, "id-checksum"],
+      [2 + MESSY.missingId, "id-missing"],
+    ]);
+    expect(fx.calls.get("notes.add") ?? 0).toBe(0);
+    expect(states.at(-1)).toBe(state);
+  });
+
+  it("marks a mistake typed into one cell, with the note 规范化 writes, and takes it off when fixed", async () => {
+    const { live, fx, settle, type, fill, note } = setup(12);
+    await live.start();
+    const row = 9;
+    const good = idOfMember(row - 2);
+    type(row, ID, [good.slice(0, 17) + (good[17] === "1" ? "2" : "1")]);
+    const before = fx.syncs;
+    await fx.fireChanged("成员名册", { address: cellAddress(row, ID) });
+    await settle();
+    expect(live.checks).toBe(1);
+    // The rows, the notes on the cells to mark, the marks.
+    expect(fx.syncs - before).toBe(3);
+    expect(fill(row, ID)).toBe(MARK_FILL.error);
+    const problem = live.state.state === "on" && live.state.problems.find((p) => p.row === row);
+    expect(problem && problem.code).toBe("id-checksum");
+    expect(note(row, ID)).toBe(problem && renderProblem(problem, "zh-CN").message);
+    expect(live.state).toMatchObject({ counts: { errors: 3, warnings: 1, rows: 4 } });
+    // The value typed is left as it is.
+    expect(fx.sheet("成员名册").value(row, ID)).not.toBe(good);
+
+    type(row, ID, [good]);
+    await fx.fireChanged("成员名册", { address: cellAddress(row, ID) });
+    await settle();
+    expect(fill(row, ID)).toBeUndefined();
+    expect(note(row, ID)).toBeUndefined();
+    expect(live.state).toMatchObject({ counts: { errors: 2, warnings: 1, rows: 3 } });
+  });
+
+  it("checks a 500-row paste once, marking each bad row", async () => {
+    const { live, fx, settle, type, fill } = setup(20);
+    await live.start();
+    for (let r = 30; r < 530; r++) {
+      const v = memberRow(r + 100).values;
+      if (r % 100 === 0) v[col("性别")] = "未知性别";
+      type(r, 1, v);
+    }
+    const before = fx.syncs;
+    await fx.fireChanged("成员名册", { address: `A30:${cellAddress(529, LAST)}` });
+    await settle();
+    expect(live.checks).toBe(1);
+    expect(fx.syncs - before).toBe(3);
+    for (const r of [100, 200, 300, 400, 500]) expect(fill(r, GENDER)).toBe(MARK_FILL.error);
+    expect(fill(101, GENDER)).toBeUndefined();
+    expect(live.state).toMatchObject({ counts: { errors: 7 } });
+  });
+
+  it("does not check what the add-in writes itself: by triggerSource, or by the address it declared", async () => {
+    const withSource = setup(12, 18);
+    await withSource.live.start();
+    withSource.type(9, GENDER, ["??"]);
+    await withSource.fx.fireChanged("成员名册", {
+      address: cellAddress(9, GENDER),
+      triggerSource: "ThisLocalAddin",
+    });
+    await withSource.settle();
+    expect(withSource.live.checks).toBe(0);
+
+    const older = setup(12, 13);
+    await older.live.start();
+    older.live.expectOwnWrite(`成员名册!$${"C"}$9`);
+    older.type(9, GENDER, ["??"]);
+    await older.fx.fireChanged("成员名册", { address: "C9" });
+    await older.settle();
+    expect(older.live.checks).toBe(0);
+    // The next edit of the same cell is the user's.
+    await older.fx.fireChanged("成员名册", { address: "C9" });
+    await older.settle();
+    expect(older.live.checks).toBe(1);
+    // Excel without notes: the cell is coloured only.
+    expect(older.fill(9, GENDER)).toBe(MARK_FILL.error);
+    expect(older.note(9, GENDER)).toBeUndefined();
+    expect(older.live.state).toMatchObject({ notes: false });
+  });
+
+  it("makes one check of 20 events in a burst", async () => {
+    const { live, fx, settle, type, fill } = setup(30);
+    await live.start();
+    for (let r = 5; r < 25; r++) {
+      type(r, GENDER, ["X"]);
+      await fx.fireChanged("成员名册", { address: cellAddress(r, GENDER) });
+    }
+    await settle();
+    expect(live.checks).toBe(1);
+    for (let r = 5; r < 25; r++) expect(fill(r, GENDER)).toBe(MARK_FILL.error);
+  });
+
+  it("marks both rows when an ID number already in the sheet is typed again", async () => {
+    const { live, fx, settle, type, fill, note } = setup(12);
+    await live.start();
+    const first = 7;
+    type(11, ID, [idOfMember(first - 2)]);
+    await fx.fireChanged("成员名册", { address: cellAddress(11, ID) });
+    await settle();
+    expect(fill(first, ID)).toBe(MARK_FILL.error);
+    expect(fill(11, ID)).toBe(MARK_FILL.error);
+    expect(note(first, ID)).toContain("11");
+    expect(note(11, ID)).toContain(String(first));
+    type(11, ID, [idOfMember(11 - 2)]);
+    await fx.fireChanged("成员名册", { address: cellAddress(11, ID) });
+    await settle();
+    expect(fill(first, ID)).toBeUndefined();
+    expect(note(first, ID)).toBeUndefined();
+  });
+
+  it("keeps a note someone else wrote on a cell it marks", async () => {
+    const { live, fx, sheet, settle, type, fill, note } = setup(12);
+    await live.start();
+    sheet.notes.push({ address: cellAddress(8, GENDER), text: "待本人确认" });
+    type(8, GENDER, ["不详?"]);
+    await fx.fireChanged("成员名册", { address: cellAddress(8, GENDER) });
+    await settle();
+    expect(fill(8, GENDER)).toBe(MARK_FILL.error);
+    expect(note(8, GENDER)).toBe("待本人确认");
+    type(8, GENDER, ["男"]);
+    await fx.fireChanged("成员名册", { address: cellAddress(8, GENDER) });
+    await settle();
+    expect(note(8, GENDER)).toBe("待本人确认");
+  });
+
+  it("takes off the marks 规范化 left once they are fixed (its notes are the check's)", async () => {
+    const { live, fx, sheet, settle, type, fill, note } = setup(12);
+    const row = 2 + MESSY.badGender;
+    // As 规范化 left it: the cell filled, the problem's note.
+    const probe = await live.start();
+    const p = probe.state === "on" ? probe.problems.find((x) => x.row === row)! : null;
+    sheet.notes.push({
+      address: cellAddress(row, GENDER),
+      text: renderProblem(p!, "zh-CN").message,
+    });
+    sheet.style(row, GENDER).fill = { color: MARK_FILL.error };
+    await live.start();
+    type(row, GENDER, ["女"]);
+    await fx.fireChanged("成员名册", { address: cellAddress(row, GENDER) });
+    await settle();
+    expect(fill(row, GENDER)).toBeUndefined();
+    expect(note(row, GENDER)).toBeUndefined();
+  });
+
+  it("stops when switched off: edits are no longer checked", async () => {
+    const { live, fx, settle, type, fill, states } = setup(12);
+    await live.start();
+    await live.stop();
+    expect(states.at(-1)).toEqual({ state: "off" });
+    expect(fx.handlers).toHaveLength(0);
+    type(9, GENDER, ["??"]);
+    await fx.fireChanged("成员名册", { address: cellAddress(9, GENDER) });
+    await settle();
+    expect(live.checks).toBe(0);
+    expect(fill(9, GENDER)).toBeUndefined();
+  });
+
+  it("suggests 校验 for a paste of more than 5,000 rows instead of checking it", async () => {
+    const { live, fx, settle } = setup(12);
+    await live.start();
+    const before = fx.syncs;
+    await fx.fireChanged("成员名册", { address: "A2:W6001" });
+    await settle();
+    expect(fx.syncs).toBe(before);
+    expect(live.state).toMatchObject({ state: "on", tooMany: 6000 });
+  });
+
+  it("needs the same syncs per check for a sheet of 100 rows and one of 3,000", async () => {
+    const syncsOf = async (n: number) => {
+      const { live, fx, settle, type } = setup(n);
+      await live.start();
+      type(50, GENDER, ["?"]);
+      const before = fx.syncs;
+      await fx.fireChanged("成员名册", { address: cellAddress(50, GENDER) });
+      await settle();
+      return fx.syncs - before;
+    };
+    expect(await syncsOf(100)).toBe(3);
+    expect(await syncsOf(3000)).toBe(3);
+  });
+
+  it("is unsupported before ExcelApi 1.7, and has nothing to check without 成员名册", async () => {
+    const old = new OfficeLiveCheck({
+      run: new FakeExcel([registrySheet(3, "成员名册")]).run,
+      api: apiSupportUpTo(6),
+      locale: "zh-CN",
+      asOf: AS_OF,
+    });
+    expect(await old.start()).toEqual({ state: "unsupported" });
+    const fx = new FakeExcel([registrySheet(3, "名单")]);
+    const none = new OfficeLiveCheck({
+      run: fx.run,
+      api: apiSupportUpTo(18),
+      locale: "zh-CN",
+      asOf: AS_OF,
+    });
+    expect(await none.start()).toEqual({ state: "no-registry" });
+  });
+});
