@@ -3,7 +3,7 @@
  * 校验, an ID number typed twice marking both rows, marks taken off when fixed, the notes the same
  * as 规范化 writes, and the header's edit asking for a fresh start.
  */
-import { type LiveRow, LiveRegistry } from "../../src/core/live";
+import { type LiveRow, LiveRegistry, fixLog } from "../../src/core/live";
 import { renderProblem } from "../../src/core/messages";
 import { normalizeRegistry } from "../../src/core/registry";
 import type { CellValue } from "../../src/core/types";
@@ -168,5 +168,20 @@ describe("LiveRegistry", () => {
     ]);
     expect(emptied.unmark).toEqual([{ row: 3, column: ID, was: m.note }]);
     expect(emptied.counts.errors).toBe(0);
+  });
+
+  it("offers the ID number's 出生日期 and 性别 where the row disagrees with it, logged as a fix", () => {
+    const live = LiveRegistry.start(rowsOf(SHEET), OPTIONS)!;
+    // 张三's ID number says 1970-01-05 and male (sequence 011).
+    live.check([edit(2, member(1, "张三", ZHANG, { 出生日期: "1971-01-05", 性别: "女" }))]);
+    const birth = live.suggestionAt({ row: 2, column: col("出生日期") });
+    expect(birth).toMatchObject({ oldValue: "1971-01-05", rule: "birth-date-mismatch" });
+    expect(birth?.newValue).toEqual(new Date(Date.UTC(1970, 0, 5)));
+    const gender = live.suggestionAt({ row: 2, column: col("性别") })!;
+    expect(gender).toMatchObject({ oldValue: "女", newValue: "男", header: "性别", name: "张三" });
+    expect(fixLog(gender, "zh-CN")).toEqual({
+      header: ["原行号", "姓名", "列", "原值", "新值", "规则"],
+      row: [2, "张三", "性别", "女", "男", "按建议修正，成员名册（gender-mismatch）"],
+    });
   });
 });

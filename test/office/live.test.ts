@@ -203,6 +203,47 @@ describe("Office live check", () => {
     expect(note(row, GENDER)).toBeUndefined();
   });
 
+  it("按建议修正: writes the suggested value, logs it in 变更记录 and takes the mark off", async () => {
+    const { live, fx, sheet, settle, type, fill, note } = setup(12);
+    await live.start();
+    const row = 9;
+    const gender = memberRow(row - 2).values[col("性别")];
+    type(row, col("民族") + 1, ["汉"]);
+    const wrong = gender === "男" ? "女" : "男";
+    type(row, GENDER, [wrong]);
+    await fx.fireChanged("成员名册", { address: `C${row}:D${row}` });
+    await settle();
+    expect(fill(row, GENDER)).toBeDefined();
+    // A cell with no suggestion: nothing is written.
+    expect(await live.fix({ row, column: 2 })).toBeNull();
+    const before = live.checks;
+    const fixed = await live.fix({ row, column: GENDER });
+    expect(fixed).toMatchObject({ row, column: GENDER, oldValue: wrong, newValue: gender });
+    expect(sheet.value(row, GENDER)).toBe(gender);
+    expect(sheet.value(row, col("民族") + 1)).toBe("汉");
+    expect(fill(row, GENDER)).toBeUndefined();
+    expect(note(row, GENDER)).toBeUndefined();
+    expect(live.checks).toBe(before + 1);
+    expect(fx.sheet("变更记录").values("A1:F2")).toEqual([
+      ["原行号", "姓名", "列", "原值", "新值", "规则"],
+      [
+        row,
+        memberRow(row - 2).values[col("姓名")],
+        "性别",
+        wrong,
+        gender,
+        "按建议修正，成员名册（gender-mismatch）",
+      ],
+    ]);
+    // The add-in's own write is not checked again when Excel reports it.
+    await fx.fireChanged("成员名册", {
+      address: cellAddress(row, GENDER),
+      triggerSource: "ThisLocalAddin",
+    });
+    await settle();
+    expect(live.checks).toBe(before + 1);
+  });
+
   it("stops when switched off: edits are no longer checked", async () => {
     const { live, fx, settle, type, fill, states } = setup(12);
     await live.start();

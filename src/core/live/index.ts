@@ -1,2 +1,3 @@
 /** The registry checked as staff type: what the hosts may use. */
+export * from "./fix";
 export * from "./liveRegistry";

@@ -105,6 +105,16 @@ const sameProblems = (a: readonly Problem[] = [], b: readonly Problem[] = []) =>
     (p, i) => p.code === b[i].code && JSON.stringify(p.params) === JSON.stringify(b[i].params)
   );
 
+/** What the ID number says a cell should hold, for the problems that compare the two. */
+function idValueOf(p: Problem): CellValue | null {
+  if (p.code === "gender-mismatch") return p.params.expected;
+  if (p.code === "birth-date-mismatch") {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(p.params.expected);
+    return m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : null;
+  }
+  return null;
+}
+
 export class LiveRegistry {
   /** Member rows' own problems (those of their cells), by row. */
   private readonly own = new Map<number, Problem[]>();
@@ -244,8 +254,25 @@ export class LiveRegistry {
     return all.sort(byRowThenColumn);
   }
 
-  /** The value the engine would put in a problem's cell, where it would change it. */
+  /**
+   * The value offered for a cell: for a cell that disagrees with the row's ID number (性别,
+   * 出生日期), the ID's; else the engine's, where it would change the cell (as 规范化 would).
+   */
   suggestionAt(cell: CellRef): LiveSuggestion | null {
+    for (const p of this.own.get(cell.row) ?? []) {
+      if (p.sourceColumn !== cell.column) continue;
+      const newValue = idValueOf(p);
+      if (newValue !== null)
+        return {
+          row: p.row,
+          column: p.sourceColumn,
+          name: p.name,
+          header: p.column,
+          oldValue: p.value,
+          newValue,
+          rule: p.code,
+        };
+    }
     const c = this.changes.get(cell.row)?.find((x) => x.sourceColumn === cell.column);
     if (!c) return null;
     return {

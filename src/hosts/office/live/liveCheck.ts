@@ -18,6 +18,8 @@ import {
   type LiveCounts,
   LiveRegistry,
   type LiveRow,
+  type LiveSuggestion,
+  fixLog,
 } from "../../../core/live";
 import { REGISTRY_SHEET } from "../../../core/plan";
 import type { Problem } from "../../../core/problem";
@@ -27,7 +29,9 @@ import { type HostEnv, makeEnv } from "../env";
 import type { ExcelRun } from "../officeHost";
 import { DEFAULT_REQUEST_BUDGET } from "../payload";
 import { rawRows, readHeads, readWhole } from "../readSheets";
+import { DATE_FORMAT, toExcelValue } from "../cellValues";
 import { readWorkbookInfo, sheetNamed } from "../workbook";
+import { appendChangeLog } from "./changeLog";
 import { EditQueue } from "./edits";
 import { applyLiveMarks } from "./marks";
 
@@ -177,6 +181,32 @@ export class OfficeLiveCheck {
       });
     }
     if (this.state.state !== "off") this.set({ state: "off" });
+  }
+
+  /**
+   * 按建议修正: writes the value the check suggests for a problem's cell (the engine's, as 规范化
+   * would write it), logs it in 变更记录 (old → new), and checks the row again. Null where the
+   * cell has no suggestion (nothing is written).
+   */
+  async fix(cell: CellRef): Promise<LiveSuggestion | null> {
+    const s = this.live?.suggestionAt(cell) ?? null;
+    if (!s) return null;
+    const address = cellAddress(s.row, s.column);
+    const fixing = this.running.then(async () => {
+      await this.options.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(REGISTRY_SHEET);
+        if (!this.options.api.excel(TRIGGER_SOURCE)) this.expectOwnWrite(address);
+        const target = ws.getRange(address);
+        if (s.newValue instanceof Date) target.numberFormat = [[DATE_FORMAT]];
+        target.values = [[toExcelValue(s.newValue, this.dateSystem)]];
+        await appendChangeLog(context, fixLog(s, this.options.locale), this.dateSystem);
+      });
+      this.edits.add(address, "RangeEdited");
+      await this.checkEdits();
+    });
+    this.running = fixing.catch(() => undefined);
+    await fixing;
+    return s;
   }
 
   /** Declares a write the add-in is about to make to 成员名册 (its event is not checked). */
