@@ -11,6 +11,7 @@ import type { ContactEntry } from "../core/records/contact";
 import type { Outcome } from "../core/records/errors";
 import type { SuggestionList, SuggestionUpdate } from "../core/records/openSuggestions";
 import type { SuggestionEntry } from "../core/records/suggestion";
+import type { LiveCounts, LiveSuggestion } from "../core/live";
 
 /** Progress of a long action: a fraction (0..1) and what is being done, for the task pane's indicator. */
 export type ProgressFn = (fraction: number, label: string) => void;
@@ -82,8 +83,43 @@ export interface CareRun {
  * (src/hosts/exceljs/browser).
  * Both run the same core; only reading and writing differ.
  */
+/** Where the live check of 成员名册 stands (Excel only). */
+export type LiveState =
+  | { state: "off" }
+  /** This Excel has no change events (before ExcelApi 1.7). */
+  | { state: "unsupported" }
+  /** The workbook has no 成员名册 with a header to check against. */
+  | { state: "no-registry" }
+  | {
+      state: "on";
+      counts: LiveCounts;
+      problems: Problem[];
+      /** Marks carry notes (ExcelApi 1.18), or colours only. */
+      notes: boolean;
+      /** Rows of the last edit not checked, there being more than LIVE_ROW_LIMIT: 校验 is suggested. */
+      tooMany: number;
+    };
+
+/** 成员名册 checked as staff type, while the task pane is open (Excel: the page has no edit events). */
+export interface LiveChecker {
+  /** Reads 成员名册 and starts listening to its edits (again, after 规范化: a new sheet). */
+  start(locale: Locale): Promise<LiveState>;
+  /** Stops listening (the pane's switch). */
+  stop(): Promise<void>;
+  /** Called with every new state; returns how to stop being called. */
+  subscribe(listener: (state: LiveState) => void): () => void;
+  /** The value 按建议修正 would write into a problem's cell; null where there is none. */
+  suggestionAt(cell: { row: number; column: number }): LiveSuggestion | null;
+  /** 按建议修正: writes it, logs it in 变更记录, checks the row again. */
+  fix(cell: { row: number; column: number }): Promise<LiveSuggestion | null>;
+  /** Selects a cell of 成员名册. */
+  select(cell: { row: number; column: number }): Promise<void>;
+}
+
 export interface LedgerHost {
   readonly kind: "office" | "standalone";
+  /** The live check of 成员名册, where the host has one. */
+  readonly live?: LiveChecker;
   /** 校验: reads the registry sheet and reports, changing nothing. */
   validate(locale: Locale, progress?: ProgressFn): Promise<RegistryRun>;
   /** 规范化: validates, then writes 成员名册, 校验报告 and 变更记录 and marks the cells. */

@@ -50,6 +50,26 @@ export const UI_TEXT = {
     normalizedDone: "已写入“成员名册”“校验报告”“变更记录”。",
     clickToSelect: "点击问题可定位到单元格",
     row: (r: number) => `第 ${r} 行`,
+    live: {
+      title: "实时校验",
+      switch: "编辑“成员名册”时即时检查",
+      hint: "只在任务窗格打开时有效；只标出问题、不改动输入的内容，修正请点“按建议修正”。",
+      starting: "正在读取成员名册…",
+      off: "实时校验已关闭。",
+      unsupported:
+        "本机 Excel 不支持工作表更改事件（需要 ExcelApi 1.7），无法实时校验，请用“校验”。",
+      noRegistry: "工作簿中还没有“成员名册”：先点“规范化”，之后的编辑会即时检查。",
+      counts: (e: number, w: number, rows: number) =>
+        `当前：错误 ${e} 个，提示 ${w} 个（${rows} 行）`,
+      clean: "成员名册目前没有问题。",
+      colorsOnly: "本机 Excel 不支持注释（ExcelApi 1.18）：问题单元格只标颜色，说明见下方列表。",
+      tooMany: (n: number) => `一次改动了 ${n} 行，超过 5000 行，未逐行检查：请点“校验”检查全表。`,
+      fix: "按建议修正",
+      fixTo: (v: string) => `改为“${v}”`,
+      noFix: "这个问题没有可自动采用的建议值，请手工修改。",
+      fixed: (cell: string, v: string) => `已将 ${cell} 改为“${v}”，并记入“变更记录”。`,
+      more: (n: number) => `另有 ${n} 个问题未列出`,
+    },
     meetingTitle: "新建例会记录",
     meetingDate: "会议日期",
     branch: "所在支部",
@@ -161,6 +181,29 @@ export const UI_TEXT = {
     normalizedDone: "成员名册, 校验报告 and 变更记录 written.",
     clickToSelect: "Click a problem to go to its cell",
     row: (r: number) => `row ${r}`,
+    live: {
+      title: "Live check",
+      switch: "Check 成员名册 as it is edited",
+      hint: "Works while the task pane is open; it marks problems and never changes what was typed. To fix, use Apply suggestion.",
+      starting: "Reading 成员名册…",
+      off: "The live check is off.",
+      unsupported:
+        "This Excel has no worksheet change events (ExcelApi 1.7), so nothing can be checked live; use Validate.",
+      noRegistry:
+        "The workbook has no 成员名册 yet: Normalise first, and later edits are checked as they happen.",
+      counts: (e: number, w: number, rows: number) =>
+        `Now: ${e} ${e === 1 ? "error" : "errors"}, ${w} ${w === 1 ? "warning" : "warnings"} (${rows} ${rows === 1 ? "row" : "rows"})`,
+      clean: "成员名册 has no problems now.",
+      colorsOnly:
+        "This Excel has no notes (ExcelApi 1.18): problem cells are coloured only; see the list below.",
+      tooMany: (n: number) =>
+        `${n} rows changed at once, more than 5,000, and were not checked row by row: use Validate to check the whole sheet.`,
+      fix: "Apply suggestion",
+      fixTo: (v: string) => `change to "${v}"`,
+      noFix: "There is no value to apply for this problem; change it by hand.",
+      fixed: (cell: string, v: string) => `${cell} changed to "${v}" and logged in 变更记录.`,
+      more: (n: number) => `${n} more problems not listed`,
+    },
     meetingTitle: "New meeting record",
     meetingDate: "Meeting date",
     branch: "Branch",

@@ -7,7 +7,8 @@
 import { cellAddress } from "../../src/core/a1";
 import { renderProblem } from "../../src/core/messages";
 import { apiSupportUpTo } from "../../src/hosts/office/api";
-import { type LiveState, OfficeLiveCheck } from "../../src/hosts/office/live";
+import type { LiveState } from "../../src/hosts/ledgerHost";
+import { OfficeLiveCheck } from "../../src/hosts/office/live";
 import { MARK_FILL } from "../../src/hosts/office/styles";
 import { FakeExcel } from "./fakeExcel";
 import { HEADERS, MESSY, col, memberRow, registrySheet } from "./registryData";

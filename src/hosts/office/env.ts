@@ -3,6 +3,9 @@ import type { ApiSupport } from "./api";
 import { RequestBatch, type RequestStats, newStats } from "./batch";
 import type { WriteContext } from "./write";
 
+/** Excel.run, or a stand-in for it (tests). */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
 /** One action's dealings with Excel: the request context, what it supports, and what it reports back. */
 export interface HostEnv {
   context: Excel.RequestContext;

@@ -21,6 +21,7 @@ import type {
 } from "../ledgerHost";
 import { writtenOf } from "../records";
 import { applyAppendPlan, applyUpdatePlan } from "./logs";
+import { OfficeLiveCheck } from "./live";
 import { readSource } from "./readSource";
 import { renderDoc } from "./renderDoc";
 import { localNow, localToday } from "../localClock";
@@ -41,7 +42,7 @@ import type { LedgerHost, ProgressFn, RegistryRun, SummaryRun } from "../ledgerH
 import { type ApiSupport, FEATURE, officeApiSupport } from "./api";
 import type { RequestStats } from "./batch";
 import { type OfficeAddedDocSheet, addBulletin, addMeeting } from "./docs";
-import { type HostEnv, makeEnv } from "./env";
+import { type ExcelRun, type HostEnv, makeEnv } from "./env";
 import { DEFAULT_REQUEST_BUDGET } from "./payload";
 import { rawRows, readHeads, readWhole } from "./readSheets";
 import { type RegistryResult, registryCell } from "../../core/registry";
@@ -57,8 +58,7 @@ import {
 } from "./workbook";
 import { writeRegistrySheet, writeReportSheet } from "./writeRegistry";
 
-/** Excel.run, or a stand-in for it (tests). */
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type { ExcelRun } from "./env";
 
 export interface OfficeHostOptions {
   /** Default: Excel.run. */
@@ -126,10 +126,20 @@ export class OfficeLedgerHost implements LedgerHost {
   private readonly api: () => ApiSupport;
   private readonly budget: number;
 
+  /** 成员名册 checked as staff type while the pane is open. */
+  readonly live: OfficeLiveCheck;
+
   constructor(private readonly options: OfficeHostOptions = {}) {
     this.run = options.run ?? (<T>(f: (c: Excel.RequestContext) => Promise<T>) => Excel.run(f));
     this.api = () => options.api ?? officeApiSupport();
     this.budget = options.requestBudget ?? DEFAULT_REQUEST_BUDGET;
+    this.live = new OfficeLiveCheck({
+      run: this.run,
+      api: { excel: (minor) => this.api().excel(minor) },
+      locale: "zh-CN",
+      asOf: options.asOf ?? localToday(options.now?.()),
+      requestBudget: this.budget,
+    });
   }
 
   private env(context: Excel.RequestContext, progress?: ProgressFn): HostEnv {

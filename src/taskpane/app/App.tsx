@@ -8,6 +8,7 @@ import { DocsPanel } from "./DocsPanel";
 import { RecordsPanel } from "./RecordsPanel";
 import { RegistryPanel } from "./RegistryPanel";
 import { SummaryPanel } from "./SummaryPanel";
+import { useLiveCheck } from "./useLiveCheck";
 
 export type Panel = "registry" | "docs" | "records" | "care" | "summary";
 
@@ -25,6 +26,7 @@ export function App({
 }) {
   const t = uiText(locale);
   const [panel, setPanel] = useState<Panel>(initial);
+  const live = useLiveCheck(host.live, locale);
   return (
     <FluentProvider theme={webLightTheme} lang={locale === "en" ? "en" : "zh-CN"} className="app">
       <TabList
@@ -39,7 +41,7 @@ export function App({
         <Tab value="care">{t.tabs.care}</Tab>
         <Tab value="summary">{t.tabs.summary}</Tab>
       </TabList>
-      {panel === "registry" && <RegistryPanel host={host} t={t} locale={locale} />}
+      {panel === "registry" && <RegistryPanel host={host} t={t} locale={locale} live={live} />}
       {panel === "docs" && <DocsPanel host={host} t={t} focus={focus} />}
       {panel === "records" && <RecordsPanel host={host} t={t} locale={locale} />}
       {panel === "care" && <CarePanel host={host} t={t} locale={locale} />}

@@ -5,7 +5,9 @@ import type { Locale } from "../../core/types";
 import type { Problem } from "../../core/problem";
 import type { LedgerHost, RegistryRun } from "../../hosts/ledgerHost";
 import type { UiText } from "../i18n";
+import { LiveCheckPanel } from "./LiveCheckPanel";
 import { Status } from "./Status";
+import type { LiveCheckControl } from "./useLiveCheck";
 import { useAction } from "./useAction";
 
 interface Group {
@@ -36,10 +38,13 @@ export function RegistryPanel({
   host,
   t,
   locale,
+  live,
 }: {
   host: LedgerHost;
   t: UiText;
   locale: Locale;
+  /** The live check of 成员名册 (Excel only). */
+  live?: LiveCheckControl;
 }) {
   const [state, run] = useAction();
   const [last, setLast] = useState<{ run: RegistryRun; applied: boolean } | null>(null);
@@ -49,6 +54,8 @@ export function RegistryPanel({
       apply ? host.normalize(locale, progress) : host.validate(locale, progress)
     );
     if (r) setLast({ run: r, applied: apply });
+    // 规范化 wrote 成员名册 anew: the live check starts over on it.
+    if (r && apply) await live?.restart();
   };
   const c = last?.run.result.counts;
   return (
@@ -63,6 +70,7 @@ export function RegistryPanel({
         </Button>
       </div>
       <Status state={state} t={t} />
+      {live && <LiveCheckPanel control={live} t={t} locale={locale} />}
       {c && (
         <div className="result" data-testid="registry-result">
           <Text weight="semibold" role="status">

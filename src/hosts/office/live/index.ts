@@ -1,2 +1,2 @@
 /** The live check of 成员名册 in Excel: what the task pane may use. */
-export { type LiveCheckOptions, type LiveState, OfficeLiveCheck } from "./liveCheck";
+export { type LiveCheckOptions, OfficeLiveCheck } from "./liveCheck";

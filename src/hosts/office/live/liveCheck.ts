@@ -15,22 +15,21 @@ import { blockAddress, cellAddress } from "../../../core/a1";
 import {
   type CellRef,
   LIVE_ROW_LIMIT,
-  type LiveCounts,
   LiveRegistry,
   type LiveRow,
   type LiveSuggestion,
   fixLog,
 } from "../../../core/live";
 import { REGISTRY_SHEET } from "../../../core/plan";
-import type { Problem } from "../../../core/problem";
 import type { Locale } from "../../../core/types";
+import type { LiveChecker, LiveState } from "../../ledgerHost";
 import { type ApiSupport, FEATURE } from "../api";
-import { type HostEnv, makeEnv } from "../env";
-import type { ExcelRun } from "../officeHost";
+import { type ExcelRun, type HostEnv, makeEnv } from "../env";
 import { DEFAULT_REQUEST_BUDGET } from "../payload";
 import { rawRows, readHeads, readWhole } from "../readSheets";
 import { DATE_FORMAT, toExcelValue } from "../cellValues";
 import { readWorkbookInfo, sheetNamed } from "../workbook";
+import { selectCell } from "../select";
 import { appendChangeLog } from "./changeLog";
 import { EditQueue } from "./edits";
 import { applyLiveMarks } from "./marks";
@@ -39,25 +38,10 @@ import { applyLiveMarks } from "./marks";
 const ON_CHANGED = 7;
 const TRIGGER_SOURCE = 14;
 
-export type LiveState =
-  | { state: "off" }
-  /** This Excel has no change events (before ExcelApi 1.7). */
-  | { state: "unsupported" }
-  /** The workbook has no 成员名册 with a header to check against. */
-  | { state: "no-registry" }
-  | {
-      state: "on";
-      counts: LiveCounts;
-      problems: Problem[];
-      /** Marks carry notes (ExcelApi 1.18), or colours only. */
-      notes: boolean;
-      /** Rows of the last edit not checked because there were more than LIVE_ROW_LIMIT: 校验 is suggested. */
-      tooMany: number;
-    };
-
 export interface LiveCheckOptions {
   run: ExcelRun;
   api: ApiSupport;
+  /** The language of the notes (start may change it). */
   locale: Locale;
   /** The day the data is judged on (the user's today). */
   asOf: Date;
@@ -73,7 +57,7 @@ export interface LiveCheckOptions {
   onState?: (state: LiveState) => void;
 }
 
-export class OfficeLiveCheck {
+export class OfficeLiveCheck implements LiveChecker {
   state: LiveState = { state: "off" };
   /** Checks carried out since start (one per gathered burst). */
   checks = 0;
@@ -87,8 +71,17 @@ export class OfficeLiveCheck {
   private readonly own: string[] = [];
   private width = 0;
   private dateSystem: 1900 | 1904 = 1900;
+  private locale: Locale;
+  private readonly listeners = new Set<(state: LiveState) => void>();
 
-  constructor(private readonly options: LiveCheckOptions) {}
+  constructor(private readonly options: LiveCheckOptions) {
+    this.locale = options.locale;
+  }
+
+  subscribe(listener: (state: LiveState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
 
   private env(context: Excel.RequestContext): HostEnv {
     return makeEnv(
@@ -102,6 +95,7 @@ export class OfficeLiveCheck {
   private set(state: LiveState): LiveState {
     this.state = state;
     this.options.onState?.(state);
+    for (const l of this.listeners) l(state);
     return state;
   }
 
@@ -120,7 +114,8 @@ export class OfficeLiveCheck {
    * Reads 成员名册 whole, learns which marks it carries (the check's notes), and starts listening
    * to its edits. Started again, it begins afresh (after 规范化 the sheet is a new one).
    */
-  async start(): Promise<LiveState> {
+  async start(locale: Locale = this.locale): Promise<LiveState> {
+    this.locale = locale;
     await this.stop();
     if (!this.options.api.excel(ON_CHANGED)) return this.set({ state: "unsupported" });
     return this.options.run(async (context) => {
@@ -175,10 +170,14 @@ export class OfficeLiveCheck {
         this.options.runIn ??
         (<T>(c: Excel.RequestContext, f: (c: Excel.RequestContext) => Promise<T>) =>
           Excel.run(c, f));
-      await runIn(handler.context as Excel.RequestContext, async (context) => {
-        handler.remove();
-        await context.sync();
-      });
+      try {
+        await runIn(handler.context as Excel.RequestContext, async (context) => {
+          handler.remove();
+          await context.sync();
+        });
+      } catch {
+        // The sheet it listened to is gone (规范化 wrote a new 成员名册): nothing to remove.
+      }
     }
     if (this.state.state !== "off") this.set({ state: "off" });
   }
@@ -199,7 +198,7 @@ export class OfficeLiveCheck {
         const target = ws.getRange(address);
         if (s.newValue instanceof Date) target.numberFormat = [[DATE_FORMAT]];
         target.values = [[toExcelValue(s.newValue, this.dateSystem)]];
-        await appendChangeLog(context, fixLog(s, this.options.locale), this.dateSystem);
+        await appendChangeLog(context, fixLog(s, this.locale), this.dateSystem);
       });
       this.edits.add(address, "RangeEdited");
       await this.checkEdits();
@@ -207,6 +206,16 @@ export class OfficeLiveCheck {
     this.running = fixing.catch(() => undefined);
     await fixing;
     return s;
+  }
+
+  suggestionAt(cell: CellRef): LiveSuggestion | null {
+    return this.live?.suggestionAt(cell) ?? null;
+  }
+
+  async select(cell: CellRef): Promise<void> {
+    await this.options.run((context) =>
+      selectCell(context, [{ sheet: REGISTRY_SHEET, row: cell.row, column: cell.column }])
+    );
   }
 
   /** Declares a write the add-in is about to make to 成员名册 (its event is not checked). */
@@ -221,7 +230,7 @@ export class OfficeLiveCheck {
   }
 
   private checkOptions() {
-    return { dateSystem: this.dateSystem, asOf: this.options.asOf, locale: this.options.locale };
+    return { dateSystem: this.dateSystem, asOf: this.options.asOf, locale: this.locale };
   }
 
   private onChanged(e: Excel.WorksheetChangedEventArgs): Promise<void> {
