@@ -94,8 +94,8 @@ export type LiveState =
       state: "on";
       counts: LiveCounts;
       problems: Problem[];
-      /** Marks carry notes (ExcelApi 1.18), or colours only. */
-      notes: boolean;
+      /** Marks carry their explanation (a note, ExcelApi 1.18, or a comment, 1.10), or colours only. */
+      explained: boolean;
       /** Rows of the last edit not checked, there being more than LIVE_ROW_LIMIT: 校验 is suggested. */
       tooMany: number;
     };

@@ -62,7 +62,8 @@ export const UI_TEXT = {
       counts: (e: number, w: number, rows: number) =>
         `当前：错误 ${e} 个，提示 ${w} 个（${rows} 行）`,
       clean: "成员名册目前没有问题。",
-      colorsOnly: "本机 Excel 不支持注释（ExcelApi 1.18）：问题单元格只标颜色，说明见下方列表。",
+      colorsOnly:
+        "本机 Excel 不支持注释和批注（ExcelApi 1.10）：问题单元格只标颜色，说明见下方列表。",
       tooMany: (n: number) => `一次改动了 ${n} 行，超过 5000 行，未逐行检查：请点“校验”检查全表。`,
       fix: "按建议修正",
       fixTo: (v: string) => `改为“${v}”`,
@@ -195,7 +196,7 @@ export const UI_TEXT = {
         `Now: ${e} ${e === 1 ? "error" : "errors"}, ${w} ${w === 1 ? "warning" : "warnings"} (${rows} ${rows === 1 ? "row" : "rows"})`,
       clean: "成员名册 has no problems now.",
       colorsOnly:
-        "This Excel has no notes (ExcelApi 1.18): problem cells are coloured only; see the list below.",
+        "This Excel has neither notes nor comments (ExcelApi 1.10): problem cells are coloured only; see the list below.",
       tooMany: (n: number) =>
         `${n} rows changed at once, more than 5,000, and were not checked row by row: use Validate to check the whole sheet.`,
       fix: "Apply suggestion",

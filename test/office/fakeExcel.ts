@@ -145,7 +145,7 @@ export class FakeSheet {
     ignoreBlanks?: boolean;
   }[] = [];
   notes: { address: string; text: string }[] = [];
-  comments: { address: string; text: string }[] = [];
+  comments: { address: string; text: string; id?: string }[] = [];
   freeze: { at?: string; rows?: number } | null = null;
   autoFilter: string | null = null;
   page: Record<string, unknown> = {};
@@ -544,6 +544,57 @@ export class FakeExcel {
     );
   }
 
+  private nextComment = 1;
+
+  /** A comment's id (given the first time it is asked for, as Excel gives each one). */
+  commentId(c: { id?: string }): string {
+    return (c.id ??= `comment-${this.nextComment++}`);
+  }
+
+  /** A comment (Excel.Comment): id, content (settable), getLocation(), delete(); null where gone. */
+  commentObject(
+    resolve: () => { address: string; text: string; id?: string } | null,
+    sheetOf: () => FakeSheet
+  ): FObj {
+    const fx = this;
+    const commentOf = (self: FObj) => {
+      const c = self.target<{ address: string; text: string; id?: string } | null>();
+      if (!c) throw new Error("ItemNotFound: the comment");
+      return c;
+    };
+    return this.obj(
+      "comment",
+      {
+        scalars: ["id", "content"],
+        snapshot: (self) => {
+          const c = self.target<{ address: string; text: string; id?: string } | null>();
+          self.isNull = !c;
+          return c ? { id: fx.commentId(c), content: c.text } : {};
+        },
+        set: (self, prop, value) => {
+          if (prop !== "content") throw new Error(`fake: cannot set comment.${prop}`);
+          commentOf(self).text = value;
+        },
+        methods: {
+          getLocation: (self) =>
+            fx.rangeObject(() => ({
+              sheet: sheetOf(),
+              block: parseAddress(commentOf(self).address),
+            })),
+          delete: (self) => {
+            fx.count("comment.delete");
+            fx.queue(8, () => {
+              const c = commentOf(self);
+              const sheet = sheetOf();
+              sheet.comments = sheet.comments.filter((x) => x !== c);
+            });
+          },
+        },
+      },
+      resolve
+    );
+  }
+
   /** A note (Excel.Note): content loadable and settable, delete(); null where the cell has none. */
   noteObject(resolve: () => { address: string; text: string } | null, sheet: FakeSheet): FObj {
     const fx = this;
@@ -906,12 +957,46 @@ export class FakeExcel {
               fx.obj(
                 "comments",
                 {
+                  scalars: ["items"],
+                  snapshot: (_c, props) => {
+                    fx.need(10, "comments");
+                    const sub = props
+                      .map((p) => p.replace(/^items\//, ""))
+                      .filter((p) => p !== "items");
+                    const items = sheetOf(self).comments.map((c) => {
+                      const o = fx.commentObject(
+                        () => c,
+                        () => sheetOf(self)
+                      );
+                      fx.loaded(o, sub.length ? sub : ["id"]);
+                      return o.proxy;
+                    });
+                    return { items };
+                  },
                   methods: {
                     add: (_n, cell: any, text: string) => {
                       fx.need(10, "comments");
                       fx.count("comments.add");
-                      fx.queue(jsonSize(text), () =>
-                        sheetOf(self).comments.push({ address: fx.addressArg(cell), text })
+                      let added: { address: string; text: string; id?: string } | null = null;
+                      fx.queue(jsonSize(text), () => {
+                        const address = fx.addressArg(cell);
+                        const comments = sheetOf(self).comments;
+                        if (comments.some((c) => c.address === address))
+                          throw new Error(`InvalidArgument: a comment is on ${address} already`);
+                        added = { address, text };
+                        comments.push(added);
+                      });
+                      return fx.commentObject(
+                        () => added,
+                        () => sheetOf(self)
+                      );
+                    },
+                    getItemOrNullObject: (_n, id: string) => {
+                      fx.need(10, "comments");
+                      fx.queue(jsonSize(id), () => undefined);
+                      return fx.commentObject(
+                        () => sheetOf(self).comments.find((c) => fx.commentId(c) === id) ?? null,
+                        () => sheetOf(self)
                       );
                     },
                   },
@@ -1213,7 +1298,7 @@ export class FakeExcel {
     return areas;
   }
 
-  private rangeObject(resolve: () => RangeRef | null): FObj {
+  rangeObject(resolve: () => RangeRef | null): FObj {
     const fx = this;
     const ref = (self: FObj) => {
       const r = self.target<RangeRef | null>();

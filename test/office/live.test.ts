@@ -54,7 +54,7 @@ describe("Office live check", () => {
   it("starts on 成员名册: counts the problems it has, marks nothing yet", async () => {
     const { live, fx, states } = setup(12);
     const state = await live.start();
-    expect(state).toMatchObject({ state: "on", notes: true, tooMany: 0 });
+    expect(state).toMatchObject({ state: "on", explained: true, tooMany: 0 });
     if (state.state !== "on") return;
     expect(state.counts).toEqual({ errors: 2, warnings: 1, rows: 3 });
     expect(state.problems.map((p) => [p.row, p.code])).toEqual([
@@ -134,10 +134,46 @@ describe("Office live check", () => {
     await older.fx.fireChanged("成员名册", { address: "C9" });
     await older.settle();
     expect(older.live.checks).toBe(1);
-    // Excel without notes: the cell is coloured only.
+    // Excel without notes (before ExcelApi 1.18): the explanation is a comment, as 规范化 writes it.
     expect(older.fill(9, GENDER)).toBe(MARK_FILL.error);
     expect(older.note(9, GENDER)).toBeUndefined();
-    expect(older.live.state).toMatchObject({ notes: false });
+    expect(older.live.state).toMatchObject({ explained: true });
+    const problem =
+      older.live.state.state === "on" && older.live.state.problems.find((p) => p.row === 9);
+    expect(older.sheet.comments).toEqual([
+      expect.objectContaining({
+        address: "C9",
+        text: problem && renderProblem(problem, "zh-CN").message,
+      }),
+    ]);
+  });
+
+  it("explains marks in comments before ExcelApi 1.18 (taking off its own, keeping others'), colours only before 1.10", async () => {
+    const { live, fx, sheet, settle, type, fill } = setup(12, 13);
+    sheet.comments.push({ address: cellAddress(8, GENDER), text: "待本人确认" });
+    await live.start();
+    for (const row of [8, 10]) type(row, GENDER, ["不详?"]);
+    await fx.fireChanged("成员名册", { address: `C8:C10` });
+    await settle();
+    expect(fill(8, GENDER)).toBe(MARK_FILL.error);
+    expect(fill(10, GENDER)).toBe(MARK_FILL.error);
+    const byCell = () => Object.fromEntries(sheet.comments.map((c) => [c.address, c.text]));
+    expect(byCell()["C8"]).toBe("待本人确认");
+    expect(byCell()["C10"]).toContain("不详?");
+    for (const row of [8, 10]) type(row, GENDER, ["男"]);
+    await fx.fireChanged("成员名册", { address: `C8:C10` });
+    await settle();
+    expect(byCell()).toEqual({ C8: "待本人确认" });
+    expect(fill(10, GENDER)).toBeUndefined();
+
+    const plain = setup(12, 9);
+    await plain.live.start();
+    plain.type(9, GENDER, ["?"]);
+    await plain.fx.fireChanged("成员名册", { address: "C9" });
+    await plain.settle();
+    expect(plain.fill(9, GENDER)).toBe(MARK_FILL.error);
+    expect(plain.sheet.comments).toEqual([]);
+    expect(plain.live.state).toMatchObject({ explained: false });
   });
 
   it("makes one check of 20 events in a burst", async () => {

@@ -78,7 +78,7 @@ describe("task pane: 实时校验", () => {
     expect(text(render(host, { ...on, tooMany: 6000 }))).toContain(
       "一次改动了 6000 行，超过 5000 行，未逐行检查：请点“校验”检查全表。"
     );
-    const colours = await hostOn(13).live.start("zh-CN");
+    const colours = await hostOn(9).live.start("zh-CN");
     expect(text(render(host, colours))).toContain("问题单元格只标颜色");
   });
 });

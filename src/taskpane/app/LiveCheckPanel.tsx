@@ -85,7 +85,7 @@ export function LiveCheckPanel({
               ? t2.clean
               : t2.counts(view.counts.errors, view.counts.warnings, view.counts.rows)}
           </Text>
-          {!view.notes && <Caption1 block>{t2.colorsOnly}</Caption1>}
+          {!view.explained && <Caption1 block>{t2.colorsOnly}</Caption1>}
           {view.tooMany > 0 && (
             <MessageBar intent="warning">
               <MessageBarBody>{t2.tooMany(view.tooMany)}</MessageBarBody>

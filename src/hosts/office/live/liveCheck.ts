@@ -32,7 +32,7 @@ import { readWorkbookInfo, sheetNamed } from "../workbook";
 import { selectCell } from "../select";
 import { appendChangeLog } from "./changeLog";
 import { EditQueue } from "./edits";
-import { applyLiveMarks } from "./marks";
+import { CommentIndex, type ExplainWith, applyLiveMarks, keyOf } from "./marks";
 
 /** ExcelApi of Worksheet.onChanged, and of the event's triggerSource. */
 const ON_CHANGED = 7;
@@ -70,6 +70,8 @@ export class OfficeLiveCheck implements LiveChecker {
   /** Addresses the add-in writes to itself, whose events (without triggerSource) are skipped. */
   private readonly own: string[] = [];
   private width = 0;
+  /** The comments of 成员名册 by cell, where marks are explained in comments. */
+  private comments: CommentIndex | null = null;
   private dateSystem: 1900 | 1904 = 1900;
   private locale: Locale;
   private readonly listeners = new Set<(state: LiveState) => void>();
@@ -105,7 +107,7 @@ export class OfficeLiveCheck implements LiveChecker {
       state: "on",
       counts: live.counts(),
       problems: live.problems(),
-      notes: this.options.api.excel(FEATURE.notes),
+      explained: this.explain() !== "none",
       tooMany,
     });
   }
@@ -136,7 +138,12 @@ export class OfficeLiveCheck implements LiveChecker {
       const live = LiveRegistry.start(rows, this.checkOptions());
       if (!live) return this.set({ state: "no-registry" });
       const ws = context.workbook.worksheets.getItem(REGISTRY_SHEET);
-      if (env.api.excel(FEATURE.notes)) {
+      this.comments = null;
+      if (this.explain() === "comments") {
+        const read = await CommentIndex.read(context, ws);
+        this.comments = read.index;
+        live.adopt((c) => read.content.get(keyOf(c)));
+      } else if (this.explain() === "notes") {
         const found: { cell: CellRef; note: Excel.Note }[] = [];
         for (const cell of live.markedCells())
           await env.reads.add(64, () => {
@@ -229,6 +236,12 @@ export class OfficeLiveCheck implements LiveChecker {
     await this.running;
   }
 
+  /** How marks are explained on this Excel: notes, else comments, else not at all. */
+  private explain(): ExplainWith {
+    const api = this.options.api;
+    return api.excel(FEATURE.notes) ? "notes" : api.excel(FEATURE.comments) ? "comments" : "none";
+  }
+
   private checkOptions() {
     return { dateSystem: this.dateSystem, asOf: this.options.asOf, locale: this.locale };
   }
@@ -301,7 +314,8 @@ export class OfficeLiveCheck implements LiveChecker {
         env.writer(this.dateSystem).batch,
         ws,
         check,
-        env.api.excel(FEATURE.notes)
+        this.explain(),
+        this.comments ?? undefined
       );
       return false;
     });
