@@ -991,8 +991,20 @@ export class FakeExcel {
                         () => sheetOf(self)
                       );
                     },
-                    getItemOrNullObject: (_n, id: string) => {
+                    getItem: (_n, id: string) => {
                       fx.need(10, "comments");
+                      fx.queue(jsonSize(id), () => undefined);
+                      return fx.commentObject(
+                        () => {
+                          const c = sheetOf(self).comments.find((x) => fx.commentId(x) === id);
+                          if (!c) throw new Error(`ItemNotFound: comment ${id}`);
+                          return c;
+                        },
+                        () => sheetOf(self)
+                      );
+                    },
+                    getItemOrNullObject: (_n, id: string) => {
+                      fx.need(14, "comments.getItemOrNullObject");
                       fx.queue(jsonSize(id), () => undefined);
                       return fx.commentObject(
                         () => sheetOf(self).comments.find((c) => fx.commentId(c) === id) ?? null,

@@ -32,7 +32,7 @@ import { readWorkbookInfo, sheetNamed } from "../workbook";
 import { selectCell } from "../select";
 import { appendChangeLog } from "./changeLog";
 import { EditQueue } from "./edits";
-import { CommentIndex, type ExplainWith, applyLiveMarks, keyOf } from "./marks";
+import { applyLiveMarks, keyOf, readComments } from "./marks";
 
 /** ExcelApi of Worksheet.onChanged, and of the event's triggerSource. */
 const ON_CHANGED = 7;
@@ -70,8 +70,6 @@ export class OfficeLiveCheck implements LiveChecker {
   /** Addresses the add-in writes to itself, whose events (without triggerSource) are skipped. */
   private readonly own: string[] = [];
   private width = 0;
-  /** The comments of 成员名册 by cell, where marks are explained in comments. */
-  private comments: CommentIndex | null = null;
   private dateSystem: 1900 | 1904 = 1900;
   private locale: Locale;
   private readonly listeners = new Set<(state: LiveState) => void>();
@@ -107,7 +105,8 @@ export class OfficeLiveCheck implements LiveChecker {
       state: "on",
       counts: live.counts(),
       problems: live.problems(),
-      explained: this.explain() !== "none",
+      // Notes (ExcelApi 1.18), else comments (1.10): as 规范化 explains its marks.
+      explained: this.options.api.excel(FEATURE.comments),
       tooMany,
     });
   }
@@ -138,12 +137,10 @@ export class OfficeLiveCheck implements LiveChecker {
       const live = LiveRegistry.start(rows, this.checkOptions());
       if (!live) return this.set({ state: "no-registry" });
       const ws = context.workbook.worksheets.getItem(REGISTRY_SHEET);
-      this.comments = null;
-      if (this.explain() === "comments") {
-        const read = await CommentIndex.read(context, ws);
-        this.comments = read.index;
-        live.adopt((c) => read.content.get(keyOf(c)));
-      } else if (this.explain() === "notes") {
+      if (!env.api.excel(FEATURE.notes) && env.api.excel(FEATURE.comments)) {
+        const comments = await readComments(context, ws);
+        live.adopt((c) => comments.get(keyOf(c))?.content);
+      } else if (env.api.excel(FEATURE.notes)) {
         const found: { cell: CellRef; note: Excel.Note }[] = [];
         for (const cell of live.markedCells())
           await env.reads.add(64, () => {
@@ -236,12 +233,6 @@ export class OfficeLiveCheck implements LiveChecker {
     await this.running;
   }
 
-  /** How marks are explained on this Excel: notes, else comments, else not at all. */
-  private explain(): ExplainWith {
-    const api = this.options.api;
-    return api.excel(FEATURE.notes) ? "notes" : api.excel(FEATURE.comments) ? "comments" : "none";
-  }
-
   private checkOptions() {
     return { dateSystem: this.dateSystem, asOf: this.options.asOf, locale: this.locale };
   }
@@ -309,14 +300,7 @@ export class OfficeLiveCheck implements LiveChecker {
       );
       const check = this.live!.check(rows);
       if (check.restart) return true;
-      await applyLiveMarks(
-        env.reads,
-        env.writer(this.dateSystem).batch,
-        ws,
-        check,
-        this.explain(),
-        this.comments ?? undefined
-      );
+      await applyLiveMarks(env.reads, env.writer(this.dateSystem).batch, ws, check, env.api);
       return false;
     });
     this.checks++;
