@@ -160,7 +160,7 @@ export class RegistryNormalizer {
     );
     if (!this.header) {
       this.sheetProblems.push(
-        this.problem(
+        problemAt(
           { code: "header-not-found", params: { rows: this.options.headerSearchRows } },
           0,
           "",
@@ -216,7 +216,7 @@ export class RegistryNormalizer {
       if (h.fieldColumns[key] === undefined) {
         const header = FIELD_BY_KEY[key].header;
         this.sheetProblems.push(
-          this.problem({ code: "column-missing", params: { header } }, headerRow, "", key, 0, null)
+          problemAt({ code: "column-missing", params: { header } }, headerRow, "", key, 0, null)
         );
       }
     }
@@ -231,7 +231,7 @@ export class RegistryNormalizer {
     if (c.unmapped === "duplicate") {
       const field = c.duplicateOf ? FIELD_BY_KEY[c.duplicateOf].header : "";
       this.sheetProblems.push(
-        this.problem(
+        problemAt(
           { code: "column-duplicate", params: { header, field } },
           headerRow,
           "",
@@ -243,7 +243,7 @@ export class RegistryNormalizer {
       );
     } else {
       this.sheetProblems.push(
-        this.problem(
+        problemAt(
           { code: "column-unmapped", params: { header } },
           headerRow,
           "",
@@ -392,19 +392,7 @@ export class RegistryNormalizer {
     sourceColumn: number,
     value: CellValue
   ): Problem {
-    return this.problem(issue, row, name, field, sourceColumn, value);
-  }
-
-  private problem(
-    issue: ProblemData,
-    row: number,
-    name: string,
-    field: FieldKey | null,
-    sourceColumn: number,
-    value: CellValue,
-    column?: string
-  ): Problem {
-    return problemAt(issue, row, name, field, sourceColumn, value, column);
+    return problemAt(issue, row, name, field, sourceColumn, value);
   }
 }
 
