@@ -318,6 +318,36 @@ describe("Office live check", () => {
     expect(await syncsOf(3000)).toBe(3);
   });
 
+  it("judges on the new day when the pane is left open past midnight", async () => {
+    const fx = new FakeExcel([registrySheet(12, "成员名册")]);
+    let today = new Date(Date.UTC(2026, 11, 1));
+    const waiting: (() => void)[] = [];
+    const live = new OfficeLiveCheck({
+      run: fx.run,
+      api: apiSupportUpTo(18),
+      locale: "zh-CN",
+      asOf: () => today,
+      later: (fn) => waiting.push(fn),
+      runIn: (_c, f) => fx.run(f),
+    });
+    await live.start();
+    const sheet = fx.sheet("成员名册");
+    const edit = async (row: number) => {
+      sheet.setValue(row, GENDER, "?");
+      const before = fx.syncs;
+      await fx.fireChanged("成员名册", { address: cellAddress(row, GENDER) });
+      waiting.splice(0).forEach((f) => f());
+      await live.whenIdle();
+      return fx.syncs - before;
+    };
+    expect(await edit(8)).toBe(3);
+    today = new Date(Date.UTC(2026, 11, 2));
+    // The sheet read again on the new day, then the edit checked as always.
+    expect(await edit(9)).toBeGreaterThan(3);
+    expect(sheet.style(9, GENDER).fill).toEqual({ color: MARK_FILL.error });
+    expect(await edit(10)).toBe(3);
+  });
+
   it("is unsupported before ExcelApi 1.7, and has nothing to check without 成员名册", async () => {
     const old = new OfficeLiveCheck({
       run: new FakeExcel([registrySheet(3, "成员名册")]).run,

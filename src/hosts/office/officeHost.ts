@@ -137,7 +137,7 @@ export class OfficeLedgerHost implements LedgerHost {
       run: this.run,
       api: { excel: (minor) => this.api().excel(minor) },
       locale: "zh-CN",
-      asOf: options.asOf ?? localToday(options.now?.()),
+      asOf: () => options.asOf ?? localToday(options.now?.()),
       requestBudget: this.budget,
     });
   }

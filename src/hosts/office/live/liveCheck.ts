@@ -43,8 +43,8 @@ export interface LiveCheckOptions {
   api: ApiSupport;
   /** The language of the notes (start may change it). */
   locale: Locale;
-  /** The day the data is judged on (the user's today). */
-  asOf: Date;
+  /** The day the data is judged on: the user's today, asked at each check (a pane open past midnight). */
+  asOf: Date | (() => Date);
   requestBudget?: number;
   /** Runs fn once a burst of events has passed (default: 300 ms later). */
   later?: (fn: () => void) => void;
@@ -70,6 +70,8 @@ export class OfficeLiveCheck implements LiveChecker {
   /** Addresses the add-in writes to itself, whose events (without triggerSource) are skipped. */
   private readonly own: string[] = [];
   private width = 0;
+  /** The day the running check judges on (the day it started). */
+  private judgedOn = new Date(0);
   private dateSystem: 1900 | 1904 = 1900;
   private locale: Locale;
   private readonly listeners = new Set<(state: LiveState) => void>();
@@ -115,8 +117,14 @@ export class OfficeLiveCheck implements LiveChecker {
    * Reads 成员名册 whole, learns which marks it carries (the check's notes), and starts listening
    * to its edits. Started again, it begins afresh (after 规范化 the sheet is a new one).
    */
+  private today(): Date {
+    const asOf = this.options.asOf;
+    return typeof asOf === "function" ? asOf() : asOf;
+  }
+
   async start(locale: Locale = this.locale): Promise<LiveState> {
     this.locale = locale;
+    this.judgedOn = this.today();
     await this.stop();
     if (!this.options.api.excel(ON_CHANGED)) return this.set({ state: "unsupported" });
     return this.options.run(async (context) => {
@@ -234,7 +242,7 @@ export class OfficeLiveCheck implements LiveChecker {
   }
 
   private checkOptions() {
-    return { dateSystem: this.dateSystem, asOf: this.options.asOf, locale: this.locale };
+    return { dateSystem: this.dateSystem, asOf: this.judgedOn, locale: this.locale };
   }
 
   private onChanged(e: Excel.WorksheetChangedEventArgs): Promise<void> {
@@ -265,6 +273,11 @@ export class OfficeLiveCheck implements LiveChecker {
     if (edits.restructured) {
       await this.start();
       return;
+    }
+    // A new day (the pane was left open past midnight): the whole sheet is judged on it, then the edit.
+    if (this.today().getTime() !== this.judgedOn.getTime()) {
+      await this.start();
+      if (!this.live) return;
     }
     if (edits.runs.length === 0) {
       if (edits.tooMany) this.on(edits.tooMany);
