@@ -90,6 +90,8 @@ export type LiveState =
   | { state: "unsupported" }
   /** The workbook has no 成员名册 with a header to check against. */
   | { state: "no-registry" }
+  /** A check failed (Excel's message); the next edit is checked again. */
+  | { state: "error"; message: string }
   | {
       state: "on";
       counts: LiveCounts;

@@ -348,6 +348,19 @@ describe("Office live check", () => {
     expect(await edit(10)).toBe(3);
   });
 
+  it("says so when a check fails (成员名册 gone), and is not stuck", async () => {
+    const { live, fx, settle, type } = setup(12);
+    await live.start();
+    type(9, GENDER, ["?"]);
+    await fx.fireChanged("成员名册", { address: cellAddress(9, GENDER) });
+    fx.sheets = fx.sheets.filter((s) => s.name !== "成员名册");
+    await settle();
+    expect(live.state).toMatchObject({
+      state: "error",
+      message: expect.stringContaining("成员名册"),
+    });
+  });
+
   it("is unsupported before ExcelApi 1.7, and has nothing to check without 成员名册", async () => {
     const old = new OfficeLiveCheck({
       run: new FakeExcel([registrySheet(3, "成员名册")]).run,

@@ -73,7 +73,7 @@ export function LiveCheckPanel({
       {view.state === "off" && <Text block>{t2.off}</Text>}
       {view.state === "unsupported" && <Text block>{t2.unsupported}</Text>}
       {view.state === "no-registry" && <Text block>{t2.noRegistry}</Text>}
-      {view.state === "failed" && (
+      {(view.state === "failed" || view.state === "error") && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>{view.message}</MessageBarBody>
         </MessageBar>

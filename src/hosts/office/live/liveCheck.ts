@@ -113,15 +113,15 @@ export class OfficeLiveCheck implements LiveChecker {
     });
   }
 
-  /**
-   * Reads 成员名册 whole, learns which marks it carries (the check's notes), and starts listening
-   * to its edits. Started again, it begins afresh (after 规范化 the sheet is a new one).
-   */
   private today(): Date {
     const asOf = this.options.asOf;
     return typeof asOf === "function" ? asOf() : asOf;
   }
 
+  /**
+   * Reads 成员名册 whole, learns which marks it carries (the check's notes), and starts listening
+   * to its edits. Started again, it begins afresh (after 规范化 the sheet is a new one).
+   */
   async start(locale: Locale = this.locale): Promise<LiveState> {
     this.locale = locale;
     this.judgedOn = this.today();
@@ -260,7 +260,13 @@ export class OfficeLiveCheck implements LiveChecker {
       const later = this.options.later ?? ((fn: () => void) => setTimeout(fn, 300));
       later(() => {
         this.scheduled = false;
-        this.running = this.running.then(() => this.checkEdits()).catch(() => undefined);
+        this.running = this.running
+          .then(() => this.checkEdits())
+          // Said in the pane; the next edit is checked again.
+          .catch((e: unknown) =>
+            this.set({ state: "error", message: e instanceof Error ? e.message : String(e) })
+          )
+          .then(() => undefined);
       });
     }
     return Promise.resolve();
