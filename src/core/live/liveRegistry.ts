@@ -115,6 +115,22 @@ function idValueOf(p: Problem): CellValue | null {
   return null;
 }
 
+/** Rows through the engine of 校验, in row order: its member rows, what it knows at the end, and each row's entry across rows. */
+function runEngine(options: LiveOptions, rows: readonly RawRow[]) {
+  const sink = new EntrySink();
+  const engine = new RegistryNormalizer(
+    { dateSystem: options.dateSystem, asOf: options.asOf, locale: options.locale },
+    sink
+  );
+  const out = [...rows]
+    .sort((a, b) => (a.rowNumber ?? 0) - (b.rowNumber ?? 0))
+    .flatMap((r) => engine.push(r));
+  const end = engine.end();
+  return { rows: [...out, ...end.rows], header: end.header, entries: sink.entries };
+}
+
+const rawOf = (r: LiveRow): RawRow => ({ rowNumber: r.row, values: r.values, numFmts: r.numFmts });
+
 export class LiveRegistry {
   /** Member rows' own problems (those of their cells), by row. */
   private readonly own = new Map<number, Problem[]>();
@@ -144,26 +160,16 @@ export class LiveRegistry {
     options: LiveOptions,
     marked: (cell: CellRef) => string | undefined = () => undefined
   ): LiveRegistry | null {
-    const sink = new EntrySink();
-    const engine = new RegistryNormalizer(
-      { dateSystem: options.dateSystem, asOf: options.asOf, locale: options.locale },
-      sink
-    );
-    const out = [...rows]
-      .sort((a, b) => a.row - b.row)
-      .flatMap((r) => engine.push({ rowNumber: r.row, values: r.values, numFmts: r.numFmts }));
-    const end = engine.end();
-    if (!end.header) return null;
-    const headerLast = Math.max(...end.header.rows);
-    const top = rows
-      .filter((r) => r.row <= headerLast)
-      .map((r) => ({ rowNumber: r.row, values: r.values, numFmts: r.numFmts }));
-    const live = new LiveRegistry(options, top, headerLast, end.header.fieldColumns.idNumber ?? 0);
-    for (const r of [...out, ...end.rows]) {
+    const run = runEngine(options, rows.map(rawOf));
+    if (!run.header) return null;
+    const headerLast = Math.max(...run.header.rows);
+    const top = rows.filter((r) => r.row <= headerLast).map(rawOf);
+    const live = new LiveRegistry(options, top, headerLast, run.header.fieldColumns.idNumber ?? 0);
+    for (const r of run.rows) {
       live.own.set(r.sourceRow, r.problems);
       live.changes.set(r.sourceRow, r.changes);
     }
-    for (const [row, e] of sink.entries) live.entries.set(row, e);
+    for (const [row, e] of run.entries) live.entries.set(row, e);
     live.cross = live.findCross();
     live.adopt(marked);
     return live;
@@ -195,33 +201,20 @@ export class LiveRegistry {
   check(rows: readonly LiveRow[]): LiveCheck {
     if (rows.some((r) => r.row <= this.headerLast))
       return { mark: [], unmark: [], restart: true, counts: this.counts() };
-    const sink = new EntrySink();
-    const engine = new RegistryNormalizer(
-      {
-        dateSystem: this.options.dateSystem,
-        asOf: this.options.asOf,
-        locale: this.options.locale,
-      },
-      sink
-    );
     const checked = [...new Set(rows.map((r) => r.row))];
     for (const row of checked) {
       this.own.delete(row);
       this.changes.delete(row);
       this.entries.delete(row);
     }
-    const out = [
-      ...this.top.flatMap((r) => engine.push(r)),
-      ...[...rows]
-        .sort((a, b) => a.row - b.row)
-        .flatMap((r) => engine.push({ rowNumber: r.row, values: r.values, numFmts: r.numFmts })),
-    ];
-    for (const r of [...out, ...engine.end().rows]) {
+    // The header's rows first (the engine finds the columns in them), then the edit's.
+    const run = runEngine(this.options, [...this.top, ...rows.map(rawOf)]);
+    for (const r of run.rows) {
       if (r.sourceRow <= this.headerLast) continue;
       this.own.set(r.sourceRow, r.problems);
       this.changes.set(r.sourceRow, r.changes);
     }
-    for (const [row, e] of sink.entries) if (row > this.headerLast) this.entries.set(row, e);
+    for (const [row, e] of run.entries) if (row > this.headerLast) this.entries.set(row, e);
     const before = this.cross;
     this.cross = this.findCross();
     const decide = new Set(checked);
@@ -286,11 +279,6 @@ export class LiveRegistry {
     };
   }
 
-  /** The marks a cell is believed to carry now (after the host applied a check). */
-  markAt(cell: CellRef): LiveMark | undefined {
-    return this.onSheet.get(cell.row)?.get(cell.column);
-  }
-
   counts(): LiveCounts {
     let errors = 0;
     let warnings = 0;
@@ -331,8 +319,11 @@ export class LiveRegistry {
       tracker.add(row, e.name, e.id, e.birth);
     }
     const byRow = new Map<number, Problem[]>();
-    for (const p of crossRowProblems(tracker.findings(), this.idColumn))
-      byRow.set(p.row, [...(byRow.get(p.row) ?? []), p]);
+    for (const p of crossRowProblems(tracker.findings(), this.idColumn)) {
+      const list = byRow.get(p.row);
+      if (list) list.push(p);
+      else byRow.set(p.row, [p]);
+    }
     return byRow;
   }
 }

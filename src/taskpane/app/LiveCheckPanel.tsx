@@ -63,16 +63,16 @@ export function LiveCheckPanel({
       setFixing(false);
     }
   };
-  const t2 = t.live;
+  const tl = t.live;
   return (
     <div className="live" data-testid="live-check">
-      <Subtitle2 block>{t2.title}</Subtitle2>
-      <Switch checked={enabled} label={t2.switch} onChange={(_, d) => setEnabled(d.checked)} />
-      <Caption1 block>{t2.hint}</Caption1>
-      {view.state === "starting" && <Text block>{t2.starting}</Text>}
-      {view.state === "off" && <Text block>{t2.off}</Text>}
-      {view.state === "unsupported" && <Text block>{t2.unsupported}</Text>}
-      {view.state === "no-registry" && <Text block>{t2.noRegistry}</Text>}
+      <Subtitle2 block>{tl.title}</Subtitle2>
+      <Switch checked={enabled} label={tl.switch} onChange={(_, d) => setEnabled(d.checked)} />
+      <Caption1 block>{tl.hint}</Caption1>
+      {view.state === "starting" && <Text block>{tl.starting}</Text>}
+      {view.state === "off" && <Text block>{tl.off}</Text>}
+      {view.state === "unsupported" && <Text block>{tl.unsupported}</Text>}
+      {view.state === "no-registry" && <Text block>{tl.noRegistry}</Text>}
       {(view.state === "failed" || view.state === "error") && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>{view.message}</MessageBarBody>
@@ -82,13 +82,13 @@ export function LiveCheckPanel({
         <>
           <Text weight="semibold" role="status" block>
             {view.counts.errors + view.counts.warnings === 0
-              ? t2.clean
-              : t2.counts(view.counts.errors, view.counts.warnings, view.counts.rows)}
+              ? tl.clean
+              : tl.counts(view.counts.errors, view.counts.warnings, view.counts.rows)}
           </Text>
-          {!view.explained && <Caption1 block>{t2.colorsOnly}</Caption1>}
+          {!view.explained && <Caption1 block>{tl.colorsOnly}</Caption1>}
           {view.tooMany > 0 && (
             <MessageBar intent="warning">
-              <MessageBarBody>{t2.tooMany(view.tooMany)}</MessageBarBody>
+              <MessageBarBody>{tl.tooMany(view.tooMany)}</MessageBarBody>
             </MessageBar>
           )}
           <ul className="live-problems">
@@ -106,15 +106,15 @@ export function LiveCheckPanel({
             ))}
           </ul>
           {view.problems.length > SHOWN && (
-            <Caption1 block>{t2.more(view.problems.length - SHOWN)}</Caption1>
+            <Caption1 block>{tl.more(view.problems.length - SHOWN)}</Caption1>
           )}
           {selected && (
             <div className="buttons">
               <Button appearance="primary" disabled={!suggestion || fixing} onClick={fix}>
-                {t2.fix}
-                {suggestion ? `（${t2.fixTo(shown(suggestion.newValue))}）` : ""}
+                {tl.fix}
+                {suggestion ? `（${tl.fixTo(shown(suggestion.newValue))}）` : ""}
               </Button>
-              {!suggestion && <Caption1>{t2.noFix}</Caption1>}
+              {!suggestion && <Caption1>{tl.noFix}</Caption1>}
             </div>
           )}
         </>
