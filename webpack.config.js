@@ -12,16 +12,85 @@
  *                    @microsoft/office-js package) instead of Microsoft's CDN.
  *   produrl=<url>    rewrite https://localhost:3000/ in the copied
  *                    manifest.xml to <url> (a deployment build).
+ *
+ * Worksheet functions (src/functions/functions.ts): custom-functions-metadata-plugin writes
+ * functions.json from their JSDoc and registers them in the task pane's bundle, which imports them
+ * (the add-in's shared runtime); functions-en.json is the same metadata with English names.
  */
 
 const fs = require("fs");
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { Compilation, WebpackError, sources } = require("webpack");
 
 const urlDev = "https://localhost:3000/";
 const officeJsCdn = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const officeJsLocalDir = "office-js";
+
+const functionsEnglish = path.resolve(__dirname, "src/functions/functions.en.json");
+
+/**
+ * The metadata of the worksheet functions in English: functions.json as the plugin generated it
+ * from the JSDoc (Chinese names: the manifest's default locale is zh-CN), each function's and
+ * parameter's name and description replaced by its English one (src/functions/functions.en.json,
+ * keyed by function id and Chinese parameter name). Microsoft's localisation for an add-in only
+ * manifest is one metadata file per language, the manifest's Metadata URL overridden per locale;
+ * the plugin does not localise, so the other language is made from its output. A function or
+ * parameter without English text, or English text for one that is not there, fails the build.
+ */
+function englishFunctionsMetadata(metadata, texts) {
+  const problems = [];
+  const functions = metadata.functions.map((f) => {
+    const t = texts[f.id];
+    if (!t) {
+      problems.push(`no English text for function ${f.id}`);
+      return f;
+    }
+    const parameters = f.parameters.map((p) => {
+      const pt = t.parameters && t.parameters[p.name];
+      if (!pt) problems.push(`no English text for parameter ${p.name} of ${f.id}`);
+      return pt ? { ...p, name: pt.name, description: pt.description } : p;
+    });
+    const names = new Set(f.parameters.map((p) => p.name));
+    for (const name of Object.keys(t.parameters || {}))
+      if (!names.has(name))
+        problems.push(`English text for parameter ${name}, which ${f.id} does not have`);
+    return { ...f, name: t.name, description: t.description, parameters };
+  });
+  for (const id of Object.keys(texts))
+    if (!metadata.functions.some((f) => f.id === id))
+      problems.push(`English text for function ${id}, which is not declared`);
+  return { metadata: { ...metadata, functions }, problems };
+}
+
+class EnglishFunctionsMetadataPlugin {
+  apply(compiler) {
+    const name = "EnglishFunctionsMetadataPlugin";
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      compilation.fileDependencies.add(functionsEnglish);
+      compilation.hooks.processAssets.tap(
+        { name, stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          const generated = compilation.getAsset("functions.json");
+          if (!generated) return; // the metadata plugin reported why
+          const texts = JSON.parse(fs.readFileSync(functionsEnglish, "utf8"));
+          const { metadata, problems } = englishFunctionsMetadata(
+            JSON.parse(generated.source.source().toString()),
+            texts
+          );
+          for (const p of problems)
+            compilation.errors.push(new WebpackError(`functions.en.json: ${p}`));
+          compilation.emitAsset(
+            "functions-en.json",
+            new sources.RawSource(JSON.stringify(metadata, null, 4))
+          );
+        }
+      );
+    });
+  }
+}
 
 /**
  * HTTPS options for the dev server. Uses office-addin-dev-certs (as
@@ -35,7 +104,9 @@ async function getHttpsOptions() {
   try {
     devCerts = require("office-addin-dev-certs");
   } catch {
-    console.warn("[uf-ledger] office-addin-dev-certs 未安装，使用自签名证书。 (office-addin-dev-certs not installed; using a self-signed certificate.)");
+    console.warn(
+      "[uf-ledger] office-addin-dev-certs 未安装，使用自签名证书。 (office-addin-dev-certs not installed; using a self-signed certificate.)"
+    );
     return undefined;
   }
   try {
@@ -127,6 +198,12 @@ module.exports = async (env = {}) => {
       ],
     },
     plugins: [
+      // The output must be named functions.json (Microsoft's instructions for the plugin).
+      new CustomFunctionsMetadataPlugin({
+        output: "functions.json",
+        input: "./src/functions/functions.ts",
+      }),
+      new EnglishFunctionsMetadataPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -161,5 +238,7 @@ module.exports = async (env = {}) => {
       port: Number(process.env.npm_package_config_dev_server_port || 3000),
     },
   };
-
 };
+
+// For the tests: how the English metadata is made (test/functions/metadata.test.ts).
+module.exports.englishFunctionsMetadata = englishFunctionsMetadata;

@@ -3,6 +3,9 @@
  * Office.js host; a ribbon button opens the pane at its action (taskpane.html?action=…).
  */
 import { createRoot } from "react-dom/client";
+// The worksheet functions (=UFLEDGER.身份证校验 …) run in this page, the add-in's shared runtime:
+// importing them registers them with Excel (the associate calls the metadata plugin appends).
+import "../functions/functions";
 import { OfficeLedgerHost } from "../hosts/office";
 import { type TaskpaneAction, parseAction } from "./actions";
 import { App, type Panel } from "./app/App";

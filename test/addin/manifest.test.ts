@@ -91,11 +91,26 @@ describe("manifest.xml", () => {
     }
     throw new Error(`string resource ${resid} not found`);
   }
-  function urlResource(resid: string): string {
+  function urlElement(resid: string): Xml {
     const u = children(child(resources, "bt:Urls"), "bt:Url").find((e) => attr(e, "id") === resid);
     if (!u) throw new Error(`url resource ${resid} not found`);
-    return attr(u, "DefaultValue") ?? "";
+    return u;
   }
+  function urlResource(resid: string): string {
+    return attr(urlElement(resid), "DefaultValue") ?? "";
+  }
+  function workbookHost(): Xml {
+    return child(child(versionOverrides, "Hosts"), "Host");
+  }
+  /** The CustomFunctions extension point (in AllFormFactors). */
+  function customFunctions(): Xml {
+    const points = children(child(workbookHost(), "AllFormFactors"), "ExtensionPoint");
+    const found = points.filter((p) => attr(p, "xsi:type") === "CustomFunctions");
+    expect(found).toHaveLength(1);
+    return found[0];
+  }
+  const sourceResid = (parent: Xml, name: string) =>
+    attr(child(child(parent, name), "SourceLocation"), "resid") ?? "";
   function ribbonGroup(): Xml {
     const host = child(child(versionOverrides, "Hosts"), "Host");
     const surface = child(child(host, "DesktopFormFactor"), "ExtensionPoint");
@@ -155,7 +170,58 @@ describe("manifest.xml", () => {
     const host = child(child(versionOverrides, "Hosts"), "Host");
     expect(attr(host, "xsi:type")).toBe("Workbook");
     const functionFile = child(child(host, "DesktopFormFactor"), "FunctionFile");
-    expect(urlResource(attr(functionFile, "resid") ?? "")).toBe(`${DEV_URL}commands.html`);
+    expect(urlResource(attr(functionFile, "resid") ?? "")).toBe(`${DEV_URL}taskpane.html`);
+  });
+
+  test("runs the task pane, the functions and the function file in one long-lived runtime: the task pane's page", () => {
+    const host = workbookHost();
+    const runtimes = children(child(host, "Runtimes"), "Runtime");
+    expect(runtimes.map((r) => [attr(r, "resid"), attr(r, "lifetime")])).toEqual([
+      ["Taskpane.Url", "long"],
+    ]);
+    expect(urlResource("Taskpane.Url")).toBe(`${DEV_URL}taskpane.html`);
+    // Microsoft: the shared runtime does not load unless the same resid is used for the runtime,
+    // the functions' page and the function file.
+    expect(sourceResid(customFunctions(), "Page")).toBe("Taskpane.Url");
+    expect(attr(child(child(host, "DesktopFormFactor"), "FunctionFile"), "resid")).toBe(
+      "Taskpane.Url"
+    );
+    // <Runtimes> right after <Host>, before the form factors (the order Microsoft gives).
+    const hostText = raw.slice(raw.indexOf('<Host xsi:type="Workbook">'));
+    const at = (tag: string) => hostText.indexOf(tag);
+    expect(hostText.replace(/^<Host[^>]*>\s*/, "").startsWith("<Runtimes>")).toBe(true);
+    expect(at("</Runtimes>")).toBeLessThan(at("<AllFormFactors>"));
+    expect(at("</AllFormFactors>")).toBeLessThan(at("<DesktopFormFactor>"));
+    // The task pane's page is no longer a page of its own for commands.
+    expect(raw).not.toContain("commands.html");
+  });
+
+  test("asks for SharedRuntime 1.1 inside VersionOverrides only, so Excel without it still opens the task pane", () => {
+    const sets = child(child(versionOverrides, "Requirements"), "bt:Sets");
+    expect(attr(sets, "DefaultMinVersion")).toBe("1.1");
+    expect(children(sets, "bt:Set").map((s) => [attr(s, "Name"), attr(s, "MinVersion")])).toEqual([
+      ["SharedRuntime", "1.1"],
+    ]);
+    const base = children(child(child(officeApp, "Requirements"), "Sets"), "Set");
+    expect(base.map((s) => attr(s, "Name"))).toEqual(["ExcelApi"]);
+    // The schema's order in VersionOverrides: Requirements before Hosts.
+    const vo = raw.slice(raw.indexOf("<VersionOverrides"));
+    expect(vo.indexOf("<Requirements>")).toBeGreaterThan(0);
+    expect(vo.indexOf("<Requirements>")).toBeLessThan(vo.indexOf("<Hosts>"));
+  });
+
+  test("declares the worksheet functions: the task pane's script, functions.json (functions-en.json in English), namespace UFLEDGER", () => {
+    const cf = customFunctions();
+    expect(urlResource(sourceResid(cf, "Script"))).toBe(`${DEV_URL}taskpane.js`);
+    const metadata = urlElement(sourceResid(cf, "Metadata"));
+    expect(attr(metadata, "DefaultValue")).toBe(`${DEV_URL}functions.json`);
+    expect(enUsOverride(metadata, "bt:Override")).toBe(`${DEV_URL}functions-en.json`);
+    const namespace = stringResource(attr(child(cf, "Namespace"), "resid") ?? "");
+    expect(namespace).toEqual({ value: "UFLEDGER", en: "UFLEDGER" });
+    // An identifier: A–Z, digits, underscore and period, starting with a letter, at most 32.
+    expect(namespace.value).toMatch(/^[A-Z][A-Z0-9_.]{2,31}$/);
+    // The ribbon stays where it was, beside the functions.
+    expect(children(child(workbookHost(), "DesktopFormFactor"), "ExtensionPoint")).toHaveLength(1);
   });
 
   test("Home tab group 统战台账 has the four buttons, each opening the task pane with its action", () => {
@@ -235,7 +301,7 @@ describe("manifest.xml", () => {
 
   test("all add-in URLs point at the dev server", () => {
     const urls = devUrls(raw);
-    expect(urls.length).toBeGreaterThanOrEqual(8);
+    expect(urls.length).toBeGreaterThanOrEqual(11);
     // No other https origin apart from XML namespaces.
     const others = (raw.match(/https:\/\/[^"'<>\s]+/g) ?? []).filter((u) => !u.startsWith(DEV_URL));
     expect(others).toEqual([]);
@@ -259,8 +325,10 @@ describe("webpack production build", () => {
       "assets/icon-32.png",
       "assets/icon-64.png",
       "assets/icon-80.png",
-      "commands.html",
+      "functions-en.json",
+      "functions.json",
       "taskpane.html",
+      "taskpane.js",
     ]);
     for (const file of files) {
       expect([file, fs.existsSync(path.join(outDir, file))]).toEqual([file, true]);
