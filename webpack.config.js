@@ -169,7 +169,6 @@ module.exports = async (env = {}) => {
     devtool: "source-map",
     entry: {
       taskpane: "./src/taskpane/taskpane.tsx",
-      commands: "./src/commands/commands.ts",
       // The standalone page (for WPS users): the same task pane over a workbook opened in the browser.
       standalone: "./src/standalone/standalone.tsx",
     },
@@ -208,12 +207,6 @@ module.exports = async (env = {}) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
-        officeJsUrl,
-      }),
-      new HtmlWebpackPlugin({
-        filename: "commands.html",
-        template: "./src/commands/commands.html",
-        chunks: ["commands"],
         officeJsUrl,
       }),
       new HtmlWebpackPlugin({

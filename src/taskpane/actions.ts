@@ -1,8 +1,9 @@
 /**
- * Ribbon actions of the task pane. Each ribbon button opens
- * taskpane.html?action=<id> (see manifest.xml); this module maps the query
- * string to what the pane shows. Pure functions, no DOM or Office.js, so they
- * can be unit-tested under Node.
+ * Ribbon actions of the task pane. Each ribbon button runs a function in the
+ * add-in's shared runtime (ExecuteFunction, its name in `command`; see
+ * manifest.xml and src/commands/commands.ts), which shows the pane at the
+ * action; taskpane.html?action=<id> opens it there too. Pure functions, no DOM
+ * or Office.js, so they can be unit-tested under Node.
  */
 
 export type TaskpaneAction = "validate" | "meeting" | "bulletin" | "summary";
@@ -13,13 +14,15 @@ export interface ActionInfo {
   zh: string;
   /** English label, identical to the en-US override in the manifest. */
   en: string;
+  /** The ribbon button's function: its <FunctionName> in the manifest. */
+  command: string;
 }
 
 export const ACTIONS: readonly ActionInfo[] = [
-  { id: "validate", zh: "校验规范", en: "Validate registry" },
-  { id: "meeting", zh: "新建例会", en: "New meeting" },
-  { id: "bulletin", zh: "新建通报", en: "New bulletin" },
-  { id: "summary", zh: "季度汇总", en: "Quarterly summary" },
+  { id: "validate", command: "openValidate", zh: "校验规范", en: "Validate registry" },
+  { id: "meeting", command: "openMeeting", zh: "新建例会", en: "New meeting" },
+  { id: "bulletin", command: "openBulletin", zh: "新建通报", en: "New bulletin" },
+  { id: "summary", command: "openSummary", zh: "季度汇总", en: "Quarterly summary" },
 ];
 
 /**

@@ -1,22 +1,20 @@
 /*
  * 统战台账助手 task pane entry point (Excel). The same App as the standalone page, over the
- * Office.js host; a ribbon button opens the pane at its action (taskpane.html?action=…).
+ * Office.js host. This page is the add-in's shared runtime (manifest.xml): it also serves the
+ * worksheet functions and the ribbon's buttons, and lives on while the pane is closed.
  */
 import { createRoot } from "react-dom/client";
+import { registerCommands } from "../commands/commands";
 // The worksheet functions (=UFLEDGER.身份证校验 …) run in this page, the add-in's shared runtime:
 // importing them registers them with Excel (the associate calls the metadata plugin appends).
 import "../functions/functions";
 import { OfficeLedgerHost } from "../hosts/office";
-import { type TaskpaneAction, parseAction } from "./actions";
-import { App, type Panel } from "./app/App";
+import { parseAction } from "./actions";
+import { App } from "./app/App";
+import { PANEL_OF_ACTION, formOfAction } from "./app/panels";
 import { pickLocale } from "./i18n";
-
-const PANEL: Record<TaskpaneAction, Panel> = {
-  validate: "registry",
-  meeting: "docs",
-  bulletin: "docs",
-  summary: "summary",
-};
+import { followVisibility } from "./pane/officePane";
+import { PaneState } from "./pane/paneState";
 
 function message(text: string): void {
   const el = document.getElementById("root");
@@ -34,17 +32,20 @@ if (typeof Office === "undefined") {
       message("请在 Excel 中使用本加载项。（Please use this add-in in Excel.）");
       return;
     }
+    const pane = new PaneState(document.visibilityState !== "hidden");
+    registerCommands(pane);
+    followVisibility(pane);
     const action = parseAction(window.location.search);
     const locale = pickLocale(window.location.search, Office.context.displayLanguage);
     document.documentElement.lang = locale === "en" ? "en" : "zh-CN";
     document.body.dataset.action = action?.id ?? "";
-    const focus = action?.id === "meeting" || action?.id === "bulletin" ? action.id : undefined;
     createRoot(document.getElementById("root")!).render(
       <App
         host={new OfficeLedgerHost()}
         locale={locale}
-        initial={action ? PANEL[action.id] : "registry"}
-        focus={focus}
+        initial={action ? PANEL_OF_ACTION[action.id] : "registry"}
+        focus={formOfAction(action?.id)}
+        pane={pane}
       />
     );
   });

@@ -29,10 +29,10 @@ function readManifest(file: string): { info: ManifestInfo; xml: Xml } {
 }
 
 const BUTTONS = [
-  { action: "validate", zh: "校验规范", en: "Validate registry" },
-  { action: "meeting", zh: "新建例会", en: "New meeting" },
-  { action: "bulletin", zh: "新建通报", en: "New bulletin" },
-  { action: "summary", zh: "季度汇总", en: "Quarterly summary" },
+  { action: "validate", command: "openValidate", zh: "校验规范", en: "Validate registry" },
+  { action: "meeting", command: "openMeeting", zh: "新建例会", en: "New meeting" },
+  { action: "bulletin", command: "openBulletin", zh: "新建通报", en: "New bulletin" },
+  { action: "summary", command: "openSummary", zh: "季度汇总", en: "Quarterly summary" },
 ];
 
 /** Reads width/height from a PNG file's IHDR chunk. */
@@ -224,7 +224,7 @@ describe("manifest.xml", () => {
     expect(children(child(workbookHost(), "DesktopFormFactor"), "ExtensionPoint")).toHaveLength(1);
   });
 
-  test("Home tab group 统战台账 has the four buttons, each opening the task pane with its action", () => {
+  test("Home tab group 统战台账 has the four buttons, each running its function in the shared runtime", () => {
     const group = ribbonGroup();
     const groupLabel = stringResource(attr(child(group, "Label"), "resid") ?? "");
     expect(groupLabel.value).toBe("统战台账");
@@ -232,7 +232,6 @@ describe("manifest.xml", () => {
 
     const controls = children(group, "Control");
     expect(controls).toHaveLength(BUTTONS.length);
-    const urlResids = new Set<string>();
     controls.forEach((control, i) => {
       expect(attr(control, "xsi:type")).toBe("Button");
       const label = stringResource(attr(child(control, "Label"), "resid") ?? "");
@@ -244,13 +243,14 @@ describe("manifest.xml", () => {
       expect(tooltip.value).toBeTruthy();
       expect(tooltip.en).toBeTruthy();
 
+      // A shared runtime has one task pane, and does not load when a button's pane names another
+      // page: the button runs a function of the task pane's page, which opens the pane.
       const action = child(control, "Action");
-      expect(attr(action, "xsi:type")).toBe("ShowTaskpane");
-      const resid = attr(child(action, "SourceLocation"), "resid") ?? "";
-      urlResids.add(resid);
-      expect(urlResource(resid)).toBe(`${DEV_URL}taskpane.html?action=${BUTTONS[i].action}`);
+      expect(attr(action, "xsi:type")).toBe("ExecuteFunction");
+      expect(child(action, "FunctionName")).toBe(BUTTONS[i].command);
     });
-    expect(urlResids.size).toBe(BUTTONS.length);
+    for (const u of children(child(resources, "bt:Urls"), "bt:Url"))
+      expect(attr(u, "DefaultValue")).not.toContain("?action=");
   });
 
   test("every string resource has an en-US override", () => {
@@ -301,7 +301,7 @@ describe("manifest.xml", () => {
 
   test("all add-in URLs point at the dev server", () => {
     const urls = devUrls(raw);
-    expect(urls.length).toBeGreaterThanOrEqual(11);
+    expect(urls.length).toBeGreaterThanOrEqual(8);
     // No other https origin apart from XML namespaces.
     const others = (raw.match(/https:\/\/[^"'<>\s]+/g) ?? []).filter((u) => !u.startsWith(DEV_URL));
     expect(others).toEqual([]);
@@ -345,11 +345,8 @@ describe("webpack production build", () => {
     }
   });
 
-  test("task pane and function file pages load office.js from the CDN, their bundle, and a CSP", () => {
-    for (const [page, bundle] of [
-      ["taskpane.html", "taskpane.js"],
-      ["commands.html", "commands.js"],
-    ]) {
+  test("the task pane page (also the function file) loads office.js from the CDN, their bundle, and a CSP", () => {
+    for (const [page, bundle] of [["taskpane.html", "taskpane.js"]]) {
       const html = fs.readFileSync(path.join(outDir, page), "utf8");
       expect(html).toContain("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
       expect(html).toMatch(new RegExp(`<script[^>]+src="?${bundle.replace(".", "\\.")}"?`));

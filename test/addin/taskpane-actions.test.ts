@@ -28,10 +28,12 @@ describe("task pane ?action= parameter", () => {
     expect(describeAction(undefined)).toMatch(/^未选择操作/);
   });
 
-  test("every ribbon button URL in manifest.xml maps to an action with the same labels", () => {
+  test("every ribbon button's function in manifest.xml is an action's, with the same labels", () => {
     const manifest = fs.readFileSync(path.resolve(__dirname, "..", "..", "manifest.xml"), "utf8");
-    const ids = [...manifest.matchAll(/taskpane\.html\?action=([a-z]+)/g)].map((m) => m[1]);
-    expect(ids).toEqual(ACTIONS.map((a) => a.id));
+    const names = [...manifest.matchAll(/<FunctionName>([A-Za-z]+)<\/FunctionName>/g)].map(
+      (m) => m[1]
+    );
+    expect(names).toEqual(ACTIONS.map((a) => a.command));
     for (const a of ACTIONS) {
       const label = new RegExp(
         `DefaultValue="${a.zh}">\\s*<bt:Override Locale="en-US" Value="${a.en}"/>`

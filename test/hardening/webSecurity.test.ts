@@ -13,7 +13,7 @@ import { ROOT } from "./common";
 const WEB = process.env.UF_WEB_BUILD!;
 const OFFICE_CDN = "https://appsforoffice.microsoft.com";
 const OFFICE_JS = `${OFFICE_CDN}/lib/1/hosted/office.js`;
-const PAGES = { "taskpane.html": "add-in", "commands.html": "add-in", "standalone.html": "web" };
+const PAGES = { "taskpane.html": "add-in", "standalone.html": "web" };
 const read = (name: string) => readFileSync(path.join(WEB, name), "utf8");
 const scripts = () => readdirSync(WEB).filter((f) => f.endsWith(".js"));
 

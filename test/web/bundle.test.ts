@@ -15,7 +15,7 @@ describe("bundles", () => {
     expect(js("taskpane.js")).not.toContain(marker);
     expect(js("standalone.js")).not.toContain(marker);
     const chunks = files.filter(
-      (f) => !["taskpane.js", "standalone.js", "commands.js"].includes(f)
+      (f) => !["taskpane.js", "standalone.js"].includes(f)
     );
     expect(chunks.filter((f) => js(f).includes(marker))).toEqual(["workbook.js"]);
   });

@@ -8,25 +8,43 @@ import { DocsPanel } from "./DocsPanel";
 import { RecordsPanel } from "./RecordsPanel";
 import { RegistryPanel } from "./RegistryPanel";
 import { SummaryPanel } from "./SummaryPanel";
+import type { PaneState } from "../pane/paneState";
+import { usePane } from "../pane/usePane";
+import { type Panel, PANEL_OF_ACTION, formOfAction } from "./panels";
 import { useLiveCheck } from "./useLiveCheck";
 
-export type Panel = "registry" | "docs" | "records" | "care" | "summary";
+export type { Panel };
 
-/** The task pane: the same in Excel and in the standalone page; only the host differs. */
+/**
+ * The task pane: the same in Excel and in the standalone page; only the host differs. In Excel,
+ * `pane` carries what happens outside the pane: a ribbon button pressed (the tab to show), and
+ * whether Excel shows the pane (the live check runs only while it does).
+ */
 export function App({
   host,
   locale,
   initial = "registry",
-  focus,
+  focus: initialFocus,
+  pane,
 }: {
   host: LedgerHost;
   locale: Locale;
   initial?: Panel;
   focus?: "meeting" | "bulletin";
+  pane?: PaneState;
 }) {
   const t = uiText(locale);
   const [panel, setPanel] = useState<Panel>(initial);
-  const live = useLiveCheck(host.live, locale);
+  const [focus, setFocus] = useState(initialFocus);
+  const { visible, request } = usePane(pane);
+  // A ribbon button pressed (before the pane first rendered, too): show its tab, once per press.
+  const [shownRequest, setShownRequest] = useState<number>();
+  if (request && request.seq !== shownRequest) {
+    setShownRequest(request.seq);
+    setPanel(PANEL_OF_ACTION[request.action]);
+    setFocus(formOfAction(request.action));
+  }
+  const live = useLiveCheck(host.live, locale, visible);
   return (
     <FluentProvider theme={webLightTheme} lang={locale === "en" ? "en" : "zh-CN"} className="app">
       <TabList

@@ -16,11 +16,14 @@ export interface LiveCheckControl {
 
 /**
  * The live check for the whole pane (it keeps running whichever tab is shown): on by default,
- * started when the pane opens, stopped by the switch. Undefined where the host has none.
+ * started when the pane opens, stopped by the switch, and stopped while Excel does not show the
+ * pane (`shown`; started again, from a fresh read, when it shows it). Undefined where the host
+ * has none.
  */
 export function useLiveCheck(
   live: LiveChecker | undefined,
-  locale: Locale
+  locale: Locale,
+  shown = true
 ): LiveCheckControl | undefined {
   const [enabled, setEnabled] = useState(true);
   const [view, setView] = useState<LiveView>({ state: "off" });
@@ -34,13 +37,14 @@ export function useLiveCheck(
       setView({ state: "failed", message: e instanceof Error ? e.message : String(e) });
     }
   }, [live, locale]);
+  const running = enabled && shown;
   useEffect(() => {
     if (!live) return;
-    if (enabled) void start();
+    if (running) void start();
     else void live.stop();
-  }, [live, enabled, start]);
+  }, [live, running, start]);
   const restart = useCallback(async () => {
-    if (enabled) await start();
-  }, [enabled, start]);
+    if (running) await start();
+  }, [running, start]);
   return live ? { live, view, enabled, setEnabled, restart } : undefined;
 }
