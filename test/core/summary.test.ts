@@ -1,5 +1,6 @@
 import { parseQuarter, previousQuarter, quarterOf } from "../../src/core/summary/quarter";
 import { ageGroup, summarizeQuarter, summarizeYear } from "../../src/core/summary/compute";
+import { quarterSummarySheet, yearSummarySheet } from "../../src/core/summary/sheet";
 import { type SummarySource, digestSource } from "../../src/core/summary/sources";
 import type { CellValue, RawRow } from "../../src/core/types";
 import { utc } from "./helpers";
@@ -162,8 +163,8 @@ describe("transfers between branches", () => {
 
   it("adds up over the year", () => {
     const y = summarizeYear(sources, 2026);
-    expect(y.whole.本季度新建档成员).toBe(3);
-    expect(y.whole.本季度支部间转移).toBe(3);
+    expect(y.total.本季度新建档成员).toBe(3);
+    expect(y.total.本季度支部间转移).toBe(3);
     expect(y.transfers.map((t) => t.name)).toEqual(["张三", "张三", "赵六"]);
   });
 
@@ -215,5 +216,126 @@ describe("sheets this tool wrote", () => {
       ],
     });
     expect(d.members).toEqual([]);
+  });
+});
+
+describe("the last four quarters and the year compared with the last", () => {
+  const MADE_AT = { wall: utc(2026, 12, 4), offsetMinutes: 480 };
+  const rows = (grid: CellValue[][]): RawRow[] =>
+    grid.map((values, i) => ({ rowNumber: i + 1, values, numFmts: values.map(() => null) }));
+  const meeting = (d: Date, n: number): CellValue[] => [
+    d,
+    `第${n}次`,
+    "机关支部",
+    "李书记",
+    8,
+    "学习",
+  ];
+  const source: SummarySource = {
+    file: "机关支部.xlsx",
+    asOf: utc(2026, 12, 4),
+    sheets: [
+      {
+        name: "成员名册",
+        rows: rows([
+          ["姓名", "政治面貌", "所在支部", "建档日期"],
+          ["张三", "中国民主同盟盟员", "机关支部", utc(2025, 3, 1)],
+          ["李四", "群众", "机关支部", utc(2026, 5, 1)],
+        ]),
+      },
+      {
+        name: "例会台账",
+        rows: rows([
+          ["会议日期", "期次", "所在支部", "召集人", "参会人数", "议题"],
+          meeting(utc(2025, 11, 10), 1),
+          meeting(utc(2025, 12, 10), 2),
+          meeting(utc(2025, 6, 10), 3),
+          meeting(utc(2026, 2, 10), 4),
+          meeting(utc(2026, 8, 10), 5),
+          meeting(utc(2026, 9, 10), 6),
+          meeting(utc(2026, 9, 20), 7),
+        ]),
+      },
+      {
+        name: "联谊活动记录",
+        rows: rows([
+          ["活动日期", "成员姓名", "活动类型", "活动内容"],
+          [utc(2025, 6, 1), "张三", "谈心谈话", "谈心"],
+          [utc(2026, 8, 1), "张三", "谈心谈话", "谈心"],
+          [utc(2026, 8, 2), "李四", "学习活动", "学习"],
+        ]),
+      },
+    ],
+  };
+
+  it("gives a quarter the four quarters that end with it, oldest first", () => {
+    const q3 = summarizeQuarter([source], quarterOf(2026, 3));
+    expect(q3.recent.map((r) => [r.label, r.figures.例会次数])).toEqual([
+      ["2025Q4", 2],
+      ["2026Q1", 1],
+      ["2026Q2", 0],
+      ["2026Q3", 3],
+    ]);
+    expect(q3.recent[3].figures).toEqual(q3.figures);
+    expect(q3.recent[3].figures.联系覆盖率).toBe(1);
+  });
+
+  it("gives a year its total and the year before's, counted alike", () => {
+    const y = summarizeYear([source], 2026);
+    expect(y.total.例会次数).toBe(4);
+    expect(y.previous?.例会次数).toBe(3);
+    expect(y.total.谈心谈话次数).toBe(1);
+    expect(y.previous?.谈心谈话次数).toBe(1);
+    expect(y.total.成员总数).toBe(2);
+    expect(y.total.本季度新建档成员).toBe(1); // 李四
+    expect(y.previous?.本季度新建档成员).toBe(1); // 张三
+    expect(y.total.联系覆盖率).toBe(1);
+    expect(y.previous?.联系覆盖率).toBe(0.5);
+    // The year's composition and activity, as a quarter's are made.
+    expect(y.activity).toEqual([
+      expect.objectContaining({ branch: "机关支部", meetings: 4, talks: 1, studies: 1 }),
+    ]);
+    expect(y.pivots.map((p) => p.title)).toContain("统战对象类别");
+  });
+
+  it("has no year before where nothing happened in it", () => {
+    expect(summarizeYear([source], 2025).previous).toBeNull();
+  });
+
+  it("lays the comparison out on the annual sheet, as values and formulas", () => {
+    const doc = yearSummarySheet(summarizeYear([source], 2026), MADE_AT);
+    const at = (r: number, c: number) => doc.cells.find((x) => x.r === r && x.c === c);
+    const head = doc.cells.find((x) => x.value === "指标")!.r;
+    expect([6, 7, 8, 9].map((c) => at(head, c)?.value)).toEqual([
+      "全年",
+      "2025年",
+      "较上年",
+      "增减幅度",
+    ]);
+    const meetings = doc.cells.find((x) => x.value === "例会次数" && x.c === 1)!.r;
+    expect([6, 7, 8, 9].map((c) => at(meetings, c)?.value)).toEqual([4, 3, 1, 0.333]);
+    expect(at(meetings, 8)?.formula).toBe(`F${meetings}-G${meetings}`);
+    const rate = doc.cells.find((x) => x.value === "联系覆盖率" && x.c === 1)!.r;
+    expect([8, 9].map((c) => at(rate, c)?.value)).toEqual([0.5, null]);
+    const titles = doc.cells.filter((x) => x.c === 1).map((x) => x.value);
+    expect(titles).toEqual(expect.arrayContaining(["统战对象类别", "各支部活动情况"]));
+  });
+
+  it("puts 近四个季度 on the quarterly sheet", () => {
+    const doc = quarterSummarySheet(summarizeQuarter([source], quarterOf(2026, 3)), MADE_AT);
+    const title = doc.cells.find((x) => x.value === "近四个季度")!.r;
+    const row = (r: number) => doc.cells.filter((x) => x.r === r).map((x) => x.value);
+    expect(row(title + 1)).toEqual([
+      "季度",
+      "例会次数",
+      "情况通报期数",
+      "谈心谈话次数",
+      "学习活动次数",
+      "困难帮扶次数",
+      "意见建议数",
+      "联系覆盖率",
+    ]);
+    expect(row(title + 2)).toEqual(["2025Q4", 2, 0, 0, 0, 0, 0, 0]);
+    expect(row(title + 5)).toEqual(["2026Q3", 3, 0, 1, 1, 0, 0, 1]);
   });
 });

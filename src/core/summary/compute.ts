@@ -72,12 +72,20 @@ export interface Transfer {
   to: BranchRecord;
 }
 
+/** A period's key figures, labelled for a table or a chart (2026Q3, 2026). */
+export interface PeriodFigures {
+  label: string;
+  figures: Record<KeyFigure, number>;
+}
+
 export interface QuarterSummary {
   quarter: Quarter;
   files: string[];
   figures: Record<KeyFigure, number>;
   /** The previous quarter's figures, where it has any data. */
   previous: Record<KeyFigure, number> | null;
+  /** The four quarters that end with this one, oldest first (the trend table and its chart). */
+  recent: PeriodFigures[];
   pivots: Pivot[];
   activity: BranchActivity[];
   uncontacted: { name: string; branch: string }[];
@@ -371,11 +379,16 @@ export function summarizePool(p: Pool, q: Quarter): QuarterSummary {
       if (t !== "other") a[t]++;
     }
   });
+  const recent = [3, 2, 1].reduce<Quarter[]>((qs) => [previousQuarter(qs[0]), ...qs], [q]);
   return {
     quarter: q,
     files: p.files,
     figures: now.figures,
     previous: prev.any ? prev.figures : null,
+    recent: recent.map((r) => ({
+      label: r.label,
+      figures: r === q ? now.figures : figuresFor(p, r, find).figures,
+    })),
     pivots,
     activity: [...activity.values()],
     uncontacted: p.members
@@ -391,30 +404,69 @@ export interface YearSummary {
   year: number;
   files: string[];
   quarters: QuarterSummary[];
-  /** The whole year as one period (for 成员总数 and 联系覆盖率). */
-  whole: Record<KeyFigure, number>;
+  /** The year's figures: counts of events added over its quarters, members and coverage over the year. */
+  total: Record<KeyFigure, number>;
+  /** The previous year's, counted the same way, where it has any data. */
+  previous: Record<KeyFigure, number> | null;
+  /** Composition at the year's end and activity by branch over the year (as a quarter's). */
+  pivots: Pivot[];
+  activity: BranchActivity[];
   /** Transfers between branches whose later record falls in the year. */
   transfers: Transfer[];
   unreadable: UnreadableRow[];
 }
 
-/** An annual sheet: the key figures of each quarter of a year, and of the whole year. */
-export function summarizeYear(sources: readonly SummaryInput[], year: number): YearSummary {
-  const p = pool(sources);
-  const quarters = [1, 2, 3, 4].map((q) => summarizePool(p, quarterOf(year, q)));
-  const whole: Quarter = {
+/** The key figures that count events, and so add up over quarters. */
+export function isAdditive(label: KeyFigure): boolean {
+  return label !== "成员总数" && label !== "联系覆盖率";
+}
+
+function wholeYear(year: number): Quarter {
+  return {
     year,
     q: 0,
     start: new Date(Date.UTC(year, 0, 1)),
     end: new Date(Date.UTC(year, 11, 31)),
     label: String(year),
   };
+}
+
+/** A year's figures: the sum of its quarters' counts; members and coverage over the whole year. */
+function yearFigures(
+  p: Pool,
+  year: number,
+  find: (e: SummaryEvent) => SummaryMember | undefined
+): { figures: Record<KeyFigure, number>; any: boolean } {
+  const quarters = [1, 2, 3, 4].map((q) => figuresFor(p, quarterOf(year, q), find));
+  const whole = figuresFor(p, wholeYear(year), find);
+  const figures = Object.fromEntries(
+    KEY_FIGURES.map((k) => [
+      k,
+      isAdditive(k) ? quarters.reduce((a, q) => a + q.figures[k], 0) : whole.figures[k],
+    ])
+  ) as Record<KeyFigure, number>;
+  return { figures, any: whole.any };
+}
+
+/**
+ * An annual sheet: the key figures of each quarter of a year, of the whole year and of the year
+ * before; the members' composition and the branches' activity over the year.
+ */
+export function summarizeYear(sources: readonly SummaryInput[], year: number): YearSummary {
+  const p = pool(sources);
+  const find = memberFinder(p.members);
+  const quarters = [1, 2, 3, 4].map((q) => summarizePool(p, quarterOf(year, q)));
+  const whole = summarizePool(p, wholeYear(year));
+  const previous = yearFigures(p, year - 1, find);
   return {
     year,
     files: p.files,
     quarters,
-    whole: figuresFor(p, whole, memberFinder(p.members)).figures,
-    transfers: transfersIn(p, whole),
+    total: yearFigures(p, year, find).figures,
+    previous: previous.any ? previous.figures : null,
+    pivots: whole.pivots,
+    activity: whole.activity,
+    transfers: whole.transfers,
     unreadable: p.unreadable,
   };
 }

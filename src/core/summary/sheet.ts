@@ -13,8 +13,12 @@ import type { CellValue } from "../types";
 import type { UnreadableRow } from "./sources";
 import {
   KEY_FIGURES,
+  type BranchActivity,
+  type KeyFigure,
+  type PeriodFigures,
   type Pivot,
   type QuarterSummary,
+  isAdditive,
   type Transfer,
   type YearSummary,
 } from "./compute";
@@ -100,6 +104,54 @@ function pivotTable(
   }
 }
 
+/** Activity by branch: a 合计 row, but no 合计 column (meetings and suggestions do not add up). */
+function activityTable(g: Grid, activity: readonly BranchActivity[]): void {
+  pivotTable(
+    g,
+    {
+      title: "各支部活动情况",
+      rowHeader: "所在支部",
+      rows: activity.map((a) => a.branch),
+      columns: ["例会", "情况通报", "谈心谈话", "学习活动", "困难帮扶", "意见建议", "采纳建议"],
+      counts: activity.map((a) => [
+        a.meetings,
+        a.bulletins,
+        a.talks,
+        a.studies,
+        a.helps,
+        a.suggestions,
+        a.adopted,
+      ]),
+    },
+    "合计",
+    false
+  );
+}
+
+/** The figures that count activity, over the last four quarters (the trend chart's table). */
+export const TREND_FIGURES = [
+  "例会次数",
+  "情况通报期数",
+  "谈心谈话次数",
+  "学习活动次数",
+  "困难帮扶次数",
+  "意见建议数",
+] as const satisfies readonly KeyFigure[];
+
+/** 近四个季度: a row per quarter, a column per activity figure, and 联系覆盖率. */
+function recentTable(g: Grid, recent: readonly PeriodFigures[]): void {
+  g.next();
+  g.title("近四个季度", 2, STYLES.heading, 22);
+  const h = g.next();
+  ["季度", ...TREND_FIGURES, "联系覆盖率"].forEach((t, i) => g.put(h, i + 1, t, STYLES.th));
+  for (const p of recent) {
+    const r = g.next();
+    g.put(r, 1, p.label, STYLES.td);
+    TREND_FIGURES.forEach((k, i) => g.put(r, i + 2, p.figures[k], NUM));
+    g.put(r, TREND_FIGURES.length + 2, p.figures.联系覆盖率, PCT);
+  }
+}
+
 /**
  * The sheet 季度汇总-2026Q3: title, period, sources, key figures, composition, activity by branch,
  * members not contacted. Like every summary sheet, it shows no ID number or phone (maskDoc).
@@ -128,27 +180,8 @@ export function quarterSummarySheet(s: QuarterSummary, madeAt: LocalTime): Sheet
     }
   }
   for (const p of s.pivots) pivotTable(g, p, p.title === "统战对象类别" ? "合计（人次）" : "合计");
-  // Activity by branch: a 合计 row, but no 合计 column (meetings and suggestions do not add up).
-  pivotTable(
-    g,
-    {
-      title: "各支部活动情况",
-      rowHeader: "所在支部",
-      rows: s.activity.map((a) => a.branch),
-      columns: ["例会", "情况通报", "谈心谈话", "学习活动", "困难帮扶", "意见建议", "采纳建议"],
-      counts: s.activity.map((a) => [
-        a.meetings,
-        a.bulletins,
-        a.talks,
-        a.studies,
-        a.helps,
-        a.suggestions,
-        a.adopted,
-      ]),
-    },
-    "合计",
-    false
-  );
+  activityTable(g, s.activity);
+  recentTable(g, s.recent);
   g.next();
   g.title(`本季度未联系成员（${s.uncontacted.length} 人）`, 2, STYLES.heading, 22);
   const uh = g.next();
@@ -230,39 +263,57 @@ export function summaryNotesSheet(n: SummaryNotes): SheetDoc {
   });
 }
 
-/** The annual sheet: key figures with a column per quarter and one for the year (counts as SUM formulas). */
+/**
+ * The annual sheet: key figures with a column per quarter, one for the year (counts as SUM
+ * formulas), the year before and the change on it; then the members' composition at the year's end
+ * and the branches' activity over the year.
+ */
 export function yearSummarySheet(y: YearSummary, madeAt: LocalTime): SheetDoc {
   const g = new Grid();
-  g.title(`统战工作年度汇总（${y.year}年）`, 6, STYLES.title, 36);
-  g.title(`数据来源：${y.files.join("、")}`, 6, STYLES.text, 20);
-  g.title(`生成时间：${formatLocalTime(madeAt)}`, 6, STYLES.text, 20);
+  const width = 9;
+  g.title(`统战工作年度汇总（${y.year}年）`, width, STYLES.title, 36);
+  g.title(`统计期间：${y.year}-01-01 至 ${y.year}-12-31`, width, STYLES.text, 20);
+  g.title(`数据来源：${y.files.join("、")}`, width, STYLES.text, 20);
+  g.title(`生成时间：${formatLocalTime(madeAt)}`, width, STYLES.text, 20);
   g.next();
+  g.title("关键指标", 2, STYLES.heading, 22);
   const h = g.next();
-  ["指标", "第一季度", "第二季度", "第三季度", "第四季度", "全年"].forEach((t, i) =>
-    g.put(h, i + 1, t, STYLES.th)
-  );
+  const heads = ["指标", "第一季度", "第二季度", "第三季度", "第四季度", "全年"];
+  if (y.previous) heads.push(`${y.year - 1}年`, "较上年", "增减幅度");
+  heads.forEach((t, i) => g.put(h, i + 1, t, STYLES.th));
   for (const label of KEY_FIGURES) {
     const r = g.next();
     const rate = label === "联系覆盖率";
     g.put(r, 1, label, STYLES.td);
     y.quarters.forEach((q, i) => g.put(r, i + 2, q.figures[label], rate ? PCT : NUM));
     // Counts of events add up over the quarters; members and coverage are taken over the year.
-    const additive = label !== "成员总数" && !rate;
-    const total = additive ? y.quarters.reduce((a, q) => a + q.figures[label], 0) : y.whole[label];
+    const additive = isAdditive(label);
     g.put(
       r,
       6,
-      total,
+      y.total[label],
       rate ? { ...PCT, font: TOTAL.font, fill: TOTAL.fill } : TOTAL,
       additive ? sumRow(r, 2, 5) : undefined
     );
+    if (y.previous) {
+      const before = y.previous[label];
+      g.put(r, 7, before, rate ? PCT : NUM);
+      const change = Math.round((y.total[label] - before) * 1000) / 1000;
+      g.put(r, 8, change, rate ? CHANGE_PCT : CHANGE, `F${r}-G${r}`);
+      // A rate's change is in points (column H); a count's also as a share of last year's.
+      if (!rate && before !== 0)
+        g.put(r, 9, Math.round((change / before) * 1000) / 1000, CHANGE_PCT, `H${r}/G${r}`);
+      else g.put(r, 9, null, NUM);
+    }
   }
+  for (const p of y.pivots) pivotTable(g, p, p.title === "统战对象类别" ? "合计（人次）" : "合计");
+  activityTable(g, y.activity);
   return maskDoc({
     name: yearSheetName(y.year),
     cells: g.cells,
     merges: g.merges,
-    widths: [22, 12, 12, 12, 12, 12],
+    widths: [24, 14, 12, 12, 12, 12, 12, 12, 12],
     heights: g.heights,
-    print: { ...A4_PORTRAIT },
+    print: { ...A4_PORTRAIT, orientation: "landscape" },
   });
 }
