@@ -81,11 +81,11 @@ export function addSummaryCommand(
       if (o.quarter) {
         const q = parseQuarter(o.quarter);
         if (!q) throw new SummaryUsageError(shownText(t.badQuarter(o.quarter), o.showPii));
-        period = { quarter: q };
+        period = { kind: "quarter", quarter: q };
       } else if (o.year) {
         if (!/^\d{4}$/.test(o.year))
           throw new SummaryUsageError(shownText(t.badYear(o.year), o.showPii));
-        period = { year: Number(o.year) };
+        period = { kind: "year", year: Number(o.year) };
       } else throw new SummaryUsageError(t.needPeriod);
       const readJobs = (v: string | undefined) => jobsOption(v, t.badJobs);
       const out = path.resolve(o.out);

@@ -1,7 +1,7 @@
 import type { BulletinInput } from "../core/docs/bulletin";
 import type { MeetingInput } from "../core/docs/meeting";
 import type { RegistryFindings } from "../core/registry";
-import type { Quarter } from "../core/summary/quarter";
+import type { SummaryPeriod } from "../core/summary/docs";
 import type { UnreadableRow } from "../core/summary/sources";
 import type { Locale } from "../core/types";
 import type { Problem } from "../core/problem";
@@ -130,8 +130,8 @@ export interface LedgerHost {
   branches(): Promise<string[]>;
   addMeeting(input: MeetingInput, progress?: ProgressFn): Promise<AddedDocSheet>;
   addBulletin(input: BulletinInput, progress?: ProgressFn): Promise<AddedDocSheet>;
-  /** 季度汇总 of this workbook. */
-  summary(quarter: Quarter, progress?: ProgressFn): Promise<SummaryRun>;
+  /** 季度汇总 (or 年度汇总) of this workbook. */
+  summary(period: SummaryPeriod, progress?: ProgressFn): Promise<SummaryRun>;
   /** Selects the cell of a problem (in 成员名册 after 规范化, else in the source sheet). */
   selectProblem(problem: Problem, run: RegistryRun): Promise<void>;
   /** The registry's members, each once, in registry order (for the contact and suggestion forms). */

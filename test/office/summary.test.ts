@@ -5,7 +5,9 @@ import {
   quarterRangeText,
   quarterSummarySheet,
   summarizeQuarter,
+  summarizeYear,
   summaryNotesSheet,
+  yearSummarySheet,
 } from "../../src/core/summary";
 import type { CellValue } from "../../src/core/types";
 import { apiSupportUpTo } from "../../src/hosts/office/api";
@@ -79,7 +81,7 @@ describe("summary (季度汇总) through Office.js", () => {
     const sheets = workbook();
     const fx = new FakeExcel(sheets);
     const host = new OfficeLedgerHost({ run: fx.run, api: apiSupportUpTo(18), now: () => MADE_AT });
-    const run = await host.summary(Q);
+    const run = await host.summary({ kind: "quarter", quarter: Q });
     const s = await packageSummary(sheets);
     const doc = quarterSummarySheet(s, localNow(MADE_AT));
     expect(run).toEqual({
@@ -156,9 +158,9 @@ describe("summary (季度汇总) through Office.js", () => {
   it("again: the old summary, its data and its PivotTable are replaced, not doubled", async () => {
     const fx = new FakeExcel(workbook());
     const host = new OfficeLedgerHost({ run: fx.run, api: apiSupportUpTo(18), now: () => MADE_AT });
-    await host.summary(Q);
+    await host.summary({ kind: "quarter", quarter: Q });
     const count = fx.sheets.length;
-    await host.summary(Q);
+    await host.summary({ kind: "quarter", quarter: Q });
     expect(fx.sheets).toHaveLength(count);
     expect(fx.sheet("季度汇总-2026Q1").pivots).toHaveLength(1);
     expect(fx.sheet("季度汇总-2026Q1").charts).toHaveLength(1);
@@ -172,7 +174,7 @@ describe("summary (季度汇总) through Office.js", () => {
   it("without ExcelApi 1.8: the static tables and the chart, no PivotTable, and a note in Chinese", async () => {
     const fx = new FakeExcel(workbook(), { maxApi: 7 });
     const host = new OfficeLedgerHost({ run: fx.run, api: apiSupportUpTo(7), now: () => MADE_AT });
-    const run = await host.summary(Q);
+    const run = await host.summary({ kind: "quarter", quarter: Q });
     expect(run.pivotTables).toBe(false);
     expect(run.notes).toContain(SUMMARY_NOTES.noPivot);
     expect(SUMMARY_NOTES.noPivot).toMatch(/数据透视表（需要 ExcelApi 1.8）/);
@@ -188,9 +190,42 @@ describe("summary (季度汇总) through Office.js", () => {
   it("a workbook without members: no PivotTable, no chart, and it says so", async () => {
     const fx = new FakeExcel([{ name: "成员名册", values: [HEADERS] }]);
     const host = new OfficeLedgerHost({ run: fx.run, api: apiSupportUpTo(18), now: () => MADE_AT });
-    const run = await host.summary(Q);
+    const run = await host.summary({ kind: "quarter", quarter: Q });
     expect(run.pivotTables).toBe(false);
     expect(run.notes).toEqual([SUMMARY_NOTES.noMembers]);
     expect(fx.sheet(run.sheetName).charts).toHaveLength(0);
+  });
+
+  it("年度汇总: the year's sheet as the package host makes it, with the year before, a PivotTable of the year", async () => {
+    const sheets = workbook();
+    const fx = new FakeExcel(sheets);
+    const host = new OfficeLedgerHost({ run: fx.run, api: apiSupportUpTo(18), now: () => MADE_AT });
+    const run = await host.summary({ kind: "year", year: 2026 });
+    expect(run).toMatchObject({ sheetName: "年度汇总-2026", pivotTables: true, notes: [] });
+    const y = summarizeYear([await packageSummarySource(sheets)], 2026);
+    const doc = yearSummarySheet(y, localNow(MADE_AT));
+    const sheet = fx.sheet(run.sheetName);
+    expectDoc(sheet, doc);
+    // 2025 had one meeting (2025-12-20): the year before is there, and the change on it.
+    expect(y.previous?.例会次数).toBe(1);
+    const meetings = sheet.grid.findIndex((r) => r?.[0] === "例会次数") + 1;
+    expect(sheet.cell(`F${meetings}`)).toBe(`=SUM(B${meetings}:E${meetings})`);
+    expect(sheet.value(meetings, 7)).toBe(1);
+    expect(sheet.cell(`H${meetings}`)).toBe(`=F${meetings}-G${meetings}`);
+    expectDoc(
+      fx.sheet("汇总说明"),
+      summaryNotesSheet({
+        period: "2026-01-01 至 2026-12-31",
+        files: y.files,
+        unreadable: y.unreadable,
+        transfers: y.transfers,
+      })
+    );
+    const data = fx.sheet("汇总数据-2026");
+    expect(data.values("A2:H61").every((r) => r[7] === "2026")).toBe(true);
+    expect(sheet.pivots.map((p) => [p.name, p.sourceSheet])).toEqual([
+      ["政治面貌分布-2026", "汇总数据-2026"],
+    ]);
+    expect(fx.syncs).toBe(4);
   });
 });

@@ -40,12 +40,12 @@ async function probe(dir: string, at: Date): Promise<ProbeResult> {
     { rowNumber: 2, values: ["张三", todayText] },
   ];
   const out = path.join(dir, `summary-${process.env.TZ?.replace("/", "-")}-${at.getTime()}.xlsx`);
-  await writeSummary([], { quarter: quarterOf(2026, 4) }, out, localNow(at));
+  await writeSummary([], { kind: "quarter", quarter: quarterOf(2026, 4) }, out, localNow(at));
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out);
   const fx = new FakeExcel([registrySheet(3, "成员名册")]);
   const host = new OfficeLedgerHost({ run: fx.run, api: apiSupportUpTo(7), now: () => at });
-  const run = await host.summary(quarterOf(2026, 4));
+  const run = await host.summary({ kind: "quarter", quarter: quarterOf(2026, 4) });
   const row = HEADERS.map((h) => (h === "姓名" ? "张三" : h === "出生日期" ? todayText : ""));
   const fx2 = new FakeExcel([{ name: "成员名册", values: [HEADERS, row] }]);
   const host2 = new OfficeLedgerHost({ run: fx2.run, api: apiSupportUpTo(7), now: () => at });

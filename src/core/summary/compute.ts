@@ -411,6 +411,8 @@ export interface YearSummary {
   /** Composition at the year's end and activity by branch over the year (as a quarter's). */
   pivots: Pivot[];
   activity: BranchActivity[];
+  /** Members counted once (by ID number), for the data sheet of the add-in's PivotTables. */
+  members: SummaryMember[];
   /** Transfers between branches whose later record falls in the year. */
   transfers: Transfer[];
   unreadable: UnreadableRow[];
@@ -466,6 +468,7 @@ export function summarizeYear(sources: readonly SummaryInput[], year: number): Y
     previous: previous.any ? previous.figures : null,
     pivots: whole.pivots,
     activity: whole.activity,
+    members: whole.members,
     transfers: whole.transfers,
     unreadable: p.unreadable,
   };

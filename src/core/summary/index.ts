@@ -2,3 +2,4 @@ export * from "./quarter";
 export * from "./sources";
 export * from "./compute";
 export * from "./sheet";
+export * from "./docs";

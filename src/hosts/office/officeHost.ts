@@ -35,7 +35,7 @@ import {
   changeLogSheet,
   problemReportSheet,
 } from "../../core/report";
-import type { Quarter } from "../../core/summary/quarter";
+import type { SummaryPeriod } from "../../core/summary/docs";
 import type { Locale } from "../../core/types";
 import type { Problem } from "../../core/problem";
 import type { LedgerHost, ProgressFn, RegistryRun, SummaryRun } from "../ledgerHost";
@@ -259,9 +259,9 @@ export class OfficeLedgerHost implements LedgerHost {
     return this.run((context) => addBulletin(this.env(context, progress), input));
   }
 
-  async summary(quarter: Quarter, progress?: ProgressFn): Promise<SummaryRun> {
+  async summary(period: SummaryPeriod, progress?: ProgressFn): Promise<SummaryRun> {
     const madeAt = localNow(this.options.now?.());
-    return this.run((context) => writeSummary(this.env(context, progress), quarter, madeAt));
+    return this.run((context) => writeSummary(this.env(context, progress), period, madeAt));
   }
 
   async selectProblem(problem: Problem, run: RegistryRun): Promise<void> {

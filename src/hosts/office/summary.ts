@@ -1,14 +1,11 @@
 import { type LocalTime, dayOf } from "../../core/localTime";
 import {
   NO_BRANCH,
-  type Quarter,
-  type QuarterSummary,
+  type SummaryDocs,
+  type SummaryPeriod,
   UNKNOWN,
   ageGroup,
-  quarterRangeText,
-  quarterSummarySheet,
-  summarizeQuarter,
-  summaryNotesSheet,
+  summaryDocs,
 } from "../../core/summary";
 import type { SheetDoc } from "../../core/docs/sheetDoc";
 import type { CellValue } from "../../core/types";
@@ -34,7 +31,7 @@ export const SUMMARY_DATA_HEADERS = [
   "统战对象类别",
   "所在支部",
   "学历",
-  "季度",
+  "期间",
 ];
 const NO_NAME = "（未填姓名）";
 
@@ -45,25 +42,25 @@ export const SUMMARY_NOTES = {
 };
 
 /** One row per member for the PivotTable: the same labels the static tables count by. */
-export function memberRows(s: QuarterSummary): CellValue[][] {
+export function memberRows(s: SummaryDocs): CellValue[][] {
   return s.members.map((m) => [
     m.name || NO_NAME,
     m.gender ?? UNKNOWN,
-    ageGroup(m.birthDate, s.quarter.end),
+    ageGroup(m.birthDate, s.end),
     m.political ?? UNKNOWN,
     m.categories.length ? m.categories.join("、") : UNKNOWN,
     m.branch ?? NO_BRANCH,
     m.education ?? UNKNOWN,
-    s.quarter.label,
+    s.label,
   ]);
 }
 
 /** Where the static 政治面貌 × 所在支部 table stands in the summary sheet: header row and data rows. */
 export function politicalTable(
   doc: SheetDoc,
-  s: QuarterSummary
+  s: SummaryDocs
 ): { header: number; first: number; last: number; columns: number } | null {
-  const p = s.pivots[0];
+  const p = s.political;
   const title = doc.cells.find((c) => c.c === 1 && c.value === p.title);
   if (!title || p.rows.length === 0 || p.columns.length === 0) return null;
   const header = title.r + 1;
@@ -94,14 +91,14 @@ async function writeDataSheet(
 }
 
 /**
- * 季度汇总 of this workbook: the core's summary sheet and 汇总说明, written as the exceljs host
- * writes them (formulas as formulas); with ExcelApi 1.8 also a data sheet (one row per member, by
- * name only) and a real PivotTable on the summary sheet (政治面貌 by 所在支部, count of members);
- * and a stacked column chart of the composition, from the static table.
+ * 季度汇总 (or 年度汇总) of this workbook: the core's summary sheet and 汇总说明, written as the
+ * exceljs host writes them (formulas as formulas); with ExcelApi 1.8 also a data sheet (one row
+ * per member, by name only) and a real PivotTable on the summary sheet (政治面貌 by 所在支部, count
+ * of members); and a stacked column chart of the composition, from the static table.
  */
 export async function writeSummary(
   env: HostEnv,
-  quarter: Quarter,
+  period: SummaryPeriod,
   madeAt: LocalTime
 ): Promise<SummaryRun> {
   const { info, source } = await readSource(env, dayOf(madeAt), {
@@ -110,14 +107,8 @@ export async function writeSummary(
     label: "读取名册和台账",
   });
   env.progress(0.5, "统计");
-  const s = summarizeQuarter([source], quarter);
-  const doc = quarterSummarySheet(s, madeAt);
-  const notes = summaryNotesSheet({
-    period: quarterRangeText(quarter),
-    files: s.files,
-    unreadable: s.unreadable,
-    transfers: s.transfers,
-  });
+  const s = summaryDocs([source], period, madeAt);
+  const [doc, notes] = s.docs;
   env.progress(0.6, "写入汇总表");
   const w = env.writer(info.dateSystem);
   const pivots = env.api.excel(FEATURE.pivotTables);
@@ -132,14 +123,10 @@ export async function writeSummary(
   let pivotTables = false;
   if (rows.length === 0) env.note(SUMMARY_NOTES.noMembers);
   if (pivots && rows.length > 0) {
-    const data = await replaceSheet(w.batch, info, summaryDataSheetName(quarter.label));
+    const data = await replaceSheet(w.batch, info, summaryDataSheetName(s.label));
     const source = await writeDataSheet(w, data, rows);
     await w.batch.add(1024, () => {
-      const pt = ws.pivotTables.add(
-        pivotName(quarter.label),
-        data.getRange(source),
-        ws.getRange("K6")
-      );
+      const pt = ws.pivotTables.add(pivotName(s.label), data.getRange(source), ws.getRange("K6"));
       pt.rowHierarchies.add(pt.hierarchies.getItem("政治面貌"));
       pt.columnHierarchies.add(pt.hierarchies.getItem("所在支部"));
       const count = pt.dataHierarchies.add(pt.hierarchies.getItem("姓名"));
@@ -150,7 +137,7 @@ export async function writeSummary(
   }
   if (table && rows.length > 0) {
     // Below the PivotTable (its rows, two header rows and a total), or at its place without one.
-    const top = pivotTables ? 6 + s.pivots[0].rows.length + 5 : 6;
+    const top = pivotTables ? 6 + s.political.rows.length + 5 : 6;
     await w.batch.add(1024, () => {
       const chart = ws.charts.add(
         "ColumnStacked",

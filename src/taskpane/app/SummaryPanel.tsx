@@ -1,5 +1,6 @@
 import { Button, Field, MessageBar, MessageBarBody, Select } from "@fluentui/react-components";
 import { useState } from "react";
+import type { SummaryPeriod } from "../../core/summary/docs";
 import { lastFinishedQuarter, quarterOf } from "../../core/summary/quarter";
 import { localToday } from "../../hosts/localClock";
 import type { LedgerHost } from "../../hosts/ledgerHost";
@@ -7,18 +8,24 @@ import type { UiText } from "../i18n";
 import { Status } from "./Status";
 import { useAction } from "./useAction";
 
-/** 季度汇总 with a quarter picker (default: the last finished quarter). */
+/**
+ * 季度汇总 with a quarter picker (default: the last finished quarter), or 年度汇总 of the year
+ * (全年: its quarters side by side and the change on the year before).
+ */
 export function SummaryPanel({ host, t }: { host: LedgerHost; t: UiText }) {
   const today = localToday();
   const last = lastFinishedQuarter(today);
   const [year, setYear] = useState(last.year);
+  // 1–4, or 0 for the whole year.
   const [q, setQ] = useState(last.q);
   const [state, run] = useAction();
   const [done, setDone] = useState<string[]>([]);
   const years = Array.from({ length: 8 }, (_, i) => today.getUTCFullYear() - i);
   const go = async () => {
     setDone([]);
-    const r = await run((p) => host.summary(quarterOf(year, q), p));
+    const period: SummaryPeriod =
+      q === 0 ? { kind: "year", year } : { kind: "quarter", quarter: quarterOf(year, q) };
+    const r = await run((p) => host.summary(period, p));
     if (r)
       setDone([
         t.summaryDone(r.sheetName),
@@ -45,11 +52,12 @@ export function SummaryPanel({ host, t }: { host: LedgerHost; t: UiText }) {
                 {label}
               </option>
             ))}
+            <option value={0}>{t.wholeYear}</option>
           </Select>
         </Field>
       </div>
       <Button appearance="primary" onClick={() => void go()} disabled={state.busy}>
-        {t.makeSummary}
+        {q === 0 ? t.makeYearSummary : t.makeSummary}
       </Button>
       <Status state={state} t={t} />
       {done.length > 0 && (

@@ -29,7 +29,6 @@ import type { MeetingInput } from "../../../core/docs/meeting";
 import { fileErrorMessage } from "../../../core/fileErrors";
 import { REGISTRY_SHEET } from "../../../core/plan";
 import { registryCell } from "../../../core/registry";
-import type { Quarter } from "../../../core/summary/quarter";
 import type { CellValue, Locale } from "../../../core/types";
 import type { Problem } from "../../../core/problem";
 import type {
@@ -45,7 +44,7 @@ import { isFileError } from "../fileError";
 import { memoryPlatform } from "../platform";
 import { registryMembers } from "../read/registryMembers";
 import { packageSource } from "../summary/packageSource";
-import { type SummaryPeriod, summaryDocs } from "../summary/summaryDocs";
+import { type SummaryPeriod, summaryDocs } from "../../../core/summary/docs";
 import { docSheet } from "../write/docSheet";
 import { PackageWriter } from "../xlsx/packageWriter";
 import { WorkbookPackage } from "../xlsx/workbookPackage";
@@ -199,15 +198,14 @@ export class WorkbookHost implements LedgerHost {
     return this.inTurn(() => this.change((out) => addBulletin(this.pkg, out, input)));
   }
 
-  summary(quarter: Quarter, progress?: ProgressFn): Promise<SummaryRun> {
-    return this.inTurn(() => this.writeSummary(quarter, progress));
+  summary(period: SummaryPeriod, progress?: ProgressFn): Promise<SummaryRun> {
+    return this.inTurn(() => this.writeSummary(period, progress));
   }
 
-  private async writeSummary(quarter: Quarter, progress?: ProgressFn): Promise<SummaryRun> {
+  private async writeSummary(period: SummaryPeriod, progress?: ProgressFn): Promise<SummaryRun> {
     progress?.(0.2, "统计");
     const madeAt = localNow();
     const source = await this.guard(() => packageSource(this.pkg, { asOf: dayOf(madeAt) }));
-    const period: SummaryPeriod = { quarter };
     const s = summaryDocs([source], period, madeAt);
     await this.change(async (out) => {
       const names = new Set(s.docs.map((d) => d.name));

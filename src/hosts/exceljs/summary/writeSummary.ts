@@ -1,12 +1,16 @@
 import type { LocalTime } from "../../../core/localTime";
 import { localNow } from "../../localClock";
 import path from "node:path";
-import type { SummaryInput, UnreadableRow } from "../../../core/summary";
+import {
+  type SummaryInput,
+  type SummaryPeriod,
+  type UnreadableRow,
+  summaryDocs,
+} from "../../../core/summary";
 import { nodeCodec } from "../node/nodeCodec";
 import { docSheet } from "../write/docSheet";
 import { emptyWorkbook } from "../xlsx/emptyWorkbook";
 import { writeWorkbookFile } from "../node/writeWorkbookFile";
-import { type SummaryPeriod, summaryDocs } from "./summaryDocs";
 
 export interface SummaryWritten {
   sheet: string;
