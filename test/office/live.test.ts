@@ -10,7 +10,7 @@ import { apiSupportUpTo } from "../../src/hosts/office/api";
 import type { LiveState } from "../../src/hosts/ledgerHost";
 import { OfficeLiveCheck } from "../../src/hosts/office/live";
 import { MARK_FILL } from "../../src/hosts/office/styles";
-import { FakeExcel } from "./fakeExcel";
+import { FakeExcel, type SheetInit } from "./fakeExcel";
 import { HEADERS, MESSY, col, memberRow, registrySheet } from "./registryData";
 
 const AS_OF = new Date(Date.UTC(2026, 11, 1));
@@ -18,8 +18,8 @@ const ID = col("公民身份号码") + 1;
 const GENDER = col("性别") + 1;
 const LAST = HEADERS.length;
 
-function setup(n: number, maxApi = 18) {
-  const fx = new FakeExcel([registrySheet(n, "成员名册")], { maxApi });
+function setup(n: number, maxApi = 18, shape: (s: SheetInit) => SheetInit = (s) => s) {
+  const fx = new FakeExcel([shape(registrySheet(n, "成员名册"))], { maxApi });
   const waiting: (() => void)[] = [];
   const states: LiveState[] = [];
   const live = new OfficeLiveCheck({
@@ -279,6 +279,36 @@ describe("Office live check", () => {
     });
     await settle();
     expect(live.checks).toBe(before + 1);
+  });
+
+  it("reads a value merged down over rows into each edited row, as 校验 does", async () => {
+    // 民族 written once and merged over rows 3–5, with a name that is no ethnic group.
+    const ETHNICITY = col("民族") + 1;
+    const { live, fx, settle, type } = setup(12, 18, (s) => {
+      const values = s.values!.map((r) => [...r]);
+      values[2][ETHNICITY - 1] = "穿青人";
+      values[3][ETHNICITY - 1] = null;
+      values[4][ETHNICITY - 1] = null;
+      return {
+        ...s,
+        values,
+        merges: [`${cellAddress(3, ETHNICITY)}:${cellAddress(5, ETHNICITY)}`],
+      };
+    });
+    const invalid = () =>
+      live.state.state === "on"
+        ? live.state.problems.filter((p) => p.code === "ethnicity-unrecognised").map((p) => p.row)
+        : [];
+    await live.start();
+    expect(invalid()).toEqual([3, 4, 5]);
+    // Another cell of row 5 edited: its 民族 is still the merged value.
+    type(5, LAST, ["改了备注"]);
+    const before = fx.syncs;
+    await fx.fireChanged("成员名册", { address: cellAddress(5, LAST) });
+    await settle();
+    expect(live.checks).toBe(1);
+    expect(invalid()).toEqual([3, 4, 5]);
+    expect(fx.syncs - before).toBe(3);
   });
 
   it("stops when switched off: edits are no longer checked", async () => {

@@ -11,7 +11,7 @@
  * (plus what the 5 MB request limit forces). A paste of more than LIVE_ROW_LIMIT rows is not
  * checked row by row: the pane suggests 校验.
  */
-import { blockAddress, cellAddress } from "../../../core/a1";
+import { type Block, blockAddress, cellAddress } from "../../../core/a1";
 import {
   type CellRef,
   LIVE_ROW_LIMIT,
@@ -70,6 +70,8 @@ export class OfficeLiveCheck implements LiveChecker {
   /** Addresses the add-in writes to itself, whose events (without triggerSource) are skipped. */
   private readonly own: string[] = [];
   private width = 0;
+  /** 成员名册's merged areas as read at the start (a 所在支部 merged down over a branch's rows). */
+  private merges: readonly Block[] = [];
   /** The day the running check judges on (the day it started). */
   private judgedOn = new Date(0);
   private dateSystem: 1900 | 1904 = 1900;
@@ -137,6 +139,7 @@ export class OfficeLiveCheck implements LiveChecker {
       });
       this.dateSystem = info.dateSystem;
       this.width = head.left + head.columns - 1;
+      this.merges = sheet.merges;
       const rows: LiveRow[] = rawRows(sheet, info.dateSystem).map((r) => ({
         row: r.rowNumber!,
         values: r.values,
@@ -295,22 +298,24 @@ export class OfficeLiveCheck implements LiveChecker {
       const right = Math.max(1, this.width, Math.min(edits.right, this.width + 50));
       this.width = right;
       const blocks = edits.runs.map((run) => {
-        const range = ws.getRange(blockAddress(run.top, 1, run.bottom, right));
+        // From the top of any merged area the rows are in, so that its value reaches every row.
+        const top = mergedTop(this.merges, run.top, run.bottom);
+        const range = ws.getRange(blockAddress(top, 1, run.bottom, right));
         range.load("values,numberFormat");
-        return { run, range };
+        return { run, top, range };
       });
       await context.sync();
-      const rows: LiveRow[] = blocks.flatMap(({ run, range }) =>
+      const rows: LiveRow[] = blocks.flatMap(({ run, top, range }) =>
         rawRows(
           {
             name: REGISTRY_SHEET,
-            top: run.top,
+            top,
             left: 1,
-            rows: run.bottom - run.top + 1,
+            rows: run.bottom - top + 1,
             columns: right,
             values: range.values,
             formats: range.numberFormat,
-            merges: [],
+            merges: this.merges.filter((m) => m.top <= run.bottom && m.bottom >= top),
           },
           this.dateSystem
         )
@@ -326,4 +331,11 @@ export class OfficeLiveCheck implements LiveChecker {
     if (restart) await this.start();
     else this.on(edits.tooMany);
   }
+}
+
+/** The first row of the merged areas that reach into rows top…bottom (top where there are none). */
+export function mergedTop(merges: readonly Block[], top: number, bottom: number): number {
+  let first = top;
+  for (const m of merges) if (m.top < first && m.bottom >= top && m.top <= bottom) first = m.top;
+  return first;
 }
