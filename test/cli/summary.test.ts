@@ -263,7 +263,8 @@ describe("uf-ledger summary", () => {
     ]);
     const meetings = y.find((row) => row[0] === "例会次数")!;
     expect(meetings.slice(1, 6)).toEqual(["0", "1", "4", "1", "6"]);
-    expect(y.find((row) => row[0] === "成员总数")!.slice(1, 6)).toEqual(["6", "6", "6", "6", "6"]);
+    // Members at each quarter's end: those recorded by then.
+    expect(y.find((row) => row[0] === "成员总数")!.slice(1, 6)).toEqual(["2", "3", "6", "6", "6"]);
   });
 
   it("accepts 2026-Q3 and refuses a bad quarter", () => {

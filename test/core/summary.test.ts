@@ -290,7 +290,9 @@ describe("the last four quarters and the year compared with the last", () => {
     expect(y.total.本季度新建档成员).toBe(1); // 李四
     expect(y.previous?.本季度新建档成员).toBe(1); // 张三
     expect(y.total.联系覆盖率).toBe(1);
-    expect(y.previous?.联系覆盖率).toBe(0.5);
+    // At 2025's end only 张三 was recorded (李四 came in May 2026).
+    expect(y.previous?.成员总数).toBe(1);
+    expect(y.previous?.联系覆盖率).toBe(1);
     // The year's composition and activity, as a quarter's are made.
     expect(y.activity).toEqual([
       expect.objectContaining({ branch: "机关支部", meetings: 4, talks: 1, studies: 1 }),
@@ -316,7 +318,7 @@ describe("the last four quarters and the year compared with the last", () => {
     expect([6, 7, 8, 9].map((c) => at(meetings, c)?.value)).toEqual([4, 3, 1, 0.333]);
     expect(at(meetings, 8)?.formula).toBe(`F${meetings}-G${meetings}`);
     const rate = doc.cells.find((x) => x.value === "联系覆盖率" && x.c === 1)!.r;
-    expect([8, 9].map((c) => at(rate, c)?.value)).toEqual([0.5, null]);
+    expect([8, 9].map((c) => at(rate, c)?.value)).toEqual([0, null]);
     const titles = doc.cells.filter((x) => x.c === 1).map((x) => x.value);
     expect(titles).toEqual(expect.arrayContaining(["统战对象类别", "各支部活动情况"]));
   });

@@ -259,15 +259,29 @@ function figuresFor(
   p: Pool,
   q: Quarter,
   find: (e: SummaryEvent) => SummaryMember | undefined
-): { figures: Record<KeyFigure, number>; contacted: Set<string>; any: boolean } {
+): {
+  figures: Record<KeyFigure, number>;
+  counted: Set<string>;
+  contacted: Set<string>;
+  any: boolean;
+} {
   const ev = p.events.filter((e) => inQuarter(e.date, q));
   const contacts = ev.filter((e) => e.kind === "contact");
+  // Members at the period's end: those first recorded by then (an undated record counts as always there).
+  const counted = new Set(
+    p.members
+      .filter((m) => {
+        const first = p.firstRecorded.get(m.key);
+        return first == null || first.getTime() <= q.end.getTime();
+      })
+      .map((m) => m.key)
+  );
+  const members = counted.size;
   const contacted = new Set<string>();
   for (const e of contacts) {
     const m = find(e);
-    if (m) contacted.add(m.key);
+    if (m && counted.has(m.key)) contacted.add(m.key);
   }
-  const members = p.members.length;
   const bulletinIssues = new Set(
     ev.filter((e) => e.kind === "bulletin").map((e, i) => `${e.file}|${e.issue ?? `#${i}`}`)
   );
@@ -288,7 +302,7 @@ function figuresFor(
     采纳建议数: suggestions.filter((e) => e.adopted).length,
     联系覆盖率: members === 0 ? 0 : Math.round((contacted.size / members) * 1000) / 1000,
   };
-  return { figures, contacted, any: ev.length > 0 };
+  return { figures, counted, contacted, any: ev.length > 0 };
 }
 
 /** The quarterly summary of many workbooks. Pure: the host reads the workbooks and writes the result. */
@@ -392,7 +406,7 @@ export function summarizePool(p: Pool, q: Quarter): QuarterSummary {
     pivots,
     activity: [...activity.values()],
     uncontacted: p.members
-      .filter((m) => !now.contacted.has(m.key))
+      .filter((m) => now.counted.has(m.key) && !now.contacted.has(m.key))
       .map((m) => ({ name: m.name, branch: branchOf(m) })),
     transfers: transfersIn(p, q),
     unreadable: p.unreadable,
