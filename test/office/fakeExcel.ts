@@ -121,12 +121,21 @@ export interface Pivot {
   data: { field: string; name?: string; summarizeBy?: string }[];
 }
 
+export interface ChartSeriesData {
+  name?: string;
+  values?: string;
+  xValues?: string;
+}
+
 export interface Chart {
   type: string;
   source: string;
   seriesBy?: string;
   title?: string;
   position?: [string, string?];
+  /** The series: the one add() made from its source (values = source), then those added. */
+  series?: ChartSeriesData[];
+  legend?: string;
 }
 
 export class FakeSheet {
@@ -149,6 +158,8 @@ export class FakeSheet {
   freeze: { at?: string; rows?: number } | null = null;
   autoFilter: string | null = null;
   page: Record<string, unknown> = {};
+  /** Manual page breaks: the cells they stand above (horizontalPageBreaks.add). */
+  pageBreaks: string[] = [];
   headerFooter: Record<string, string> = {};
   margins: { unit: string; options: Record<string, number> } | null = null;
   titleRows: string | null = null;
@@ -1034,6 +1045,22 @@ export class FakeExcel {
               )
             ),
           pageLayout: (self) => self.child("pageLayout", () => fx.pageLayoutObject(self, sheetOf)),
+          horizontalPageBreaks: (self) =>
+            self.child("horizontalPageBreaks", () =>
+              fx.obj(
+                "pageBreaks",
+                {
+                  methods: {
+                    add: (_b, cell: any) => {
+                      if (fx.maxApi < 9) throw new Error("fake: page breaks need ExcelApi 1.9");
+                      fx.queue(16, () => sheetOf(self).pageBreaks.push(fx.addressArg(cell)));
+                    },
+                  },
+                },
+                () => null,
+                self
+              )
+            ),
           pivotTables: (self) =>
             self.child("pivotTables", () =>
               fx.obj(
@@ -1075,7 +1102,8 @@ export class FakeExcel {
                       fx.count("charts.add");
                       let chart: Chart | null = null;
                       fx.queue(32, () => {
-                        chart = { type, source: fx.addressArg(source), seriesBy };
+                        const address = fx.addressArg(source);
+                        chart = { type, source: address, seriesBy, series: [{ values: address }] };
                         sheetOf(self).charts.push(chart);
                       });
                       return fx.chartObject(() => chart!).proxy;
@@ -1262,6 +1290,38 @@ export class FakeExcel {
             fx.queue(16, () => (resolve().position = [start, end])),
         },
         nav: {
+          series: (c) =>
+            c.child("series", () =>
+              fx.obj(
+                "chartSeriesCollection",
+                {
+                  methods: {
+                    getItemAt: (_s, i: number) => fx.seriesObject(() => resolve().series![i]).proxy,
+                    add: (_s, name?: string) => {
+                      let item: ChartSeriesData | null = null;
+                      fx.queue(16, () => resolve().series!.push((item = { name })));
+                      return fx.seriesObject(() => item!).proxy;
+                    },
+                  },
+                },
+                () => null,
+                c
+              )
+            ),
+          legend: (c) =>
+            c.child("legend", () =>
+              fx.obj(
+                "chartLegend",
+                {
+                  set: (_t, prop, value) => {
+                    if (prop !== "position") throw new Error(`fake: cannot set legend.${prop}`);
+                    resolve().legend = value;
+                  },
+                },
+                () => null,
+                c
+              )
+            ),
           title: (c) =>
             c.child("title", () =>
               fx.obj(
@@ -1276,6 +1336,26 @@ export class FakeExcel {
                 c
               )
             ),
+        },
+      },
+      () => resolve()
+    );
+  }
+
+  private seriesObject(resolve: () => ChartSeriesData): FObj {
+    const fx = this;
+    return this.obj(
+      "chartSeries",
+      {
+        methods: {
+          setValues: (_c, range: any) =>
+            fx.queue(16, () => (resolve().values = fx.addressArg(range))),
+          setXAxisValues: (_c, range: any) =>
+            fx.queue(16, () => (resolve().xValues = fx.addressArg(range))),
+        },
+        set: (_t, prop, value) => {
+          if (prop !== "name") throw new Error(`fake: cannot set series.${prop}`);
+          resolve().name = value;
         },
       },
       () => resolve()

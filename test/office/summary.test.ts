@@ -9,6 +9,9 @@ import {
   summaryNotesSheet,
   yearSummarySheet,
 } from "../../src/core/summary";
+import type { Block } from "../../src/core/a1";
+import { chartData } from "../../src/core/docs/chart";
+import type { SheetDoc } from "../../src/core/docs/sheetDoc";
 import type { CellValue } from "../../src/core/types";
 import { apiSupportUpTo } from "../../src/hosts/office/api";
 import { OfficeLedgerHost } from "../../src/hosts/office/officeHost";
@@ -76,6 +79,43 @@ function expectDoc(sheet: FakeSheet, doc: ReturnType<typeof quarterSummarySheet>
   expect(sheet.formulas.size).toBe(doc.cells.filter((c) => c.formula).length);
 }
 
+const EXCEL_TYPE = {
+  column: "ColumnClustered",
+  columnStacked: "ColumnStacked",
+  bar: "BarClustered",
+  pie: "Pie",
+  line: "LineMarkers",
+};
+
+/** The sheet's Excel charts are the doc's: type, series (names, values, labels), title, place. */
+function expectCharts(sheet: FakeSheet, doc: SheetDoc): void {
+  const at = (b: Block) => `${colLetters(b.left)}${b.top}:${colLetters(b.right)}${b.bottom}`;
+  expect(sheet.charts).toEqual(
+    (doc.charts ?? []).map((c) => {
+      const data = chartData(c, doc.cells);
+      return {
+        type: EXCEL_TYPE[c.kind],
+        source: at(c.series[0].values),
+        seriesBy: c.series[0].values.left === c.series[0].values.right ? "Columns" : "Rows",
+        title: c.title,
+        legend: "Bottom",
+        position: [
+          `${colLetters(c.anchor.left)}${c.anchor.top}`,
+          `${colLetters(c.anchor.right)}${c.anchor.bottom}`,
+        ],
+        series: c.series.map((x, i) => ({
+          name: data.series[i].name,
+          values: at(x.values),
+          xValues: at(c.categories),
+        })),
+      };
+    })
+  );
+  expect(sheet.charts.map((c) => c.title)).toEqual(
+    expect.arrayContaining(["成员政治面貌构成", "各支部活动情况"])
+  );
+}
+
 describe("summary (季度汇总) through Office.js", () => {
   it("writes the core's summary and 汇总说明, formulas as formulas, plus a PivotTable and a chart", async () => {
     const sheets = workbook();
@@ -140,17 +180,20 @@ describe("summary (季度汇总) through Office.js", () => {
         expect(rows.filter((r) => r[3] === pol && r[5] === branch)).toHaveLength(p.counts[i][j])
       )
     );
-    // The composition chart, from the static table (header row and the rows of 政治面貌).
+    // The core's charts, natively: each series from the static tables' cells.
+    expectCharts(sheet, doc);
     const title = doc.cells.find((c) => c.value === p.title)!;
-    expect(sheet.charts).toEqual([
+    const pie = sheet.charts.find((c) => c.title === "成员政治面貌构成")!;
+    expect(pie.type).toBe("Pie");
+    expect(pie.series).toEqual([
       {
-        type: "ColumnStacked",
-        source: `A${title.r + 1}:${colLetters(1 + p.columns.length)}${title.r + 1 + p.rows.length}`,
-        seriesBy: "Columns",
-        title: "政治面貌构成（按支部）",
-        position: [`K${6 + p.rows.length + 5}`, `R${6 + p.rows.length + 22}`],
+        name: "合计",
+        values: `${colLetters(2 + p.columns.length)}${title.r + 2}:${colLetters(2 + p.columns.length)}${title.r + 1 + p.rows.length}`,
+        xValues: `A${title.r + 2}:A${title.r + 1 + p.rows.length}`,
       },
     ]);
+    // A page breaks above the second row of charts.
+    expect(sheet.pageBreaks).toEqual([`A${doc.print.rowBreaks![0]}`]);
     expect(fx.active?.name).toBe(run.sheetName);
     expect(fx.syncs).toBe(4);
   });
@@ -163,7 +206,7 @@ describe("summary (季度汇总) through Office.js", () => {
     await host.summary({ kind: "quarter", quarter: Q });
     expect(fx.sheets).toHaveLength(count);
     expect(fx.sheet("季度汇总-2026Q1").pivots).toHaveLength(1);
-    expect(fx.sheet("季度汇总-2026Q1").charts).toHaveLength(1);
+    expect(fx.sheet("季度汇总-2026Q1").charts).toHaveLength(4);
     // The summary's own sheets (汇总数据 looks like a registry) are not read as data the second time.
     const sheet = fx.sheet("季度汇总-2026Q1");
     const row = sheet.grid.findIndex((r) => r?.[0] === "成员总数") + 1;
@@ -181,10 +224,12 @@ describe("summary (季度汇总) through Office.js", () => {
     expect(fx.sheets.some((s) => s.name.startsWith("汇总数据"))).toBe(false);
     const sheet = fx.sheet(run.sheetName);
     expect(sheet.pivots).toHaveLength(0);
-    expect(sheet.charts).toHaveLength(1);
-    expect(sheet.charts[0].position?.[0]).toBe("K6");
     const s = await packageSummary(workbook());
-    expectDoc(sheet, quarterSummarySheet(s, localNow(MADE_AT)));
+    const doc = quarterSummarySheet(s, localNow(MADE_AT));
+    expectDoc(sheet, doc);
+    expectCharts(sheet, doc);
+    // Page breaks are ExcelApi 1.9, as the rest of the page setup.
+    expect(sheet.pageBreaks).toEqual([]);
   });
 
   it("a workbook without members: no PivotTable, no chart, and it says so", async () => {
@@ -193,7 +238,8 @@ describe("summary (季度汇总) through Office.js", () => {
     const run = await host.summary({ kind: "quarter", quarter: Q });
     expect(run.pivotTables).toBe(false);
     expect(run.notes).toEqual([SUMMARY_NOTES.noMembers]);
-    expect(fx.sheet(run.sheetName).charts).toHaveLength(0);
+    // Nothing to chart but the four quarters' activity (all naught).
+    expect(fx.sheet(run.sheetName).charts.map((c) => c.title)).toEqual(["近四个季度活动次数"]);
   });
 
   it("年度汇总: the year's sheet as the package host makes it, with the year before, a PivotTable of the year", async () => {
@@ -221,6 +267,8 @@ describe("summary (季度汇总) through Office.js", () => {
         transfers: y.transfers,
       })
     );
+    expectCharts(sheet, doc);
+    expect(sheet.charts.find((c) => c.title === "各季度活动次数")?.seriesBy).toBe("Rows");
     const data = fx.sheet("汇总数据-2026");
     expect(data.values("A2:H61").every((r) => r[7] === "2026")).toBe(true);
     expect(sheet.pivots.map((p) => [p.name, p.sourceSheet])).toEqual([

@@ -1,3 +1,4 @@
+import type { ChartSpec } from "./chart";
 import { maskSensitiveValue } from "../privacy";
 import type { CellValue } from "../types";
 
@@ -64,6 +65,8 @@ export interface PrintSetup {
   /** Excel header/footer codes: &P page, &N pages. */
   footer?: string;
   printArea?: string;
+  /** Rows that start a new printed page (manual page breaks above them), 1-based. */
+  rowBreaks?: number[];
 }
 
 /** A whole sheet as plain data: what a host writes, in one pass. */
@@ -78,6 +81,8 @@ export interface SheetDoc {
   print: PrintSetup;
   /** Host page setup of a custom template, carried through untouched. */
   hostPrint?: unknown;
+  /** Charts drawn from the sheet's own cells. */
+  charts?: readonly ChartSpec[];
 }
 
 export const A4_PORTRAIT: PrintSetup = {

@@ -316,14 +316,16 @@ export function summarizePool(p: Pool, q: Quarter): QuarterSummary {
   const now = figuresFor(p, q, find);
   const prev = figuresFor(p, previousQuarter(q), find);
   const branchOf = (m: SummaryMember) => m.branch ?? NO_BRANCH;
+  // The members at the quarter's end: those the composition tables count.
+  const members = p.members.filter((m) => now.counted.has(m.key));
   // Branches in the order the workbooks list them; members with no branch last.
-  const seenBranches = [...new Set(p.members.map(branchOf))];
+  const seenBranches = [...new Set(members.map(branchOf))];
   const branches = [
     ...seenBranches.filter((b) => b !== NO_BRANCH),
     ...seenBranches.filter((b) => b === NO_BRANCH),
   ];
   const politicalRows = ordered(
-    new Set(p.members.map((m) => m.political ?? UNKNOWN)),
+    new Set(members.map((m) => m.political ?? UNKNOWN)),
     POLITICAL_STATUSES
   );
   const byPolBranch: Pivot = {
@@ -331,32 +333,26 @@ export function summarizePool(p: Pool, q: Quarter): QuarterSummary {
     rowHeader: "政治面貌",
     rows: politicalRows,
     columns: branches,
-    counts: crossCounts(
-      p.members,
-      (m) => m.political ?? UNKNOWN,
-      branchOf,
-      politicalRows,
-      branches
-    ),
+    counts: crossCounts(members, (m) => m.political ?? UNKNOWN, branchOf, politicalRows, branches),
   };
   const pivots: Pivot[] = [
     byPolBranch,
     countBy(
-      p.members,
+      members,
       (m) => (m.categories.length ? m.categories : [UNKNOWN]),
       "统战对象类别",
       "统战对象类别",
       CATEGORIES
     ),
-    countBy(p.members, (m) => [m.gender ?? UNKNOWN], "性别", "性别", ["男", "女"]),
+    countBy(members, (m) => [m.gender ?? UNKNOWN], "性别", "性别", ["男", "女"]),
     countBy(
-      p.members,
+      members,
       (m) => [ageGroup(m.birthDate, q.end)],
       `年龄段（截至 ${q.end.toISOString().slice(0, 10)}）`,
       "年龄段",
       AGE_GROUPS
     ),
-    countBy(p.members, (m) => [m.education ?? UNKNOWN], "学历", "学历", EDUCATION_LEVELS),
+    countBy(members, (m) => [m.education ?? UNKNOWN], "学历", "学历", EDUCATION_LEVELS),
   ];
   const activity = new Map<string, BranchActivity>();
   const act = (b: string) => {
@@ -405,12 +401,12 @@ export function summarizePool(p: Pool, q: Quarter): QuarterSummary {
     })),
     pivots,
     activity: [...activity.values()],
-    uncontacted: p.members
-      .filter((m) => now.counted.has(m.key) && !now.contacted.has(m.key))
+    uncontacted: members
+      .filter((m) => !now.contacted.has(m.key))
       .map((m) => ({ name: m.name, branch: branchOf(m) })),
     transfers: transfersIn(p, q),
     unreadable: p.unreadable,
-    members: p.members,
+    members,
   };
 }
 

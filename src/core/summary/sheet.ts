@@ -22,6 +22,15 @@ import {
   type Transfer,
   type YearSummary,
 } from "./compute";
+import type { ChartSpec } from "../docs/chart";
+import {
+  CHART_BAND_ROWS,
+  type TablePlace,
+  chartBand,
+  columnsChart,
+  rowsChart,
+  secondChartRow,
+} from "./charts";
 import { quarterRangeText } from "./quarter";
 
 import { SUMMARY_NOTES_SHEET, summarySheetName, yearSheetName } from "./names";
@@ -74,7 +83,7 @@ function pivotTable(
   p: Pivot,
   totalLabel = "合计",
   totalColumn = p.columns.length > 1
-): void {
+): TablePlace & { total: number } {
   g.next();
   g.title(p.title, 2, STYLES.heading, 22);
   const header = g.next();
@@ -102,11 +111,13 @@ function pivotTable(
         : p.counts.reduce((a, row) => a + row.reduce((x, y) => x + y, 0), 0);
     g.put(t, c, value, TOTAL, p.rows.length > 0 ? sumCol(c, first, last) : undefined);
   }
+  // The column that counts each row: the 合计 column, or the only one.
+  return { header, first, last, total: cross ? p.columns.length + 2 : 2 };
 }
 
 /** Activity by branch: a 合计 row, but no 合计 column (meetings and suggestions do not add up). */
-function activityTable(g: Grid, activity: readonly BranchActivity[]): void {
-  pivotTable(
+function activityTable(g: Grid, activity: readonly BranchActivity[]): TablePlace {
+  return pivotTable(
     g,
     {
       title: "各支部活动情况",
@@ -139,10 +150,11 @@ export const TREND_FIGURES = [
 ] as const satisfies readonly KeyFigure[];
 
 /** 近四个季度: a row per quarter, a column per activity figure, and 联系覆盖率. */
-function recentTable(g: Grid, recent: readonly PeriodFigures[]): void {
+function recentTable(g: Grid, recent: readonly PeriodFigures[]): TablePlace {
   g.next();
   g.title("近四个季度", 2, STYLES.heading, 22);
   const h = g.next();
+  const first = h + 1;
   ["季度", ...TREND_FIGURES, "联系覆盖率"].forEach((t, i) => g.put(h, i + 1, t, STYLES.th));
   for (const p of recent) {
     const r = g.next();
@@ -150,6 +162,30 @@ function recentTable(g: Grid, recent: readonly PeriodFigures[]): void {
     TREND_FIGURES.forEach((k, i) => g.put(r, i + 2, p.figures[k], NUM));
     g.put(r, TREND_FIGURES.length + 2, p.figures.联系覆盖率, PCT);
   }
+  return { header: h, first, last: g.row };
+}
+
+/** The activity columns of 各支部活动情况 (例会 … 意见建议; not 采纳建议, a part of 意见建议). */
+const ACTIVITY_COLUMNS = [2, 3, 4, 5, 6, 7];
+
+/**
+ * The charts above a summary's tables: 政治面貌 (a pie of each status's members), 统战对象类别
+ * (bars), the branches' activity (clustered columns) and the activity over four quarters (lines).
+ */
+function summaryCharts(
+  band: number,
+  political: TablePlace & { total: number },
+  category: TablePlace & { total: number },
+  activity: TablePlace,
+  trend: ChartSpec | null
+): ChartSpec[] {
+  const [a, b, c, d] = chartBand(band);
+  return [
+    columnsChart("pie", "成员政治面貌构成", political, [political.total], a),
+    columnsChart("bar", "统战对象类别（人次）", category, [category.total], b),
+    columnsChart("column", "各支部活动情况", activity, ACTIVITY_COLUMNS, c),
+    trend && { ...trend, anchor: d },
+  ].filter((x): x is ChartSpec => x !== null);
 }
 
 /**
@@ -163,6 +199,8 @@ export function quarterSummarySheet(s: QuarterSummary, madeAt: LocalTime): Sheet
   g.title(`统计期间：${quarterRangeText(s.quarter)}`, width, STYLES.text, 20);
   g.title(`数据来源：${s.files.join("、")}`, width, STYLES.text, 20);
   g.title(`生成时间：${formatLocalTime(madeAt)}`, width, STYLES.text, 20);
+  const band = g.row + 2;
+  g.row += CHART_BAND_ROWS;
   g.next();
   g.title("关键指标", 2, STYLES.heading, 22);
   const h = g.next();
@@ -179,9 +217,19 @@ export function quarterSummarySheet(s: QuarterSummary, madeAt: LocalTime): Sheet
       g.put(r, 3, change, rate ? CHANGE_PCT : CHANGE);
     }
   }
-  for (const p of s.pivots) pivotTable(g, p, p.title === "统战对象类别" ? "合计（人次）" : "合计");
-  activityTable(g, s.activity);
-  recentTable(g, s.recent);
+  const places = s.pivots.map((p) =>
+    pivotTable(g, p, p.title === "统战对象类别" ? "合计（人次）" : "合计")
+  );
+  const activity = activityTable(g, s.activity);
+  const recent = recentTable(g, s.recent);
+  const trend = columnsChart(
+    "line",
+    "近四个季度活动次数",
+    recent,
+    TREND_FIGURES.map((_, i) => i + 2),
+    chartBand(band)[3]
+  );
+  const charts = summaryCharts(band, places[0], places[1], activity, trend);
   g.next();
   g.title(`本季度未联系成员（${s.uncontacted.length} 人）`, 2, STYLES.heading, 22);
   const uh = g.next();
@@ -194,11 +242,12 @@ export function quarterSummarySheet(s: QuarterSummary, madeAt: LocalTime): Sheet
   }
   return maskDoc({
     name: summarySheetName(s.quarter.label),
+    charts,
     cells: g.cells,
     merges: g.merges,
     widths: [24, 14, 12, 12, 12, 12, 12, 12, 12],
     heights: g.heights,
-    print: { ...A4_PORTRAIT, orientation: "landscape" },
+    print: { ...A4_PORTRAIT, orientation: "landscape", rowBreaks: [secondChartRow(band)] },
   });
 }
 
@@ -275,6 +324,8 @@ export function yearSummarySheet(y: YearSummary, madeAt: LocalTime): SheetDoc {
   g.title(`统计期间：${y.year}-01-01 至 ${y.year}-12-31`, width, STYLES.text, 20);
   g.title(`数据来源：${y.files.join("、")}`, width, STYLES.text, 20);
   g.title(`生成时间：${formatLocalTime(madeAt)}`, width, STYLES.text, 20);
+  const band = g.row + 2;
+  g.row += CHART_BAND_ROWS;
   g.next();
   g.title("关键指标", 2, STYLES.heading, 22);
   const h = g.next();
@@ -306,14 +357,21 @@ export function yearSummarySheet(y: YearSummary, madeAt: LocalTime): SheetDoc {
       else g.put(r, 9, null, NUM);
     }
   }
-  for (const p of y.pivots) pivotTable(g, p, p.title === "统战对象类别" ? "合计（人次）" : "合计");
-  activityTable(g, y.activity);
+  const places = y.pivots.map((p) =>
+    pivotTable(g, p, p.title === "统战对象类别" ? "合计（人次）" : "合计")
+  );
+  const activity = activityTable(g, y.activity);
+  // The activity figures of each quarter, from the key figures' rows (columns 第一季度 … 第四季度).
+  const trendRows = TREND_FIGURES.map((k) => h + 1 + KEY_FIGURES.indexOf(k));
+  const trend = rowsChart("line", "各季度活动次数", h, 2, 5, trendRows, chartBand(band)[3]);
+  const charts = summaryCharts(band, places[0], places[1], activity, trend);
   return maskDoc({
     name: yearSheetName(y.year),
+    charts,
     cells: g.cells,
     merges: g.merges,
     widths: [24, 14, 12, 12, 12, 12, 12, 12, 12],
     heights: g.heights,
-    print: { ...A4_PORTRAIT, orientation: "landscape" },
+    print: { ...A4_PORTRAIT, orientation: "landscape", rowBreaks: [secondChartRow(band)] },
   });
 }

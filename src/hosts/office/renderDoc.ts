@@ -1,3 +1,4 @@
+import { renderCharts } from "./charts";
 import {
   type DocCell,
   type DocStyle,
@@ -124,6 +125,7 @@ async function pageSetup(w: WriteContext, ws: Excel.Worksheet, doc: SheetDoc): P
         : { horizontalFitToPages: p.fitToWidth };
     if (p.printTitlesRow) pl.setPrintTitleRows(absoluteRows(p.printTitlesRow));
     if (p.printArea) pl.setPrintArea(p.printArea);
+    for (const row of p.rowBreaks ?? []) ws.horizontalPageBreaks.add(cellAddress(row, 1));
     if (p.footer) {
       const f = footerSections(p.footer);
       const hf = pl.headersFooters.defaultForAllPages;
@@ -230,6 +232,7 @@ export async function renderDoc(
         await forCellRuns(w, ws, g.cells, (range) => applyCellProperties(range, g.props));
     }
   }
+  await renderCharts(w, ws, doc);
   if (w.api.excel(FEATURE.pageLayout)) await pageSetup(w, ws, doc);
   else w.note(PAGE_LAYOUT_NOTE);
 }

@@ -7,10 +7,9 @@ import {
   ageGroup,
   summaryDocs,
 } from "../../core/summary";
-import type { SheetDoc } from "../../core/docs/sheetDoc";
 import type { CellValue } from "../../core/types";
 import type { SummaryRun } from "../ledgerHost";
-import { blockAddress, cellAddress, columnAddress } from "../../core/a1";
+import { blockAddress, columnAddress } from "../../core/a1";
 import { FEATURE } from "./api";
 import type { HostEnv } from "./env";
 import { readSource } from "./readSource";
@@ -55,23 +54,6 @@ export function memberRows(s: SummaryDocs): CellValue[][] {
   ]);
 }
 
-/** Where the static 政治面貌 × 所在支部 table stands in the summary sheet: header row and data rows. */
-export function politicalTable(
-  doc: SheetDoc,
-  s: SummaryDocs
-): { header: number; first: number; last: number; columns: number } | null {
-  const p = s.political;
-  const title = doc.cells.find((c) => c.c === 1 && c.value === p.title);
-  if (!title || p.rows.length === 0 || p.columns.length === 0) return null;
-  const header = title.r + 1;
-  return {
-    header,
-    first: header + 1,
-    last: header + p.rows.length,
-    columns: 1 + p.columns.length,
-  };
-}
-
 async function writeDataSheet(
   w: WriteContext,
   ws: Excel.Worksheet,
@@ -94,7 +76,8 @@ async function writeDataSheet(
  * 季度汇总 (or 年度汇总) of this workbook: the core's summary sheet and 汇总说明, written as the
  * exceljs host writes them (formulas as formulas); with ExcelApi 1.8 also a data sheet (one row
  * per member, by name only) and a real PivotTable on the summary sheet (政治面貌 by 所在支部, count
- * of members); and a stacked column chart of the composition, from the static table.
+ * of members). The sheet's charts (政治面貌, 统战对象类别, the branches' activity, the activity over
+ * four quarters) are the core's, drawn natively by renderDoc.
  */
 export async function writeSummary(
   env: HostEnv,
@@ -118,7 +101,6 @@ export async function writeSummary(
   await renderDoc(w, ws, doc);
   const notesSheet = await replaceSheet(w.batch, info, notes.name);
   await renderDoc(w, notesSheet, notes);
-  const table = politicalTable(doc, s);
   const rows = memberRows(s);
   let pivotTables = false;
   if (rows.length === 0) env.note(SUMMARY_NOTES.noMembers);
@@ -134,19 +116,6 @@ export async function writeSummary(
       count.name = "人数";
     });
     pivotTables = true;
-  }
-  if (table && rows.length > 0) {
-    // Below the PivotTable (its rows, two header rows and a total), or at its place without one.
-    const top = pivotTables ? 6 + s.political.rows.length + 5 : 6;
-    await w.batch.add(1024, () => {
-      const chart = ws.charts.add(
-        "ColumnStacked",
-        ws.getRange(blockAddress(table.header, 1, table.last, table.columns)),
-        "Columns"
-      );
-      chart.title.text = "政治面貌构成（按支部）";
-      chart.setPosition(cellAddress(top, 11), cellAddress(top + 17, 18));
-    });
   }
   await w.batch.add(0, () => ws.activate());
   await w.batch.flush();

@@ -1,7 +1,8 @@
 import { rangeAddress, sheetRef } from "../../../core/a1";
 import { type DocStyle, type SheetDoc, isDocStyle } from "../../../core/docs/sheetDoc";
 import { cellFormat } from "../../../core/plan";
-import type { NewSheet } from "../xlsx/packageWriter";
+import { chartData } from "../../../core/docs/chart";
+import { CHART_DRAWING, type NewSheet } from "../xlsx/packageWriter";
 import {
   type RawElement,
   type SheetSpec,
@@ -81,8 +82,10 @@ export function docSheet(
   }
   const template = doc.hostPrint as TemplatePrint | undefined;
   const p = doc.print;
+  const charts = (doc.charts ?? []).map((spec) => ({ spec, data: chartData(spec, doc.cells) }));
   const spec: SheetSpec = {
     selected,
+    drawing: charts.length > 0 ? CHART_DRAWING : undefined,
     columns: doc.widths.map((width) => ({ width })),
     merges: doc.merges.map(rangeAddress),
     ...(template
@@ -96,6 +99,7 @@ export function docSheet(
             fitToHeight: p.fitToHeight,
             horizontalCentered: p.horizontalCentered,
             footer: p.footer,
+            rowBreaks: p.rowBreaks,
           },
         }),
   };
@@ -114,6 +118,7 @@ export function docSheet(
   return {
     name: doc.name,
     definedNames,
+    charts,
     *xml() {
       const w = new SheetXmlWriter(dateSystem);
       yield w.head(spec);

@@ -27,6 +27,7 @@ import {
   renderRels,
   resolveTarget,
 } from "./parts";
+import { type SheetChart, chartXml, drawingXml } from "./chartParts";
 import { StyleSheet } from "./styleSheet";
 import type { SheetInfo, SheetState, WorkbookPackage } from "./workbookPackage";
 import { escapeAttr, escapeText, rootPrefix, xmlAttribute, xmlDecode } from "./xml";
@@ -43,6 +44,8 @@ export interface NewSheet {
   notes?(): readonly Note[];
   /** Defined names scoped to the sheet (its print titles and print area): name → formula. */
   definedNames?: Readonly<Record<string, string>>;
+  /** Charts on the sheet (its XML then has <drawing r:id="CHART_DRAWING"/>). */
+  charts?: readonly SheetChart[];
 }
 
 /** A sheet of the output: one of the base's, kept, or a new one. */
@@ -58,6 +61,8 @@ interface OutputSheet {
 const NOTES_DRAWING = "rId1";
 const REL_NAMESPACE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const NOTES_COMMENTS = "rId2";
+/** The relationship id of the drawing that holds a new sheet's charts. */
+export const CHART_DRAWING = "rId3";
 
 export class PackageWriter {
   readonly styles: StyleSheet;
@@ -107,13 +112,14 @@ export class PackageWriter {
     await this.zip.add(part, sheet.xml(NOTES_DRAWING));
     this.newTypes.set(part, CONTENT_TYPE.worksheet);
     const notes = sheet.notes?.() ?? [];
+    const rels: Relationship[] = [];
     if (notes.length > 0) {
       const comments = this.freePart("xl/comments", ".xml");
       const vml = this.freePart("xl/drawings/vmlDrawing", ".vml");
       const first = await this.freeShapeBlock(Math.ceil((notes.length + 1) / SHAPES_PER_BLOCK));
       await this.zip.add(comments, commentsXml(notes));
       await this.zip.add(vml, vmlXml(notes, first));
-      const rels: Relationship[] = [
+      rels.push(
         {
           id: NOTES_DRAWING,
           type: REL.vmlDrawing,
@@ -125,17 +131,50 @@ export class PackageWriter {
           type: REL.comments,
           target: relativeTarget(part, comments),
           external: false,
-        },
-      ];
-      await this.zip.add(relsPartOf(part), [renderRels(rels)]);
+        }
+      );
       this.newTypes.set(comments, CONTENT_TYPE.comments);
     }
+    if (sheet.charts && sheet.charts.length > 0) {
+      const drawing = await this.writeCharts(sheet.name, sheet.charts);
+      rels.push({
+        id: CHART_DRAWING,
+        type: REL.drawing,
+        target: relativeTarget(part, drawing),
+        external: false,
+      });
+    }
+    if (rels.length > 0) await this.zip.add(relsPartOf(part), [renderRels(rels)]);
     this.added.push({
       name: sheet.name,
       part,
       state: sheet.state,
       definedNames: sheet.definedNames,
     });
+  }
+
+  /** Writes a sheet's charts: a chart part each and the drawing that places them. Returns the drawing. */
+  private async writeCharts(sheetName: string, charts: readonly SheetChart[]): Promise<string> {
+    const drawing = this.freePart("xl/drawings/drawing", ".xml");
+    const frames = [];
+    const rels: Relationship[] = [];
+    for (const chart of charts) {
+      const part = this.freePart("xl/charts/chart", ".xml");
+      await this.zip.add(part, [chartXml(chart, sheetName)]);
+      this.newTypes.set(part, CONTENT_TYPE.chart);
+      const relId = `rId${rels.length + 1}`;
+      rels.push({
+        id: relId,
+        type: REL.chart,
+        target: relativeTarget(drawing, part),
+        external: false,
+      });
+      frames.push({ anchor: chart.spec.anchor, relId, title: chart.spec.title });
+    }
+    await this.zip.add(drawing, [drawingXml(frames)]);
+    await this.zip.add(relsPartOf(drawing), [renderRels(rels)]);
+    this.newTypes.set(drawing, CONTENT_TYPE.drawing);
+    return drawing;
   }
 
   /** Writes a part of the base anew (a log sheet a row is added to); finish() then leaves it. */

@@ -139,6 +139,8 @@ export const REL = {
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings",
   comments: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments",
   vmlDrawing: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing",
+  drawing: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing",
+  chart: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart",
   coreProperties:
     "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
   extendedProperties:
@@ -152,6 +154,8 @@ export const CONTENT_TYPE = {
   sharedStrings: "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml",
   comments: "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml",
   vmlDrawing: "application/vnd.openxmlformats-officedocument.vmlDrawing",
+  drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
+  chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
   relationships: "application/vnd.openxmlformats-package.relationships+xml",
   xml: "application/xml",
   core: "application/vnd.openxmlformats-package.core-properties+xml",

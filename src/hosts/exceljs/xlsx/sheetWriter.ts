@@ -58,6 +58,8 @@ export interface PrintSpec {
   fitToHeight?: number;
   horizontalCentered?: boolean;
   footer?: string;
+  /** Rows that start a new printed page, 1-based. */
+  rowBreaks?: readonly number[];
 }
 
 export interface SheetSpec {
@@ -71,6 +73,8 @@ export interface SheetSpec {
   merges?: readonly string[];
   validations?: readonly ValidationSpec[];
   print?: PrintSpec;
+  /** The relationship id of the drawing that holds the sheet's charts (chartParts.ts). */
+  drawing?: string;
   /** The relationship id of the drawing that holds the sheet's notes (notes.ts). */
   legacyDrawing?: string;
   /**
@@ -208,6 +212,13 @@ export class SheetXmlWriter {
     if (raw.headerFooter !== undefined) xml += raw.headerFooter;
     else if (p?.footer)
       xml += `<headerFooter><oddFooter>${escapeCellText(p.footer)}</oddFooter></headerFooter>`;
+    const breaks = p?.rowBreaks ?? [];
+    if (breaks.length > 0)
+      xml +=
+        `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">` +
+        breaks.map((r) => `<brk id="${r - 1}" max="16383" man="1"/>`).join("") +
+        "</rowBreaks>";
+    if (spec.drawing) xml += `<drawing r:id="${escapeAttr(spec.drawing)}"/>`;
     if (spec.legacyDrawing) xml += `<legacyDrawing r:id="${escapeAttr(spec.legacyDrawing)}"/>`;
     return xml + "</worksheet>";
   }
