@@ -6,7 +6,8 @@ import { writeSamples } from "./samples/writeSamples";
 /**
  * npm run demo: writes the sample old workbooks into samples/, converts them into out/ with the
  * batch tool, prints the care lists (关怀提醒) of the samples as of a fixed day and writes their
- * sheet into out/, and says what it did.
+ * sheet into out/, writes the annual summary of 2026 (with its charts) into out/, and says what it
+ * did.
  */
 async function demo(): Promise<number> {
   const root = path.join(__dirname, "..", "..");
@@ -48,12 +49,29 @@ async function demo(): Promise<number> {
       `控制台每类只列前 5 人，${path.relative(root, careOut)} 的“关怀提醒-${asOf}”工作表列出全部（A4 横向，身份证号、手机号已打码）。` +
       `不加 --as-of 时按今天（本机时区）。退出码 ${careCode}。\n`
   );
+  const summaryOut = path.join(out, "年度汇总-2026.xlsx");
+  process.stdout.write(
+    `\n$ uf-ledger summary samples --year 2026 --out ${path.relative(root, summaryOut)}\n`
+  );
+  const summaryCode = await main([
+    "summary",
+    samples,
+    "--year",
+    "2026",
+    "--out",
+    summaryOut,
+    "--quiet",
+  ]);
+  process.stdout.write(
+    `\n年度汇总：${path.relative(root, summaryOut)} 的“年度汇总-2026”工作表上方是四张图（政治面貌构成、统战对象类别、各支部活动情况、各季度活动次数），` +
+      `下面是关键指标（每季度一列、全年、2025 年及较上年的增减）、成员构成和各支部活动情况；“汇总说明”列出数据来源和未能计入的行。退出码 ${summaryCode}。\n`
+  );
   process.stdout.write(
     `\n网页版（给用 WPS、不能装 Excel 加载项的同事）：运行 npm run dev-server，然后用浏览器打开 https://localhost:3000/standalone.html ，` +
       `点“打开工作簿”选择 out/ 或 samples/ 里的文件即可；文件只在本机浏览器中处理，不会上传。\n` +
       `Excel 加载项：npm run dev-server 后按 README 旁加载 manifest.xml。\n`
   );
-  const worst = Math.max(code, careCode);
+  const worst = Math.max(code, careCode, summaryCode);
   return worst <= 1 ? 0 : worst;
 }
 
