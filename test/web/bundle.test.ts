@@ -14,9 +14,7 @@ describe("bundles", () => {
     const marker = "[Content_Types].xml";
     expect(js("taskpane.js")).not.toContain(marker);
     expect(js("standalone.js")).not.toContain(marker);
-    const chunks = files.filter(
-      (f) => !["taskpane.js", "standalone.js"].includes(f)
-    );
+    const chunks = files.filter((f) => !["taskpane.js", "standalone.js"].includes(f));
     expect(chunks.filter((f) => js(f).includes(marker))).toEqual(["workbook.js"]);
   });
 
