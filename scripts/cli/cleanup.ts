@@ -1,4 +1,4 @@
-import { removeOwnTemps } from "../../src/hosts/exceljs";
+import { removeOwnTemps, stopConversions } from "../../src/hosts/exceljs";
 
 let installed = false;
 const dirs = new Set<string>();
@@ -16,6 +16,8 @@ export function cleanUpOnSignal(folders: readonly string[], message: string): vo
   const codes: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
   for (const signal of Object.keys(codes)) {
     process.once(signal, () => {
+      // LibreOffice first (a PDF being printed): it would write on into the folders removed.
+      stopConversions();
       removeOwnTemps([...dirs]);
       process.stderr.write(`\n${message}\n`);
       process.exit(codes[signal]);

@@ -11,6 +11,7 @@ import {
   isFileError,
   sameFile,
 } from "../../src/hosts/exceljs";
+import { PDF_TEXT, printSheetPdf } from "./pdf";
 
 export class DocsUsageError extends Error {}
 
@@ -99,6 +100,8 @@ function parseDay(v: string, locale: Locale, showPii?: boolean): Date {
 interface OutOptions {
   out?: string;
   inPlace?: boolean;
+  /** Print the new sheet to a PDF beside the output too. */
+  pdf?: boolean;
   /** Show ID numbers and phones on the console (the sheets never show them). */
   showPii?: boolean;
 }
@@ -121,12 +124,18 @@ async function editWorkbook(
       throw new DocsUsageError(r.refused === "in-place-needs-xlsx" ? t.inPlaceXlsx : t.sameAsInput);
     if (r.backup) process.stdout.write(say(t.backup(r.backup)));
     process.stdout.write(say(t.done(r.added, target)));
+    let code = 0;
     const unknown = [...r.added.unknownPlaceholders];
     if (unknown.length > 0) {
       process.stderr.write(say(t.unknownPlaceholders(unknown)));
-      return 1;
+      code = 1;
     }
-    return 0;
+    if (opts.pdf)
+      code = Math.max(
+        code,
+        await printSheetPdf(target, r.added.sheetName, [file], locale, opts.showPii)
+      );
+    return code;
   } catch (e) {
     if (isFileError(e)) {
       process.stderr.write(say(fileErrorMessage(e, locale)));
@@ -157,6 +166,7 @@ export function addDocsCommands(
     .option("--measure <measure|owner|due>", t.measure, collect, [])
     .addOption(new Option("--out <file>", t.out))
     .addOption(new Option("--in-place", t.inPlace))
+    .addOption(new Option("--pdf", PDF_TEXT[locale].option))
     .action(async (file: string, o) => {
       const date = parseDay(o.date, locale, o.showPii);
       setExit(
@@ -190,6 +200,7 @@ export function addDocsCommands(
     .option("--opinion <from|content|handling>", t.opinion, collect, [])
     .addOption(new Option("--out <file>", t.out))
     .addOption(new Option("--in-place", t.inPlace))
+    .addOption(new Option("--pdf", PDF_TEXT[locale].option))
     .action(async (file: string, o) => {
       const date = parseDay(o.date, locale, o.showPii);
       const sections: Record<string, string> = {};

@@ -31,6 +31,7 @@ import { localNow, localToday } from "../../src/hosts/localClock";
 import readCareTask, { type CareRead, type CareTask } from "./careWorker";
 import { cleanUpOnSignal } from "./cleanup";
 import { collectInputs } from "./inputs";
+import { PDF_TEXT, printSheetPdf } from "./pdf";
 import { mapInPool } from "./pool";
 import { makeProgress } from "./progress";
 import { renderTable } from "./table";
@@ -206,6 +207,7 @@ export function addRemindCommand(
     .addOption(new Option("--as-of <date>", t.asOf))
     .addOption(new Option("--out <file>", t.out))
     .addOption(new Option("--limit <n>", t.limit))
+    .addOption(new Option("--pdf", PDF_TEXT[locale].option))
     .action(async (args: string[], o) => {
       // The lists carry no full ID number or phone (core masks them), on the console as on the
       // sheet; --show-pii only stops masking what else is echoed (file names, what was typed).
@@ -304,6 +306,7 @@ export function addRemindCommand(
           );
       }
       process.stdout.write(say(t.done(doc.name, out, cares.length)));
-      setExit(failures.length > 0 ? 2 : unreadable.length > 0 ? 1 : 0);
+      const pdf = o.pdf ? await printSheetPdf(out, doc.name, inputs, locale, o.showPii) : 0;
+      setExit(Math.max(pdf, failures.length > 0 ? 2 : unreadable.length > 0 ? 1 : 0));
     });
 }

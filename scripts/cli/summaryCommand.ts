@@ -8,6 +8,7 @@ import { parseQuarter } from "../../src/core/summary/quarter";
 import type { Locale } from "../../src/core/types";
 import { isOneOf, splitReads, writeSummary } from "../../src/hosts/exceljs";
 import { collectInputs } from "./inputs";
+import { PDF_TEXT, printSheetPdf } from "./pdf";
 import { mapInPool } from "./pool";
 import { makeProgress } from "./progress";
 import readSourceTask, { type SourceTask } from "./sourceWorker";
@@ -74,6 +75,7 @@ export function addSummaryCommand(
     .addOption(new Option("--quarter <quarter>", t.quarter))
     .addOption(new Option("--year <year>", t.year))
     .requiredOption("--out <file>", t.out)
+    .addOption(new Option("--pdf", PDF_TEXT[locale].option))
     .action(async (args: string[], o) => {
       // The console shows no ID number or phone unless --show-pii; the summary sheets never do.
       const say = (text: string) => shownText(text, o.showPii) + "\n";
@@ -123,6 +125,8 @@ export function addSummaryCommand(
           process.stdout.write(say(t.row(u.file, u.sheet, u.row, u.column, String(u.value ?? ""))));
       }
       process.stdout.write(say(t.done(written.sheet, out, sources.length)));
-      setExit(failures.length > 0 ? 2 : written.unreadable.length > 0 ? 1 : 0);
+      // The summary sheet only; 汇总说明 (sources, transfers, unreadable rows) is not printed.
+      const pdf = o.pdf ? await printSheetPdf(out, written.sheet, inputs, locale, o.showPii) : 0;
+      setExit(Math.max(pdf, failures.length > 0 ? 2 : written.unreadable.length > 0 ? 1 : 0));
     });
 }

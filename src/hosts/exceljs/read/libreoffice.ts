@@ -91,7 +91,6 @@ export async function convertToXlsx(
   const ext = options.inputExtension ?? ".xls";
   const source = path.join(tmpDir, `source${ext}`);
   const outDir = path.join(tmpDir, "converted");
-  const output = path.join(outDir, "source.xlsx");
   try {
     await fs.promises.copyFile(inputPath, source);
     await fs.promises.mkdir(outDir, { recursive: true });
@@ -101,7 +100,46 @@ export async function convertToXlsx(
     throw new FileError("file-unreadable", { file, reason: errnoReason(e) });
   }
 
-  const profile = await makeTempDir("lo-profile");
+  return runSoffice({ soffice, source, to: "xlsx", outDir, file, timeoutMs });
+}
+
+/** One run of LibreOffice converting a file (see {@link runSoffice}). */
+export interface SofficeJob {
+  /** The soffice program. */
+  soffice: string;
+  /** The file to convert: a private copy in a temp folder, under a plain ASCII name. */
+  source: string;
+  /** What to convert to, as soffice's --convert-to takes it: "xlsx", "pdf". */
+  to: string;
+  /** The folder the output goes to (it exists): the source's base name with the new extension. */
+  outDir: string;
+  /** The file's name as the user knows it, for the error messages. */
+  file: string;
+  timeoutMs: number;
+  /** Variables set for LibreOffice's run, over this process's environment. */
+  env?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Runs LibreOffice headless to convert `source` into `outDir` and returns the output's path. It
+ * runs with a fresh profile of its own (removed afterwards), so conversions may run side by side
+ * and none sees the user's settings; in its own process group, killed whole after the timeout.
+ * Throws `libreoffice-missing` if the program is not there, `conversion-failed` if it cannot be
+ * started, fails, produces no output or takes longer than the timeout (reason `timed-out`).
+ */
+export async function runSoffice(job: SofficeJob): Promise<string> {
+  const { file } = job;
+  const ext = job.to.split(":")[0];
+  const output = path.join(
+    job.outDir,
+    `${path.basename(job.source, path.extname(job.source))}.${ext}`
+  );
+  let profile: string;
+  try {
+    profile = await makeTempDir("lo-profile");
+  } catch {
+    throw new FileError("conversion-failed", { file, reason: { kind: "no-temp-folder" } });
+  }
   try {
     const args = [
       "--headless",
@@ -111,12 +149,18 @@ export async function convertToXlsx(
       "--nodefault",
       `-env:UserInstallation=${pathToFileURL(profile).href}`,
       "--convert-to",
-      "xlsx",
+      job.to,
       "--outdir",
-      outDir,
-      source,
+      job.outDir,
+      job.source,
     ];
-    const run = await runProgram(soffice, args, timeoutMs, tmpDir);
+    const run = await runProgram(
+      job.soffice,
+      args,
+      job.timeoutMs,
+      path.dirname(job.source),
+      job.env
+    );
     if (run.error === "ENOENT") throw new FileError("libreoffice-missing", { file });
     if (run.error)
       throw new FileError("conversion-failed", {
@@ -147,6 +191,19 @@ export async function convertToXlsx(
   }
 }
 
+/** The process groups of the LibreOffice runs of this thread that have not ended. */
+const running = new Set<number>();
+
+/**
+ * Kills every LibreOffice this thread started that is still running, with its process tree (on
+ * Ctrl+C: it runs in a process group of its own, so the terminal's signal does not reach it, and
+ * it would go on writing into temp folders being removed). Synchronous, for a signal handler.
+ */
+export function stopConversions(): void {
+  for (const pid of running) killTree(pid);
+  running.clear();
+}
+
 interface RunResult {
   code: number | null;
   timedOut: boolean;
@@ -165,17 +222,21 @@ function runProgram(
   program: string,
   args: string[],
   timeoutMs: number,
-  cwd: string
+  cwd: string,
+  env?: Readonly<Record<string, string>>
 ): Promise<RunResult> {
   return new Promise((resolve) => {
     let output = "";
     let timedOut = false;
     const child = spawn(program, args, {
       cwd,
+      env: env ? { ...process.env, ...env } : process.env,
       stdio: ["ignore", "pipe", "pipe"],
       detached: process.platform !== "win32",
       windowsHide: true,
     });
+    const pid = child.pid;
+    if (pid) running.add(pid);
     const collect = (chunk: Buffer) => {
       if (output.length < 65536) output += chunk.toString("utf8");
     };
@@ -187,10 +248,12 @@ function runProgram(
     }, timeoutMs);
     child.on("error", (e: NodeJS.ErrnoException) => {
       clearTimeout(timer);
+      if (pid) running.delete(pid);
       resolve({ code: null, timedOut, error: e.code ?? "unknown", output });
     });
     child.on("close", (code) => {
       clearTimeout(timer);
+      if (pid) running.delete(pid);
       resolve({ code, timedOut, output });
     });
   });
