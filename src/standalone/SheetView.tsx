@@ -1,4 +1,5 @@
 import { Tab, TabList } from "@fluentui/react-components";
+import { Charts } from "./Charts";
 import { Grid } from "./Grid";
 import type { WorkbookHost } from "./openInBrowser";
 import type { Selection } from "./useWorkbook";
@@ -33,6 +34,7 @@ export function SheetView({
           ))}
         </TabList>
       </div>
+      {sheet && <Charts host={host} sheet={sheet} version={version} />}
       {sheet && <Grid host={host} sheet={sheet} version={version} selected={selection} />}
     </div>
   );

@@ -10,7 +10,14 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { SummarySource } from "../../../src/core/summary";
+import { chartData } from "../../../src/core/docs/chart";
+import {
+  type SummaryPeriod,
+  type SummarySource,
+  quarterOf,
+  summaryDocs,
+} from "../../../src/core/summary";
+import { WorkbookHost, openPackage } from "../../../src/hosts/exceljs/browser/workbookHost";
 import type { CellValue, RawRow } from "../../../src/core/types";
 import { findSoffice } from "../../../src/hosts/exceljs/read/libreoffice";
 import { writeSummary } from "../../../src/hosts/exceljs/summary/writeSummary";
@@ -80,6 +87,9 @@ const QUARTER_TITLES = [
   "近四个季度活动次数",
 ];
 
+const PERIOD: SummaryPeriod = { kind: "quarter", quarter: quarterOf(2026, 3) };
+const MADE_AT = localNow(new Date(Date.UTC(2026, 11, 4, 2)));
+
 let dir: string;
 let file: string;
 let parts: Map<string, string>;
@@ -110,15 +120,7 @@ const chartParts = (p: Map<string, string>) =>
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), "uf-charts-"));
   file = path.join(dir, "季度汇总.xlsx");
-  await writeSummary(
-    SOURCES,
-    {
-      kind: "quarter",
-      quarter: { year: 2026, q: 3, start: utc(2026, 7, 1), end: utc(2026, 9, 30), label: "2026Q3" },
-    },
-    file,
-    localNow(new Date(Date.UTC(2026, 11, 4, 2)))
-  );
+  await writeSummary(SOURCES, PERIOD, file, MADE_AT);
   parts = await partsOf(file);
 });
 
@@ -156,6 +158,22 @@ describe("the summary's charts in the workbook", () => {
     const trend = xml.find((x) => x.includes("近四个季度活动次数"))!;
     expect(trend).toContain("<c:lineChart>");
     expect(trend).toContain("<c:v>2025Q4</c:v>");
+  });
+
+  it("reads back, as the web page draws them, what the core planned", async () => {
+    const bytes = readFileSync(file);
+    const host = new WorkbookHost(
+      bytes,
+      await openPackage(bytes, "季度汇总.xlsx"),
+      "季度汇总.xlsx",
+      () => undefined
+    );
+    const charts = await host.charts("季度汇总-2026Q3");
+    const doc = summaryDocs(SOURCES, PERIOD, MADE_AT).docs[0];
+    expect(charts).toEqual(
+      doc.charts!.map((c) => ({ kind: c.kind, title: c.title, data: chartData(c, doc.cells) }))
+    );
+    expect(await host.charts("汇总说明")).toEqual([]);
   });
 
   it("still opens in exceljs, the tables intact", async () => {

@@ -3,3 +3,4 @@
  */
 export { type OpenedFile, openFileInBrowser } from "./openFile";
 export { HostError, type SelectCell, type SheetPreview, WorkbookHost } from "./workbookHost";
+export type { SheetChartView } from "../xlsx/chartReader";

@@ -46,6 +46,7 @@ import { registryMembers } from "../read/registryMembers";
 import { packageSource } from "../summary/packageSource";
 import { type SummaryPeriod, summaryDocs } from "../../../core/summary/docs";
 import { docSheet } from "../write/docSheet";
+import { type SheetChartView, sheetCharts } from "../xlsx/chartReader";
 import { PackageWriter } from "../xlsx/packageWriter";
 import { WorkbookPackage } from "../xlsx/workbookPackage";
 import { MemorySink, bytesSource } from "../zip/byteSource";
@@ -106,6 +107,12 @@ export class WorkbookHost implements LedgerHost {
   }
 
   /** The first rows of a sheet (values as read), for display. */
+  /** The charts of a sheet (what their parts cache), for the page to draw above its grid. */
+  async charts(sheet: string): Promise<SheetChartView[]> {
+    const info = this.pkg.worksheets.find((s) => s.name === sheet);
+    return info ? this.guard(() => sheetCharts(this.pkg, info)) : [];
+  }
+
   async preview(sheet: string, maxRows: number): Promise<SheetPreview> {
     const info = this.pkg.worksheets.find((s) => s.name === sheet);
     if (!info) return { rows: [], more: false };

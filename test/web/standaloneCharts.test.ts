@@ -1,0 +1,116 @@
+/**
+ * Summaries in the web page show their charts (Chromium, the production build): a ledger opened
+ * from disk, its 年度汇总 made in the pane; the summary sheet shows its four charts above the grid,
+ * drawn from what their parts cache; the downloaded workbook keeps them as Excel charts.
+ * Screenshots at 1280 and 360 px wide are kept in test-artifacts/web/.
+ */
+import ExcelJS from "exceljs";
+import { mkdirSync, mkdtempSync, promises as fs, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { type Browser, type Page, chromium } from "playwright-core";
+import { readZipEntries } from "../hosts/input/zipWriter";
+import { CHROMIUM, CHROMIUM_FLAGS } from "./chromium";
+import { serve } from "./server";
+
+const WEB = process.env.UF_WEB_BUILD!;
+const ARTIFACTS = path.join(__dirname, "..", "..", "test-artifacts", "web");
+const dir = mkdtempSync(path.join(os.tmpdir(), "uf-web-charts-"));
+const TITLES = ["成员政治面貌构成", "统战对象类别（人次）", "各支部活动情况", "各季度活动次数"];
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serve>>;
+let page: Page;
+const errors: string[] = [];
+
+async function ledger(file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const reg = wb.addWorksheet("成员名册");
+  reg.addRow(["姓名", "政治面貌", "统战对象类别", "所在支部", "建档日期"]);
+  const members = [
+    ["张三", "中国民主同盟盟员", "民主党派成员", "机关支部"],
+    ["李四", "群众", "党外知识分子", "机关支部"],
+    ["王五", "无党派民主人士", "无党派人士", "一车间支部"],
+    ["赵六", "中国民主促进会会员", "民主党派成员", "一车间支部"],
+  ];
+  for (const m of members) reg.addRow([...m, new Date(Date.UTC(2024, 0, 1))]);
+  const log = wb.addWorksheet("例会台账");
+  log.addRow(["会议日期", "期次", "所在支部", "召集人", "参会人数", "议题"]);
+  log.addRow([new Date(Date.UTC(2026, 2, 10)), "第1次", "机关支部", "书记", 5, "学习"]);
+  log.addRow([new Date(Date.UTC(2026, 7, 10)), "第2次", "一车间支部", "书记", 4, "座谈"]);
+  await wb.xlsx.writeFile(file);
+}
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await ledger(path.join(dir, "台账.xlsx"));
+  server = await serve(WEB);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+  const context = await browser.newContext({
+    acceptDownloads: true,
+    locale: "zh-CN",
+    viewport: { width: 1280, height: 900 },
+  });
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(server.origin) || url.startsWith("blob:") || url.startsWith("data:"))
+      return route.continue();
+    errors.push(`request outside: ${url}`);
+    return route.abort();
+  });
+  page = await context.newPage();
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${server.origin}/standalone.html`);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+it("makes 年度汇总 in the page and shows its four charts above the grid", async () => {
+  const [chooser] = await Promise.all([
+    page.waitForEvent("filechooser"),
+    page.getByRole("button", { name: "打开工作簿" }).click(),
+  ]);
+  await chooser.setFiles(path.join(dir, "台账.xlsx"));
+  await page.getByRole("tab", { name: "成员名册" }).waitFor();
+  // A sheet without charts shows none.
+  expect(await page.locator("figure.chart").count()).toBe(0);
+  await page.getByRole("tab", { name: "季度汇总" }).click();
+  await page.getByLabel("年份").selectOption("2026");
+  await page.getByLabel("季度", { exact: true }).selectOption("0");
+  await page.getByRole("button", { name: "生成年度汇总" }).click();
+  await page.getByText("已生成“年度汇总-2026”。").waitFor();
+  await page.getByRole("tab", { name: "年度汇总-2026" }).click();
+  await page.locator("figure.chart").first().waitFor();
+  expect(await page.locator("figure.chart figcaption").allTextContents()).toEqual(TITLES);
+  // Drawn: slices of the pie (one a status), columns of the branches, a line a figure.
+  const pie = page.locator("figure.chart").nth(0);
+  expect(await pie.locator("svg path").count()).toBe(4);
+  expect(await pie.locator("svg title").allTextContents()).toContain("群众：1（25%）");
+  expect(await pie.locator(".chart-legend li").allTextContents()).toContain("中国民主同盟盟员");
+  expect(await page.locator("figure.chart").nth(2).locator("svg rect").count()).toBe(2 * 6);
+  expect(await page.locator("figure.chart").nth(3).locator("svg polyline").count()).toBe(6);
+  await page.screenshot({ path: path.join(ARTIFACTS, "charts-1280.png"), fullPage: true });
+
+  await page.setViewportSize({ width: 360, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(361);
+  const widths = await page
+    .locator("figure.chart")
+    .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right));
+  for (const right of widths) expect(right).toBeLessThanOrEqual(361);
+  await page.screenshot({ path: path.join(ARTIFACTS, "charts-360.png"), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  const [dl] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "下载工作簿" }).click(),
+  ]);
+  const out = path.join(dir, "out.xlsx");
+  await dl.saveAs(out);
+  const parts = (await readZipEntries(readFileSync(out))).map((e) => e.name);
+  expect(parts.filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(4);
+  expect(errors).toEqual([]);
+});
