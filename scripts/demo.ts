@@ -51,7 +51,7 @@ async function demo(): Promise<number> {
   );
   const summaryOut = path.join(out, "年度汇总-2026.xlsx");
   process.stdout.write(
-    `\n$ uf-ledger summary samples --year 2026 --out ${path.relative(root, summaryOut)}\n`
+    `\n$ uf-ledger summary samples --year 2026 --out ${path.relative(root, summaryOut)} --pdf\n`
   );
   const summaryCode = await main([
     "summary",
@@ -60,11 +60,13 @@ async function demo(): Promise<number> {
     "2026",
     "--out",
     summaryOut,
+    "--pdf",
     "--quiet",
   ]);
   process.stdout.write(
     `\n年度汇总：${path.relative(root, summaryOut)} 的“年度汇总-2026”工作表上方是四张图（政治面貌构成、统战对象类别、各支部活动情况、各季度活动次数），` +
-      `下面是关键指标（每季度一列、全年、2025 年及较上年的增减）、成员构成和各支部活动情况；“汇总说明”列出数据来源和未能计入的行。退出码 ${summaryCode}。\n`
+      `下面是关键指标（每季度一列、全年、2025 年及较上年的增减）、成员构成和各支部活动情况；“汇总说明”列出数据来源和未能计入的行。` +
+      `--pdf 另用 LibreOffice 把这张表打印成旁边的 PDF（A4，中文字体嵌入）。退出码 ${summaryCode}。\n`
   );
   process.stdout.write(
     `\n网页版（给用 WPS、不能装 Excel 加载项的同事）：运行 npm run dev-server，然后用浏览器打开 https://localhost:3000/standalone.html ，` +
