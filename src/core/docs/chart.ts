@@ -8,9 +8,15 @@ import type { CellValue } from "../types";
  */
 export type ChartKind = "column" | "columnStacked" | "bar" | "pie" | "line";
 
+/** A cell of the sheet, 1-based. */
+export interface CellPlace {
+  r: number;
+  c: number;
+}
+
 export interface ChartSeries {
-  /** The series' name: a header cell of the sheet. */
-  name: { r: number; c: number };
+  /** The series' name: a header cell of the sheet, or a text of its own. */
+  name: CellPlace | string;
   /** Its values: one row or one column of the sheet, as many cells as the categories. */
   values: Block;
 }
@@ -27,8 +33,8 @@ export interface ChartSpec {
 }
 
 /** The cells of a block, row by row (a block is one row or one column here). */
-export function blockCells(b: Block): { r: number; c: number }[] {
-  const out: { r: number; c: number }[] = [];
+export function blockCells(b: Block): CellPlace[] {
+  const out: CellPlace[] = [];
   for (let r = b.top; r <= b.bottom; r++)
     for (let c = b.left; c <= b.right; c++) out.push({ r, c });
   return out;
@@ -48,11 +54,11 @@ export function chartData(
   cells: readonly { r: number; c: number; value: CellValue }[]
 ): ChartData {
   const at = new Map(cells.map((c) => [`${c.r},${c.c}`, c.value]));
-  const value = (p: { r: number; c: number }) => at.get(`${p.r},${p.c}`);
+  const value = (p: CellPlace) => at.get(`${p.r},${p.c}`);
   return {
     categories: blockCells(chart.categories).map((p) => shown(value(p))),
     series: chart.series.map((s) => ({
-      name: shown(value(s.name)),
+      name: typeof s.name === "string" ? s.name : shown(value(s.name)),
       values: blockCells(s.values).map((p) => {
         const v = value(p);
         return typeof v === "number" ? v : null;

@@ -90,7 +90,13 @@ function series(chart: SheetChart, sheet: string, kind: ChartKind): string {
   return chart.spec.series
     .map((s, i) => {
       const d = chart.data.series[i];
-      const name = ref(sheet, { top: s.name.r, left: s.name.c, bottom: s.name.r, right: s.name.c });
+      const name =
+        typeof s.name === "string"
+          ? `<c:v>${escapeText(s.name)}</c:v>`
+          : strRef(
+              ref(sheet, { top: s.name.r, left: s.name.c, bottom: s.name.r, right: s.name.c }),
+              [d.name]
+            );
       const own = color(i);
       const shape =
         kind === "line"
@@ -106,7 +112,7 @@ function series(chart: SheetChart, sheet: string, kind: ChartKind): string {
                 .join("")
             : `<c:spPr>${fill(own)}</c:spPr>${val("invertIfNegative", 0)}`;
       return (
-        `<c:ser>${val("idx", i)}${val("order", i)}<c:tx>${strRef(name, [d.name])}</c:tx>${shape}` +
+        `<c:ser>${val("idx", i)}${val("order", i)}<c:tx>${name}</c:tx>${shape}` +
         `<c:cat>${strRef(cat, chart.data.categories)}</c:cat>` +
         `<c:val>${numRef(ref(sheet, s.values), d.values)}</c:val>` +
         (kind === "line" ? val("smooth", 0) : "") +
