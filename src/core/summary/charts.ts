@@ -8,8 +8,11 @@ export interface TablePlace {
   last: number;
 }
 
-/** Rows the charts take at the top of a summary sheet: two rows of two charts, with gaps. */
-export const CHART_BAND_ROWS = 34;
+/**
+ * Rows the charts take at the top of a summary sheet: two rows of two charts, with two blank rows
+ * between them (the page breaks above the second) and one below.
+ */
+export const CHART_BAND_ROWS = 35;
 const CHART_ROWS = 16;
 
 /**
@@ -21,12 +24,14 @@ export function chartBand(top: number): Block[] {
     { top: t, left: 1, bottom: t + CHART_ROWS - 1, right: 4 },
     { top: t, left: 5, bottom: t + CHART_ROWS - 1, right: 9 },
   ];
-  return [...row(top), ...row(top + CHART_ROWS + 1)];
+  return [...row(top), ...row(top + CHART_ROWS + 2)];
 }
 
 /**
- * The row where the band's second row of charts starts: a printed page breaks above it, so that
- * the sheet's head and the first two charts fill the first page (A4 landscape) and no chart is cut.
+ * The row a printed page breaks above, so that the sheet's head and the first two charts fill the
+ * first page (A4 landscape) and no chart is cut: the blank row between the band's two rows of
+ * charts, the second page's first. No frame touches the break: LibreOffice prints a chart whose
+ * frame touches a page's edge on that page too, clipped away, its text then found there.
  */
 export const secondChartRow = (top: number): number => top + CHART_ROWS + 1;
 

@@ -190,12 +190,19 @@ describe("the summary's charts in the workbook", () => {
 
 describe("the summary's charts in LibreOffice", () => {
   let text: string;
+  /** The text of the first two pages, without spaces. */
+  let pages: string[];
   let roundTrip: Map<string, string>;
 
   beforeAll(() => {
     soffice(["--convert-to", "pdf", "--outdir", dir, file]);
     const pdf = path.join(dir, "季度汇总.pdf");
     text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+    pages = [1, 2].map((n) =>
+      execFileSync("pdftotext", ["-f", String(n), "-l", String(n), pdf, "-"], {
+        encoding: "utf8",
+      }).replace(/\s+/g, "")
+    );
     mkdirSync(ARTIFACTS, { recursive: true });
     execFileSync("pdftoppm", [
       "-png",
@@ -221,6 +228,15 @@ describe("the summary's charts in LibreOffice", () => {
     expect(
       readdirSync(ARTIFACTS).filter((f) => f.startsWith("季度汇总")).length
     ).toBeGreaterThanOrEqual(2);
+  });
+
+  it("prints the head and two charts on the first page, the other two above the key figures", () => {
+    // pdftotext reads a chart's text even where it is clipped away: each page has only its own.
+    const on = (page: string) => QUARTER_TITLES.filter((t) => page.includes(t));
+    expect(on(pages[0])).toEqual(QUARTER_TITLES.slice(0, 2));
+    expect(pages[0]).toContain("统战工作季度汇总");
+    expect(on(pages[1])).toEqual(QUARTER_TITLES.slice(2));
+    expect(pages[1]).toContain("关键指标");
   });
 
   it("keeps every chart, series and label when it saves the workbook again", () => {
