@@ -20,6 +20,7 @@ import type { CellValue } from "../../../src/core/types";
 import { nodeCodec } from "../../../src/hosts/exceljs/node/nodeCodec";
 import { findSoffice } from "../../../src/hosts/exceljs/read/libreoffice";
 import { sheetGrid, worksheetNamed } from "../../../src/hosts/exceljs/read/sheetValues";
+import { sheetCharts } from "../../../src/hosts/exceljs/xlsx/chartReader";
 import { docSheet } from "../../../src/hosts/exceljs/write/docSheet";
 import { emptyWorkbook } from "../../../src/hosts/exceljs/xlsx/emptyWorkbook";
 import { CHART_DRAWING, PackageWriter } from "../../../src/hosts/exceljs/xlsx/packageWriter";
@@ -323,7 +324,31 @@ describe("charts in the package", () => {
     expect(grid[18].slice(0, 3)).toEqual(["2026年第三季度", 11, 9]);
     expect((await sheetGrid(pkg, worksheetNamed(pkg, "批注与图表")))[1]).toEqual(["人数", 6, 9, 4]);
   });
+
+  it("reads its charts back as they were planned, in this package's chart reader", async () => {
+    expect(PLANNED.统计[2].data.series.map((x) => x.name)).toEqual(["活动总次数", "谈心谈话"]);
+    expect(await chartsRead(bytes)).toEqual(PLANNED);
+  });
 });
+
+/** Each sheet's charts as this package's chart reader reads them (what the web page draws). */
+async function chartsRead(file: Uint8Array) {
+  const pkg = await open(file);
+  const out: Record<string, unknown[]> = {};
+  for (const name of ["旧图表", "统计", "批注与图表"])
+    out[name] = await sheetCharts(pkg, worksheetNamed(pkg, name)!);
+  return out;
+}
+
+const PLANNED = {
+  旧图表: OLD_DOC.charts!.map((c) => ({
+    kind: c.kind,
+    title: c.title,
+    data: chartData(c, OLD_DOC.cells),
+  })),
+  统计: CHARTS.map((c) => ({ kind: c.kind, title: c.title, data: chartData(c, STATS) })),
+  批注与图表: [{ kind: "bar", title: BAR.title, data: chartData(BAR, BAR_CELLS) }],
+};
 
 /** The share of a PPM picture's pixels near a colour (RGB hex). */
 function colourShare(ppm: Buffer, rgb: string): number {
@@ -341,6 +366,7 @@ describe("charts in LibreOffice", () => {
   /** Each chart's title → the text and the picture of the PDF page it is printed on. */
   const pages = new Map<string, { text: string; ppm: Buffer; png: string }>();
   let roundTrip: Map<string, string>;
+  let roundTripBytes: Buffer;
 
   beforeAll(async () => {
     soffice(["--convert-to", "pdf", "--outdir", dir, file]);
@@ -366,7 +392,8 @@ describe("charts in LibreOffice", () => {
     }
     const again = path.join(dir, "again");
     soffice(["--convert-to", "xlsx", "--outdir", again, file]);
-    roundTrip = await partsOf(readFileSync(path.join(again, "图表.xlsx")));
+    roundTripBytes = readFileSync(path.join(again, "图表.xlsx"));
+    roundTrip = await partsOf(roundTripBytes);
   }, 300_000);
 
   it("prints each chart of 统计 on its own page, with its title and labels", () => {
@@ -403,5 +430,9 @@ describe("charts in LibreOffice", () => {
     expect(chartTitled(roundTrip, "统战对象类别人数")).toContain("少数民族人士");
     expect(chartTitled(roundTrip, "成员政治面貌分布")).toContain("<c:pieChart>");
     expect(chartTitled(roundTrip, "季度活动趋势")).toContain("<c:lineChart>");
+  });
+
+  it("saves charts that this package's chart reader reads as they were planned", async () => {
+    expect(await chartsRead(roundTripBytes)).toEqual(PLANNED);
   });
 });

@@ -24,6 +24,10 @@ function points(cache: string): string[] {
   return out;
 }
 
+/** A series' name: the cached text of its cell, or a text of its own (<c:tx><c:v>). */
+const seriesName = (tx: string): string =>
+  points(tx)[0] ?? xmlDecode(/^\s*<c:v>([\s\S]*?)<\/c:v>/.exec(tx)?.[1] ?? "");
+
 const inner = (xml: string, tag: string) =>
   new RegExp(`<c:${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</c:${tag}>`).exec(xml)?.[1] ?? "";
 
@@ -50,7 +54,7 @@ export function readChart(xml: string): SheetChartView | null {
     data: {
       categories,
       series: series.map((s) => ({
-        name: points(inner(s, "tx"))[0] ?? "",
+        name: seriesName(inner(s, "tx")),
         values: points(inner(s, "val")).map((v) =>
           v === "" || Number.isNaN(Number(v)) ? null : Number(v)
         ),
