@@ -3,7 +3,8 @@
  * workbook of every kind of chart with Chinese labels: a base that already has a chart (so the new
  * parts must be numbered past its own), a data sheet with a column, a pie and a line chart (each on
  * its own printed page), and a sheet with both a note and a chart (<drawing> before
- * <legacyDrawing>). Read back by exceljs and by this package's own reader; LibreOffice prints it
+ * <legacyDrawing>); a base sheet replaced leaves its charts out. Read back by exceljs and by this
+ * package's own readers (cells and charts); LibreOffice prints it
  * to PDF once (each chart's title, labels and colours on its page; a PNG of each chart kept in
  * test-artifacts/charts/) and saves it as xlsx once (every chart kept with its series and labels,
  * which it writes only for charts it has read).
@@ -325,6 +326,29 @@ describe("charts in the package", () => {
     expect((await sheetGrid(pkg, worksheetNamed(pkg, "批注与图表")))[1]).toEqual(["人数", 6, 9, 4]);
   });
 
+  it("leaves out the charts of a sheet it replaces", async () => {
+    const base = await open(await writeBase());
+    const sink = new MemorySink();
+    const out = await PackageWriter.create(base, new ZipWriter(sink, nodeCodec, "out.xlsx"));
+    out.remove(base.sheets.find((x) => x.name === "旧图表")!);
+    const pie: ChartSpec = { ...OLD_DOC.charts![0], kind: "pie", title: "来访人数构成" };
+    await out.addSheet(docSheet({ ...OLD_DOC, charts: [pie] }, out.styles, 1900));
+    await out.finish(["旧图表"], "旧图表");
+    const replaced = await partsOf(Buffer.from(sink.bytes()));
+    expect(chartNames(replaced)).toEqual(["xl/charts/chart2.xml"]);
+    expect(replaced.has("xl/drawings/drawing1.xml")).toBe(false);
+    expect(replaced.get("[Content_Types].xml")).not.toMatch(/chart1\.xml|drawing1\.xml/);
+    expect(await chartsRead(sink.bytes(), ["旧图表"])).toEqual({
+      旧图表: [
+        {
+          kind: "pie",
+          title: "来访人数构成",
+          data: { categories: ["一月", "二月"], series: [{ name: "来访人数", values: [3, 5] }] },
+        },
+      ],
+    });
+  });
+
   it("reads its charts back as they were planned, in this package's chart reader", async () => {
     expect(PLANNED.统计[2].data.series.map((x) => x.name)).toEqual(["活动总次数", "谈心谈话"]);
     expect(await chartsRead(bytes)).toEqual(PLANNED);
@@ -332,11 +356,10 @@ describe("charts in the package", () => {
 });
 
 /** Each sheet's charts as this package's chart reader reads them (what the web page draws). */
-async function chartsRead(file: Uint8Array) {
+async function chartsRead(file: Uint8Array, sheets = ["旧图表", "统计", "批注与图表"]) {
   const pkg = await open(file);
   const out: Record<string, unknown[]> = {};
-  for (const name of ["旧图表", "统计", "批注与图表"])
-    out[name] = await sheetCharts(pkg, worksheetNamed(pkg, name)!);
+  for (const name of sheets) out[name] = await sheetCharts(pkg, worksheetNamed(pkg, name)!);
   return out;
 }
 
