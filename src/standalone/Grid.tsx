@@ -1,8 +1,11 @@
 import { useEffect, useRef, useState } from "react";
+import { columnLabel } from "../core/a1";
 import type { CellValue } from "../core/types";
 import type { SheetPreview, WorkbookHost } from "../hosts/exceljs/browser";
+import type { PageText } from "./text";
 
-const MAX_ROWS = 300;
+/** Rows read at a time: the first 300, or as many more as reach the selected cell. */
+const ROWS_STEP = 300;
 const MAX_COLS = 40;
 
 /** A cell as the grid shows it: a date as its day (the calendar day the cell holds). */
@@ -12,50 +15,83 @@ function show(v: CellValue | undefined): string {
   return String(v);
 }
 
-/** A simple read-only grid of one sheet (its first rows, read from the workbook), with the selected cell highlighted. */
+/**
+ * A read-only grid of one sheet (its first rows, read from the workbook) as Excel shows it: column
+ * letters and row numbers, each cell's fill (the tool's marks: red errors, yellow hints), a note's
+ * corner mark with its text on hover, and the selected cell (a problem clicked in the pane)
+ * outlined and scrolled into view.
+ */
 export function Grid({
   host,
   sheet,
   version,
   selected,
+  text,
 }: {
   host: WorkbookHost;
   sheet: string;
   version: number;
   selected: { row: number; col: number } | null;
+  text: PageText;
 }) {
   const ref = useRef<HTMLTableCellElement | null>(null);
   const [preview, setPreview] = useState<SheetPreview | null>(null);
+  const maxRows = Math.max(
+    ROWS_STEP,
+    Math.ceil(((selected?.row ?? 0) + 50) / ROWS_STEP) * ROWS_STEP
+  );
   useEffect(() => {
     let live = true;
-    host.preview(sheet, MAX_ROWS).then(
+    host.preview(sheet, maxRows).then(
       (p) => live && setPreview(p),
-      () => live && setPreview({ rows: [], more: false })
+      () => live && setPreview({ rows: [], more: false, fills: [], notes: [] })
     );
     return () => {
       live = false;
     };
-  }, [host, sheet, version]);
+  }, [host, sheet, version, maxRows]);
   useEffect(() => {
     ref.current?.scrollIntoView({ block: "center", inline: "center" });
   }, [selected, preview]);
   if (!preview) return null;
-  const cols = Math.min(Math.max(1, ...preview.rows.map((r) => r.length)), MAX_COLS);
+  const notes = new Map(preview.notes.map((n) => [`${n.row},${n.column}`, n.text]));
+  const cols = Math.min(
+    Math.max(1, ...preview.rows.map((r) => r.length), ...preview.notes.map((n) => n.column)),
+    MAX_COLS
+  );
   return (
     <div className="grid-wrap">
       <table className="grid" aria-label={sheet}>
+        <thead>
+          <tr>
+            <th className="corner" />
+            {Array.from({ length: cols }, (_, c) => (
+              <th key={c} scope="col">
+                {columnLabel(c + 1)}
+              </th>
+            ))}
+          </tr>
+        </thead>
         <tbody>
           {preview.rows.map((row, r) => (
             <tr key={r}>
               <th scope="row">{r + 1}</th>
               {Array.from({ length: cols }, (_, c) => {
                 const isSel = selected?.row === r + 1 && selected?.col === c + 1;
+                const fill = preview.fills[r]?.[c] ?? undefined;
+                const note = notes.get(`${r + 1},${c + 1}`);
+                const classes = [isSel && "selected", note !== undefined && "noted"].filter(
+                  Boolean
+                );
                 return (
                   <td
                     key={c}
                     ref={isSel ? ref : undefined}
-                    className={isSel ? "selected" : undefined}
+                    className={classes.length ? classes.join(" ") : undefined}
                     aria-selected={isSel || undefined}
+                    style={fill ? { background: fill } : undefined}
+                    data-fill={fill}
+                    title={note}
                   >
                     {show(row[c])}
                   </td>
@@ -65,7 +101,7 @@ export function Grid({
           ))}
         </tbody>
       </table>
-      {preview.more && <p className="more">…（仅显示前 {MAX_ROWS} 行）</p>}
+      {preview.more && <p className="more">{text.firstRows(maxRows)}</p>}
     </div>
   );
 }

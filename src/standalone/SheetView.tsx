@@ -2,22 +2,30 @@ import { Tab, TabList } from "@fluentui/react-components";
 import { Charts } from "./Charts";
 import { Grid } from "./Grid";
 import type { WorkbookHost } from "./openInBrowser";
+import type { PageText } from "./text";
 import type { Selection } from "./useWorkbook";
 
-/** The workbook's sheets as tabs, and the one shown as a grid, with the selected cell marked. */
+/**
+ * The workbook's sheets as tabs, and the one shown as a grid, with the selected cell marked. A sheet
+ * that is gone (an action replaced it) gives way to the first.
+ */
 export function SheetView({
   host,
-  sheet,
+  sheet: asked,
   onSheet,
   version,
   selection,
+  text,
 }: {
   host: WorkbookHost;
   sheet: string;
   onSheet: (name: string) => void;
   version: number;
   selection: Selection | null;
+  text: PageText;
 }) {
+  const sheet = host.sheetNames.includes(asked) ? asked : (host.sheetNames[0] ?? "");
+  const selected = selection?.sheet === sheet ? selection : null;
   return (
     <div className="sheet">
       <div className="sheet-tabs">
@@ -25,7 +33,7 @@ export function SheetView({
           selectedValue={sheet}
           onTabSelect={(_, d) => onSheet(String(d.value))}
           size="small"
-          aria-label="工作表"
+          aria-label={text.sheets}
         >
           {host.sheetNames.map((name) => (
             <Tab key={name} value={name}>
@@ -35,7 +43,9 @@ export function SheetView({
         </TabList>
       </div>
       {sheet && <Charts host={host} sheet={sheet} version={version} />}
-      {sheet && <Grid host={host} sheet={sheet} version={version} selected={selection} />}
+      {sheet && (
+        <Grid host={host} sheet={sheet} version={version} selected={selected} text={text} />
+      )}
     </div>
   );
 }

@@ -11,32 +11,12 @@ import { useRef } from "react";
 import type { Locale } from "../core/types";
 import { App } from "../taskpane/app/App";
 import { SheetView } from "./SheetView";
+import { PAGE_TEXT } from "./text";
 import { useWorkbook } from "./useWorkbook";
-
-const TEXT = {
-  "zh-CN": {
-    title: "统战台账助手（网页版）",
-    open: "打开工作簿",
-    download: "下载工作簿",
-    intro:
-      "适用于 WPS 等不能加载 Office 加载项的用户：打开 .xlsx 或 .csv 文件，在右侧执行与 Excel 加载项相同的操作，再下载结果。文件只在本机浏览器中处理，不会上传。",
-    opening: "正在打开…",
-    chooser: "选择工作簿文件",
-  },
-  en: {
-    title: "United-Front Ledger Assistant (web)",
-    open: "Open workbook",
-    download: "Download workbook",
-    intro:
-      "For WPS users and anyone without Excel: open an .xlsx or .csv file, run the same actions as the Excel add-in, and download the result. The file stays in this browser.",
-    opening: "Opening…",
-    chooser: "Choose a workbook file",
-  },
-};
 
 /** The standalone page: open a workbook in the browser, see it, run the task pane's actions, download it. */
 export function Standalone({ locale }: { locale: Locale }) {
-  const t = TEXT[locale];
+  const t = PAGE_TEXT[locale];
   const input = useRef<HTMLInputElement>(null);
   const wb = useWorkbook(locale);
   return (
@@ -79,6 +59,7 @@ export function Standalone({ locale }: { locale: Locale }) {
             onSheet={wb.setSheet}
             version={wb.version}
             selection={wb.selection}
+            text={t}
           />
           <aside className="pane">
             <App host={wb.host} locale={locale} />

@@ -1,7 +1,12 @@
 // Loaded on demand by the standalone page only (its own chunk): the workbook host never reaches
 // the Excel task pane.
 import type { Locale } from "../core/types";
-import { type SelectCell, type WorkbookHost, openFileInBrowser } from "../hosts/exceljs/browser";
+import {
+  type SelectCell,
+  type WorkbookChanged,
+  type WorkbookHost,
+  openFileInBrowser,
+} from "../hosts/exceljs/browser";
 
 export class OpenError extends Error {}
 
@@ -10,7 +15,7 @@ export async function openInBrowser(
   file: File,
   onSelect: SelectCell,
   locale: Locale,
-  onChange?: () => void
+  onChange?: WorkbookChanged
 ): Promise<WorkbookHost> {
   const opened = await openFileInBrowser(file, onSelect, locale, onChange);
   if ("error" in opened) throw new OpenError(opened.error);

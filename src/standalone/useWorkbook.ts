@@ -12,7 +12,7 @@ export interface Selection {
 /**
  * The workbook open in the page: opening a file (the workbook code loads on demand), the sheet
  * shown, the cell a problem points at (its sheet is shown), a version that every change bumps (the
- * grid is drawn again), and download.
+ * grid is drawn again, showing the sheet the action made), and download.
  */
 export function useWorkbook(locale: Locale) {
   const [host, setHost] = useState<WorkbookHost | null>(null);
@@ -34,7 +34,14 @@ export function useWorkbook(locale: Locale) {
           setSelection({ sheet: at, row, col });
         },
         locale,
-        () => setVersion((v) => v + 1)
+        (made) => {
+          setVersion((v) => v + 1);
+          // The sheet the action made or wrote to is shown, as Excel shows it.
+          if (made) {
+            setSheet(made);
+            setSelection(null);
+          }
+        }
       );
       setHost(h);
       setSheet(h.sheetNames[0] ?? "");

@@ -5,7 +5,13 @@ import { csvRows } from "../read/csvText";
 import { DEFAULT_MAX_CELLS } from "../read/limits";
 import { valuesWorkbook } from "../xlsx/valuesWorkbook";
 import { webCodec } from "./webCodec";
-import { HostError, type SelectCell, WorkbookHost, openPackage } from "./workbookHost";
+import {
+  HostError,
+  type SelectCell,
+  type WorkbookChanged,
+  WorkbookHost,
+  openPackage,
+} from "./workbookHost";
 
 const MESSAGES = {
   "zh-CN": {
@@ -42,7 +48,7 @@ export async function openFileInBrowser(
   file: File,
   onSelect: SelectCell,
   locale: Locale,
-  onChange?: () => void
+  onChange?: WorkbookChanged
 ): Promise<OpenedFile> {
   const m = MESSAGES[locale];
   const bytes = new Uint8Array(await file.arrayBuffer());

@@ -50,12 +50,16 @@ import { type SheetChartView, sheetCharts } from "../xlsx/chartReader";
 import { PackageWriter } from "../xlsx/packageWriter";
 import { WorkbookPackage } from "../xlsx/workbookPackage";
 import { MemorySink, bytesSource } from "../zip/byteSource";
+import { type CellNote, sheetNotes, workbookFills } from "./sheetMarks";
 import { ZipReader } from "../zip/zipReader";
 import { ZipWriter } from "../zip/zipWriter";
 import { webCodec } from "./webCodec";
 
 /** Where the page should show a cell (the standalone page has its own grid instead of Excel's). */
 export type SelectCell = (sheet: string, row: number, column: number) => void;
+
+/** Called after an action changed the workbook, with the sheet it made or wrote to (the page shows it). */
+export type WorkbookChanged = (sheet: string | null) => void;
 
 /** A message the page can show as it is: the core's file errors in the user's language. */
 export class HostError extends Error {}
@@ -71,6 +75,10 @@ export interface SheetPreview {
   rows: CellValue[][];
   /** More rows follow those shown. */
   more: boolean;
+  /** Each cell's solid fill as CSS (#rrggbb), null where it has none; by row and column as `rows`. */
+  fills: (string | null)[][];
+  /** The notes of the cells shown. */
+  notes: CellNote[];
 }
 
 /** A workbook's bytes opened as a package. */
@@ -97,8 +105,8 @@ export class WorkbookHost implements LedgerHost {
     readonly fileName: string,
     private readonly onSelect: SelectCell = () => undefined,
     private readonly locale: Locale = "zh-CN",
-    /** Called after an action changed the workbook (the page redraws its grid). */
-    private readonly onChange: () => void = () => undefined
+    /** Called after an action changed the workbook (the page redraws its grid, showing that sheet). */
+    private readonly onChange: WorkbookChanged = () => undefined
   ) {}
 
   /** The workbook's sheets, in tab order. */
@@ -106,28 +114,36 @@ export class WorkbookHost implements LedgerHost {
     return this.pkg.sheets.map((s) => s.name);
   }
 
-  /** The first rows of a sheet (values as read), for display. */
   /** The charts of a sheet (what their parts cache), for the page to draw above its grid. */
   async charts(sheet: string): Promise<SheetChartView[]> {
     const info = this.pkg.worksheets.find((s) => s.name === sheet);
     return info ? this.guard(() => sheetCharts(this.pkg, info)) : [];
   }
 
+  /** The first rows of a sheet (values as read), with their fills and notes, for display. */
   async preview(sheet: string, maxRows: number): Promise<SheetPreview> {
     const info = this.pkg.worksheets.find((s) => s.name === sheet);
-    if (!info) return { rows: [], more: false };
-    const { rows } = await this.guard(() => this.pkg.readRows(info, { maxRows: maxRows + 1 }));
-    const out: CellValue[][] = [];
-    let more = false;
-    for await (const r of rows) {
-      if (r.rowNumber! > maxRows) {
-        more = true;
-        break;
+    if (!info) return { rows: [], more: false, fills: [], notes: [] };
+    return this.guard(async () => {
+      const colors = await workbookFills(this.pkg);
+      const { rows } = await this.pkg.readRows(info, { maxRows: maxRows + 1, withStyles: true });
+      const out: CellValue[][] = [];
+      const fills: (string | null)[][] = [];
+      let more = false;
+      for await (const r of rows) {
+        if (r.rowNumber! > maxRows) {
+          more = true;
+          break;
+        }
+        while (out.length < r.rowNumber! - 1) {
+          out.push([]);
+          fills.push([]);
+        }
+        out.push([...r.values]);
+        fills.push((r.styles ?? []).map((s) => (s === null ? null : (colors[s] ?? null))));
       }
-      while (out.length < r.rowNumber! - 1) out.push([]);
-      out.push([...r.values]);
-    }
-    return { rows: out, more };
+      return { rows: out, more, fills, notes: await sheetNotes(this.pkg, info, maxRows) };
+    });
   }
 
   private async guard<T>(f: () => Promise<T>): Promise<T> {
@@ -151,8 +167,14 @@ export class WorkbookHost implements LedgerHost {
     return turn;
   }
 
-  /** Runs a change of the workbook: its output becomes the workbook the page holds. */
-  private async change<T>(write: (out: PackageWriter) => Promise<T>): Promise<T> {
+  /**
+   * Runs a change of the workbook: its output becomes the workbook the page holds, and the page
+   * shows the sheet `shown` names (the one the action made or wrote to).
+   */
+  private async change<T>(
+    write: (out: PackageWriter) => Promise<T>,
+    shown: (result: T) => string | null
+  ): Promise<T> {
     return this.guard(async () => {
       const sink = new MemorySink();
       const result = await write(
@@ -160,7 +182,7 @@ export class WorkbookHost implements LedgerHost {
       );
       this.bytes = sink.bytes();
       this.pkg = await openPackage(this.bytes, this.fileName);
-      this.onChange();
+      this.onChange(shown(result));
       return result;
     });
   }
@@ -174,11 +196,14 @@ export class WorkbookHost implements LedgerHost {
     const options = { file: this.fileName, locale };
     const platform = memoryPlatform(webCodec);
     const found = apply
-      ? await this.change(async (out) => {
-          const r = await convertWorkbook(this.pkg, options, platform, out);
-          this.normalizedSheet = REGISTRY_SHEET;
-          return r;
-        })
+      ? await this.change(
+          async (out) => {
+            const r = await convertWorkbook(this.pkg, options, platform, out);
+            this.normalizedSheet = REGISTRY_SHEET;
+            return r;
+          },
+          () => REGISTRY_SHEET
+        )
       : await this.guard(() => convertWorkbook(this.pkg, options, platform, null));
     progress?.(1, "完成");
     return { sheetName: found.sheet, result: found };
@@ -198,11 +223,21 @@ export class WorkbookHost implements LedgerHost {
   }
 
   addMeeting(input: MeetingInput): Promise<AddedDocSheet> {
-    return this.inTurn(() => this.change((out) => addMeeting(this.pkg, out, input)));
+    return this.inTurn(() =>
+      this.change(
+        (out) => addMeeting(this.pkg, out, input),
+        (r) => r.sheetName
+      )
+    );
   }
 
   addBulletin(input: BulletinInput): Promise<AddedDocSheet> {
-    return this.inTurn(() => this.change((out) => addBulletin(this.pkg, out, input)));
+    return this.inTurn(() =>
+      this.change(
+        (out) => addBulletin(this.pkg, out, input),
+        (r) => r.sheetName
+      )
+    );
   }
 
   summary(period: SummaryPeriod, progress?: ProgressFn): Promise<SummaryRun> {
@@ -214,15 +249,19 @@ export class WorkbookHost implements LedgerHost {
     const madeAt = localNow();
     const source = await this.guard(() => packageSource(this.pkg, { asOf: dayOf(madeAt) }));
     const s = summaryDocs([source], period, madeAt);
-    await this.change(async (out) => {
-      const names = new Set(s.docs.map((d) => d.name));
-      // A summary of the same period made before is replaced, in its place.
-      for (const sheet of this.pkg.sheets) if (names.has(sheet.name)) out.remove(sheet);
-      for (const doc of s.docs) await out.addSheet(docSheet(doc, out.styles, this.pkg.dateSystem));
-      const order = this.pkg.sheets.map((x) => x.name);
-      for (const d of s.docs) if (!order.includes(d.name)) order.push(d.name);
-      await out.finish(order, this.pkg.shownSheet ?? s.sheet);
-    });
+    await this.change(
+      async (out) => {
+        const names = new Set(s.docs.map((d) => d.name));
+        // A summary of the same period made before is replaced, in its place.
+        for (const sheet of this.pkg.sheets) if (names.has(sheet.name)) out.remove(sheet);
+        for (const doc of s.docs)
+          await out.addSheet(docSheet(doc, out.styles, this.pkg.dateSystem));
+        const order = this.pkg.sheets.map((x) => x.name);
+        for (const d of s.docs) if (!order.includes(d.name)) order.push(d.name);
+        await out.finish(order, this.pkg.shownSheet ?? s.sheet);
+      },
+      () => s.sheet
+    );
     progress?.(1, "完成");
     return {
       sheetName: s.sheet,
@@ -275,7 +314,10 @@ export class WorkbookHost implements LedgerHost {
     const planned = plan({ today, dateSystem: this.pkg.dateSystem, members: rs.members, log });
     if (!planned.ok) return planned;
     progress?.(0.6, `写入${planned.plan.sheet}`);
-    await this.change((out) => writeAppend(this.pkg, out, planned.plan, log));
+    await this.change(
+      (out) => writeAppend(this.pkg, out, planned.plan, log),
+      () => planned.plan.sheet
+    );
     progress?.(1, "完成");
     return { ok: true, written: writtenOf(planned.plan) };
   }
@@ -324,7 +366,10 @@ export class WorkbookHost implements LedgerHost {
     if (!planned.ok) return planned;
     const log = rs.suggestionLog;
     if (log && planned.plan.cells.length > 0)
-      await this.change((out) => writeUpdates(this.pkg, out, planned.plan, log));
+      await this.change(
+        (out) => writeUpdates(this.pkg, out, planned.plan, log),
+        () => planned.plan.sheet
+      );
     progress?.(1, "完成");
     return { ok: true, updated: { sheet: planned.plan.sheet, cells: planned.plan.cells.length } };
   }
@@ -358,7 +403,10 @@ export class WorkbookHost implements LedgerHost {
     progress?.(0.6, "写入关怀提醒");
     // The day's sheet made before is replaced, in its place.
     const doc = careSheet(run.lists, { madeAt: localNow() });
-    await this.change((out) => writeDocSheet(this.pkg, out, doc));
+    await this.change(
+      (out) => writeDocSheet(this.pkg, out, doc),
+      () => doc.name
+    );
     this.onSelect(doc.name, 1, 1);
     progress?.(1, "完成");
     return { ...run, sheetName: doc.name };
