@@ -286,6 +286,38 @@ describe("the web page opened from disk (file://, no network)", () => {
     expect(wb.getWorksheet("例会台账")!.getCell("B2").value).toBe("第1次");
   });
 
+  it("a problem past the grid's first 300 rows: the grid reads on to it", async () => {
+    const big = buildMessyRegistry(420, 5);
+    const wb = new ExcelJS.Workbook();
+    addMessySheet(wb, "Sheet1", big.rows, big.merges);
+    await wb.xlsx.writeFile(path.join(dir, "大名册.xlsx"));
+    const [chooser] = await Promise.all([
+      page.waitForEvent("filechooser"),
+      page.getByRole("button", { name: "打开工作簿" }).click(),
+    ]);
+    await chooser.setFiles(path.join(dir, "大名册.xlsx"));
+    await page.getByRole("cell", { name: big.title }).first().waitFor();
+    await page.getByRole("tab", { name: "名册校验" }).click();
+    await page.getByRole("button", { name: "规范化" }).click();
+    await page.getByRole("table", { name: "成员名册" }).waitFor();
+    expect(await page.locator("table.grid tbody tr").count()).toBe(300);
+    for (const summary of await page.locator("details.group summary").all()) await summary.click();
+    const labels = await page.locator("button.problem").allTextContents();
+    const rows = labels.map((l) => Number(/第 (\d+) 行/.exec(l)?.[1] ?? 0));
+    const last = rows.indexOf(Math.max(...rows));
+    expect(rows[last]).toBeGreaterThan(320);
+    await page.locator("button.problem").nth(last).click();
+    const cell = page.locator("td[aria-selected=true]");
+    await cell.waitFor();
+    const at = await cell.evaluate(
+      (td) => (td.parentElement as HTMLTableRowElement).sectionRowIndex + 1
+    );
+    expect(at).toBeGreaterThan(300);
+    expect(await cell.getAttribute("data-fill")).toBeTruthy();
+    expect(await cell.isVisible()).toBe(true);
+    await shots("07-problem-past-300");
+  });
+
   it("requested nothing but its own files, broke no policy rule, threw nothing", async () => {
     expect(pageErrors).toEqual([]);
     expect(outside).toEqual([]);
