@@ -4,10 +4,10 @@
  * parts must be numbered past its own), a data sheet with a column, a pie and a line chart (each on
  * its own printed page), and a sheet with both a note and a chart (<drawing> before
  * <legacyDrawing>); a base sheet replaced leaves its charts out. Read back by exceljs and by this
- * package's own readers (cells and charts); LibreOffice prints it
- * to PDF once (each chart's title, labels and colours on its page; a PNG of each chart kept in
- * test-artifacts/charts/) and saves it as xlsx once (every chart kept with its series and labels,
- * which it writes only for charts it has read).
+ * package's own readers (cells and charts); LibreOffice prints it to PDF once (each chart's title,
+ * labels and colours on its page; a PNG of each chart kept in test-artifacts/charts/) and saves it
+ * as xlsx once (every chart kept with its series and labels, which it writes only for charts it
+ * has read).
  */
 import ExcelJS from "exceljs";
 import { execFileSync } from "node:child_process";
