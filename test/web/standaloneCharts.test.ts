@@ -114,3 +114,56 @@ it("makes 年度汇总 in the page and shows its four charts above the grid", as
   expect(parts.filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(4);
   expect(errors).toEqual([]);
 });
+
+it("shows each other action's result at 1280 and at 360 px, nothing cut off", async () => {
+  /** Screenshots at both widths; the page never scrolls sideways, the pane fits. */
+  const both = async (name: string) => {
+    for (const width of [1280, 360]) {
+      await page.setViewportSize({ width, height: 900 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        width + 1
+      );
+      const pane = await page
+        .locator("aside.pane")
+        .evaluate((el) => el.scrollWidth - el.clientWidth);
+      expect(pane).toBeLessThanOrEqual(1);
+      await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${width}.png`), fullPage: true });
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+  };
+  await page.getByRole("tab", { name: "例会与通报" }).click();
+  await page.getByLabel("通报日期").fill("2026-11-25");
+  await page.getByLabel("工作动态").fill("学习上级统战工作会议精神");
+  await page.getByRole("button", { name: "新建情况通报" }).click();
+  await page.getByText(/^已新建“情况通报-2026年第1期”/).waitFor();
+  await both("action-bulletin");
+
+  await page.getByRole("tab", { name: "联谊与建议" }).click();
+  const form = page.getByRole("form", { name: "记录联谊活动" });
+  await form.getByLabel("查找成员（姓名或身份证号）").fill("张三");
+  await form.getByRole("checkbox", { name: /^张三/ }).check();
+  await form.getByLabel("活动日期").fill("2026-12-01");
+  await form.getByLabel("内容").fill("谈心：了解近期工作");
+  await form.getByRole("button", { name: "保存" }).click();
+  await page
+    .getByText(/已在“联谊活动记录”/)
+    .first()
+    .waitFor();
+  await both("action-contact");
+
+  await page.getByRole("tab", { name: "关怀提醒" }).click();
+  await page.getByRole("button", { name: "查看名单" }).click();
+  await page.getByRole("button", { name: "生成关怀提醒表" }).click();
+  await page.getByText(/^已生成“关怀提醒-/).waitFor();
+  await both("action-care");
+
+  await page.getByRole("tab", { name: "季度汇总" }).click();
+  await page.getByLabel("季度", { exact: true }).selectOption("3");
+  await page.getByRole("button", { name: "生成季度汇总" }).click();
+  await page.getByText("已生成“季度汇总-2026Q3”。").waitFor();
+  await page.getByRole("tab", { name: "季度汇总-2026Q3" }).click();
+  await page.locator("figure.chart").first().waitFor();
+  expect(await page.locator("figure.chart").count()).toBe(4);
+  await both("action-summary");
+  expect(errors).toEqual([]);
+});
