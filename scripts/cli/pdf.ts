@@ -1,14 +1,9 @@
 import path from "node:path";
-import { type FileErrorInfo, fileErrorData, fileErrorMessage } from "../../src/core/fileErrors";
+import { fileErrorMessage } from "../../src/core/fileErrors";
+import { writeFailure } from "./writeFailure";
 import { shownText } from "../../src/core/privacy";
 import type { Locale } from "../../src/core/types";
-import {
-  FileError,
-  isFileError,
-  isOneOf,
-  pdfPathFor,
-  writeSheetPdf,
-} from "../../src/hosts/exceljs";
+import { FileError, isOneOf, pdfPathFor, writeSheetPdf } from "../../src/hosts/exceljs";
 import { cleanUpOnSignal } from "./cleanup";
 
 /** Where 例会记录, 情况通报, 汇总 and 关怀提醒 go with --pdf: one help line, the outcome's lines. */
@@ -58,15 +53,7 @@ export async function printSheetPdf(
       throw new FileError("output-is-input", { file: path.basename(target) });
     await writeSheetPdf(workbook, sheet, target);
   } catch (e) {
-    const errno = (e as NodeJS.ErrnoException).code;
-    const info: FileErrorInfo | null = isFileError(e)
-      ? fileErrorData(e)
-      : typeof errno === "string"
-        ? {
-            code: "write-failed",
-            params: { file: path.basename(target), reason: { kind: "errno", code: errno } },
-          }
-        : null;
+    const info = writeFailure(e, target);
     if (!info) throw e;
     const why =
       info.code === "libreoffice-missing"

@@ -12,7 +12,8 @@ import {
   careReasonText,
   careSheet,
 } from "../../src/core/care";
-import { type FileErrorInfo, fileErrorData, fileErrorMessage } from "../../src/core/fileErrors";
+import { fileErrorMessage } from "../../src/core/fileErrors";
+import { writeFailure } from "./writeFailure";
 import { shownText } from "../../src/core/privacy";
 import type { ContactType } from "../../src/core/records/contactTypes";
 import { isoDay } from "../../src/core/records/days";
@@ -22,7 +23,6 @@ import type { UnreadableRow } from "../../src/core/summary";
 import type { Locale } from "../../src/core/types";
 import {
   type SourceFailure,
-  isFileError,
   removeStaleTemps,
   sameFile,
   writeDocWorkbook,
@@ -278,15 +278,7 @@ export function addRemindCommand(
         await writeDocWorkbook([doc], out);
       } catch (e) {
         // No room, no permission, a file or folder in the way: said in the user's words, exit 2.
-        const errno = (e as NodeJS.ErrnoException).code;
-        const info: FileErrorInfo | null = isFileError(e)
-          ? fileErrorData(e)
-          : typeof errno === "string"
-            ? {
-                code: "write-failed",
-                params: { file: path.basename(out), reason: { kind: "errno", code: errno } },
-              }
-            : null;
+        const info = writeFailure(e, out);
         if (!info) throw e;
         process.stderr.write(say(fileErrorMessage(info, locale)));
         setExit(2);

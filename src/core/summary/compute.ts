@@ -443,21 +443,25 @@ function wholeYear(year: number): Quarter {
   };
 }
 
-/** A year's figures: the sum of its quarters' counts; members and coverage over the whole year. */
-function yearFigures(
+/** A year's figures from its quarters': their counts added; members and coverage over the year. */
+function yearTotal(
+  quarters: readonly Record<KeyFigure, number>[],
+  whole: Record<KeyFigure, number>
+): Record<KeyFigure, number> {
+  return Object.fromEntries(
+    KEY_FIGURES.map((k) => [k, isAdditive(k) ? quarters.reduce((a, q) => a + q[k], 0) : whole[k]])
+  ) as Record<KeyFigure, number>;
+}
+
+/** The year before's figures, counted as the year's are; null where nothing happened in it. */
+function yearBefore(
   p: Pool,
   year: number,
   find: (e: SummaryEvent) => SummaryMember | undefined
-): { figures: Record<KeyFigure, number>; any: boolean } {
-  const quarters = [1, 2, 3, 4].map((q) => figuresFor(p, quarterOf(year, q), find));
+): Record<KeyFigure, number> | null {
+  const quarters = [1, 2, 3, 4].map((q) => figuresFor(p, quarterOf(year, q), find).figures);
   const whole = figuresFor(p, wholeYear(year), find);
-  const figures = Object.fromEntries(
-    KEY_FIGURES.map((k) => [
-      k,
-      isAdditive(k) ? quarters.reduce((a, q) => a + q.figures[k], 0) : whole.figures[k],
-    ])
-  ) as Record<KeyFigure, number>;
-  return { figures, any: whole.any };
+  return whole.any ? yearTotal(quarters, whole.figures) : null;
 }
 
 /**
@@ -469,13 +473,15 @@ export function summarizeYear(sources: readonly SummaryInput[], year: number): Y
   const find = memberFinder(p.members);
   const quarters = [1, 2, 3, 4].map((q) => summarizePool(p, quarterOf(year, q)));
   const whole = summarizePool(p, wholeYear(year));
-  const previous = yearFigures(p, year - 1, find);
   return {
     year,
     files: p.files,
     quarters,
-    total: yearFigures(p, year, find).figures,
-    previous: previous.any ? previous.figures : null,
+    total: yearTotal(
+      quarters.map((q) => q.figures),
+      whole.figures
+    ),
+    previous: yearBefore(p, year - 1, find),
     pivots: whole.pivots,
     activity: whole.activity,
     members: whole.members,

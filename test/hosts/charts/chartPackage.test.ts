@@ -19,7 +19,6 @@ import { type ChartSpec, chartData } from "../../../src/core/docs/chart";
 import { A4_PORTRAIT, type DocCell, type SheetDoc } from "../../../src/core/docs/sheetDoc";
 import type { CellValue } from "../../../src/core/types";
 import { nodeCodec } from "../../../src/hosts/exceljs/node/nodeCodec";
-import { findSoffice } from "../../../src/hosts/exceljs/read/libreoffice";
 import { sheetGrid, worksheetNamed } from "../../../src/hosts/exceljs/read/sheetValues";
 import { sheetCharts } from "../../../src/hosts/exceljs/xlsx/chartReader";
 import { docSheet } from "../../../src/hosts/exceljs/write/docSheet";
@@ -31,7 +30,7 @@ import { WorkbookPackage } from "../../../src/hosts/exceljs/xlsx/workbookPackage
 import { MemorySink, bytesSource } from "../../../src/hosts/exceljs/zip/byteSource";
 import { ZipReader } from "../../../src/hosts/exceljs/zip/zipReader";
 import { ZipWriter } from "../../../src/hosts/exceljs/zip/zipWriter";
-import { readZipEntries } from "../input/zipWriter";
+import { partsOf, soffice } from "./soffice";
 
 const ARTIFACTS = path.join(__dirname, "..", "..", "..", "test-artifacts", "charts");
 const limits = { file: "t.xlsx", maxEntries: 1000, maxUncompressedBytes: 1e9 };
@@ -199,11 +198,6 @@ async function writeWorkbook(base: WorkbookPackage): Promise<Uint8Array> {
   return sink.bytes();
 }
 
-async function partsOf(bytes: Buffer): Promise<Map<string, string>> {
-  const entries = await readZipEntries(bytes);
-  return new Map(entries.map((e) => [e.name, e.data?.toString("utf8") ?? ""]));
-}
-
 const chartNames = (p: Map<string, string>) =>
   [...p.keys()].filter((k) => /^xl\/charts\/chart\d+\.xml$/.test(k)).sort();
 const chartTitled = (p: Map<string, string>, title: string) =>
@@ -216,21 +210,6 @@ let dir: string;
 let file: string;
 let bytes: Uint8Array;
 let parts: Map<string, string>;
-
-function soffice(args: string[]): void {
-  const program = findSoffice();
-  if (!program) throw new Error("LibreOffice is needed: apt-get install libreoffice-calc-nogui");
-  execFileSync(
-    program,
-    [
-      `-env:UserInstallation=file://${path.join(dir, "profile")}`,
-      "--headless",
-      "--norestore",
-      ...args,
-    ],
-    { stdio: "ignore", timeout: 180_000 }
-  );
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), "uf-chart-pkg-"));
@@ -392,7 +371,7 @@ describe("charts in LibreOffice", () => {
   let roundTripBytes: Buffer;
 
   beforeAll(async () => {
-    soffice(["--convert-to", "pdf", "--outdir", dir, file]);
+    soffice(dir, ["--convert-to", "pdf", "--outdir", dir, file]);
     const pdf = path.join(dir, "图表.pdf");
     const count = Number(
       /Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))![1]
@@ -414,7 +393,7 @@ describe("charts in LibreOffice", () => {
       pages.set(title, { text, ppm: readFileSync(`${ppm}.ppm`), png: `${png}.png` });
     }
     const again = path.join(dir, "again");
-    soffice(["--convert-to", "xlsx", "--outdir", again, file]);
+    soffice(dir, ["--convert-to", "xlsx", "--outdir", again, file]);
     roundTripBytes = readFileSync(path.join(again, "图表.xlsx"));
     roundTrip = await partsOf(roundTripBytes);
   }, 300_000);

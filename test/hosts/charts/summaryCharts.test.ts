@@ -19,10 +19,9 @@ import {
 } from "../../../src/core/summary";
 import { WorkbookHost, openPackage } from "../../../src/hosts/exceljs/browser/workbookHost";
 import type { CellValue, RawRow } from "../../../src/core/types";
-import { findSoffice } from "../../../src/hosts/exceljs/read/libreoffice";
 import { writeSummary } from "../../../src/hosts/exceljs/summary/writeSummary";
 import { localNow } from "../../../src/hosts/localClock";
-import { readZipEntries } from "../input/zipWriter";
+import { partsOf, soffice } from "./soffice";
 
 const ARTIFACTS = path.join(__dirname, "..", "..", "..", "test-artifacts", "charts");
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
@@ -94,26 +93,6 @@ let dir: string;
 let file: string;
 let parts: Map<string, string>;
 
-function soffice(args: string[]): void {
-  const program = findSoffice();
-  if (!program) throw new Error("LibreOffice is needed: apt-get install libreoffice-calc-nogui");
-  execFileSync(
-    program,
-    [
-      `-env:UserInstallation=file://${path.join(dir, "profile")}`,
-      "--headless",
-      "--norestore",
-      ...args,
-    ],
-    { stdio: "ignore", timeout: 180_000 }
-  );
-}
-
-async function partsOf(xlsx: string): Promise<Map<string, string>> {
-  const entries = await readZipEntries(readFileSync(xlsx));
-  return new Map(entries.map((e) => [e.name, e.data?.toString("utf8") ?? ""]));
-}
-
 const chartParts = (p: Map<string, string>) =>
   [...p.keys()].filter((k) => /^xl\/charts\/chart\d+\.xml$/.test(k)).sort();
 
@@ -121,7 +100,7 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), "uf-charts-"));
   file = path.join(dir, "季度汇总.xlsx");
   await writeSummary(SOURCES, PERIOD, file, MADE_AT);
-  parts = await partsOf(file);
+  parts = await partsOf(readFileSync(file));
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -195,7 +174,7 @@ describe("the summary's charts in LibreOffice", () => {
   let roundTrip: Map<string, string>;
 
   beforeAll(() => {
-    soffice(["--convert-to", "pdf", "--outdir", dir, file]);
+    soffice(dir, ["--convert-to", "pdf", "--outdir", dir, file]);
     const pdf = path.join(dir, "季度汇总.pdf");
     text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
     pages = [1, 2].map((n) =>
@@ -216,8 +195,8 @@ describe("the summary's charts in LibreOffice", () => {
       path.join(ARTIFACTS, "季度汇总"),
     ]);
     const again = path.join(dir, "again");
-    soffice(["--convert-to", "xlsx", "--outdir", again, file]);
-    return partsOf(path.join(again, "季度汇总.xlsx")).then((p) => (roundTrip = p));
+    soffice(dir, ["--convert-to", "xlsx", "--outdir", again, file]);
+    return partsOf(readFileSync(path.join(again, "季度汇总.xlsx"))).then((p) => (roundTrip = p));
   }, 300_000);
 
   it("draws every chart: its title and category labels are printed", () => {
