@@ -398,7 +398,7 @@ export async function bundleSizes(ctx: BenchContext): Promise<CaseResult> {
   const gz = (f: string) =>
     Math.round(gzipSync(readFileSync(path.join(web, f)), { level: 9 }).length / 1024);
   const chunks = readdirSync(web).filter(
-    (f) => f.endsWith(".js") && !["taskpane.js", "standalone.js", "commands.js"].includes(f)
+    (f) => f.endsWith(".js") && !["taskpane.js", "standalone.js"].includes(f)
   );
   const taskpane = gz("taskpane.js");
   return {
@@ -410,7 +410,6 @@ export async function bundleSizes(ctx: BenchContext): Promise<CaseResult> {
     met: taskpane <= 300,
     details: {
       taskpaneKB: taskpane,
-      commandsKB: gz("commands.js"),
       standaloneKB: gz("standalone.js"),
       standaloneChunksKB: Object.fromEntries(chunks.map((c) => [c, gz(c)])),
     },
