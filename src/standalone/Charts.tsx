@@ -101,7 +101,56 @@ function Axes({ max, labels }: { max: number; labels: string[] }) {
   );
 }
 
-/** Columns (grouped or stacked), bars drawn as columns, and lines, over the categories. */
+/** Bars: the categories down the left, each series' value a bar to the right (as Excel draws a bar chart). */
+function Bars({ chart }: { chart: SheetChartView }) {
+  const { categories, series } = chart.data;
+  const plot = { left: 100, right: W - 30, top: 10, bottom: H - 20 };
+  const max = Math.max(1, ...series.flatMap((s) => s.values.map((v) => v ?? 0)));
+  const x = (v: number) => (v / max) * (plot.right - plot.left);
+  const step = (plot.bottom - plot.top) / Math.max(1, categories.length);
+  const height = (step * 0.8) / Math.max(1, series.length);
+  return (
+    <>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={chart.title}>
+        <g className="chart-axes">
+          <line x1={plot.left} y1={plot.top} x2={plot.left} y2={plot.bottom} stroke="#888" />
+          <line x1={plot.left} y1={plot.bottom} x2={plot.right} y2={plot.bottom} stroke="#888" />
+          <text x={plot.left} y={plot.bottom + 14} textAnchor="middle">
+            0
+          </text>
+          <text x={plot.right} y={plot.bottom + 14} textAnchor="middle">
+            {max}
+          </text>
+          {categories.map((c, k) => (
+            <text key={k} x={plot.left - 4} y={plot.top + step * (k + 0.5) + 4} textAnchor="end">
+              {c.length > 7 ? `${c.slice(0, 6)}…` : c}
+            </text>
+          ))}
+        </g>
+        {categories.flatMap((c, k) =>
+          series.map((s, i) => {
+            const v = Math.max(0, s.values[k] ?? 0);
+            return (
+              <rect
+                key={`${k}-${i}`}
+                x={plot.left}
+                y={plot.top + step * k + step * 0.1 + height * i}
+                width={x(v)}
+                height={height}
+                fill={color(i)}
+              >
+                <title>{`${c} · ${s.name}：${v}`}</title>
+              </rect>
+            );
+          })
+        )}
+      </svg>
+      <Legend names={series.map((s) => s.name)} />
+    </>
+  );
+}
+
+/** Columns (grouped or stacked) and lines, over the categories. */
 function XY({ chart }: { chart: SheetChartView }) {
   const { categories, series } = chart.data;
   const stacked = chart.kind === "columnStacked";
@@ -189,7 +238,13 @@ export function Charts({
       {charts.map((c, i) => (
         <figure key={i} className="chart">
           <figcaption>{c.title}</figcaption>
-          {c.kind === "pie" ? <Pie chart={c} /> : <XY chart={c} />}
+          {c.kind === "pie" ? (
+            <Pie chart={c} />
+          ) : c.kind === "bar" ? (
+            <Bars chart={c} />
+          ) : (
+            <XY chart={c} />
+          )}
         </figure>
       ))}
     </div>

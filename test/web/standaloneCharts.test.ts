@@ -91,6 +91,25 @@ it("makes 年度汇总 in the page and shows its four charts above the grid", as
   expect(await pie.locator("svg path").count()).toBe(4);
   expect(await pie.locator("svg title").allTextContents()).toContain("群众：1（25%）");
   expect(await pie.locator(".chart-legend li").allTextContents()).toContain("中国民主同盟盟员");
+  // 统战对象类别 is a bar chart: every bar starts at the same left edge, the longest the largest.
+  const bars = await page
+    .locator("figure.chart")
+    .nth(1)
+    .locator("svg rect")
+    .evaluateAll((els) =>
+      els.map((e) => ({
+        x: Number(e.getAttribute("x")),
+        width: Number(e.getAttribute("width")),
+        height: Number(e.getAttribute("height")),
+        value: Number(/：(\d+)$/.exec(e.textContent ?? "")?.[1]),
+      }))
+    );
+  expect(bars.length).toBeGreaterThan(1);
+  expect(new Set(bars.map((b) => b.x)).size).toBe(1);
+  expect(new Set(bars.map((b) => b.height)).size).toBe(1);
+  const widest = bars.reduce((a, b) => (b.width > a.width ? b : a));
+  expect(widest.value).toBe(Math.max(...bars.map((b) => b.value)));
+  expect(widest.value).toBeGreaterThan(0);
   expect(await page.locator("figure.chart").nth(2).locator("svg rect").count()).toBe(2 * 6);
   expect(await page.locator("figure.chart").nth(3).locator("svg polyline").count()).toBe(6);
   await page.screenshot({ path: path.join(ARTIFACTS, "charts-1280.png"), fullPage: true });
