@@ -5,7 +5,6 @@
  * styles part (a cell style's fill) and the comments part the sheet relates to.
  */
 import { parseBlock } from "../../../core/a1";
-import { parseRels, relKind, relsPartOf, resolveTarget } from "../xlsx/parts";
 import type { SheetInfo, WorkbookPackage } from "../xlsx/workbookPackage";
 import { elements, richText, rootPrefix, xmlAttribute } from "../xlsx/xml";
 
@@ -55,13 +54,8 @@ export async function sheetNotes(
   sheet: SheetInfo & { part: string },
   maxRow: number
 ): Promise<CellNote[]> {
-  const rels = relsPartOf(sheet.part);
   const out: CellNote[] = [];
-  if (!pkg.zip.has(rels)) return out;
-  for (const rel of parseRels(await pkg.partText(rels))) {
-    if (rel.external || relKind(rel.type) !== "comments") continue;
-    const part = resolveTarget(sheet.part, rel.target);
-    if (!pkg.zip.has(part)) continue;
+  for (const part of await pkg.relatedParts(sheet.part, "comments")) {
     let xml = "";
     for await (const piece of pkg.partChunks(part)) {
       xml += piece;

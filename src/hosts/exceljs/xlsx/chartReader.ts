@@ -5,7 +5,6 @@
  * LibreOffice save read alike; a chart of a kind not drawn here is left out.
  */
 import type { ChartData, ChartKind } from "../../../core/docs/chart";
-import { parseRels, relKind, relsPartOf, resolveTarget } from "./parts";
 import type { SheetInfo, WorkbookPackage } from "./workbookPackage";
 import { xmlDecode } from "./xml";
 
@@ -68,18 +67,10 @@ export async function sheetCharts(
   pkg: WorkbookPackage,
   sheet: SheetInfo
 ): Promise<SheetChartView[]> {
-  const related = async (part: string, kind: string): Promise<string[]> => {
-    const rels = relsPartOf(part);
-    if (!pkg.zip.has(rels)) return [];
-    return parseRels(await pkg.partText(rels))
-      .filter((r) => !r.external && relKind(r.type) === kind)
-      .map((r) => resolveTarget(part, r.target))
-      .filter((p) => pkg.zip.has(p));
-  };
   if (!sheet.part) return [];
   const out: SheetChartView[] = [];
-  for (const drawing of await related(sheet.part, "drawing"))
-    for (const chart of await related(drawing, "chart")) {
+  for (const drawing of await pkg.relatedParts(sheet.part, "drawing"))
+    for (const chart of await pkg.relatedParts(drawing, "chart")) {
       const view = readChart(await pkg.partText(chart));
       if (view) out.push(view);
     }

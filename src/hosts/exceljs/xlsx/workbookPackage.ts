@@ -138,6 +138,16 @@ export class WorkbookPackage {
     return part && this.zip.has(part) ? part : null;
   }
 
+  /** The parts a part's relationships of this kind point at (drawing, chart, comments), present in the package. */
+  async relatedParts(part: string, kind: string): Promise<string[]> {
+    const rels = relsPartOf(part);
+    if (!this.zip.has(rels)) return [];
+    return parseRels(await this.partText(rels))
+      .filter((r) => !r.external && relKind(r.type) === kind)
+      .map((r) => resolveTarget(part, r.target))
+      .filter((p) => this.zip.has(p));
+  }
+
   entry(part: string): ZipEntry {
     const e = this.zip.get(part);
     if (!e) throw new FileError("corrupt-workbook", { file: this.file });
