@@ -207,20 +207,12 @@ function XY({ chart }: { chart: SheetChartView }) {
   );
 }
 
-/**
- * The charts of the sheet shown, drawn from the values their parts cache (as LibreOffice or WPS
- * show them before recalculating): the page has no chart engine, so these are pictures of the
- * workbook's charts, which stay Excel charts in the file the page downloads.
- */
-export function Charts({
-  host,
-  sheet,
-  version,
-}: {
-  host: WorkbookHost;
-  sheet: string;
-  version: number;
-}) {
+/** The charts of the sheet shown, read again whenever the workbook changes. */
+export function useSheetCharts(
+  host: WorkbookHost,
+  sheet: string,
+  version: number
+): SheetChartView[] {
   const [charts, setCharts] = useState<SheetChartView[]>([]);
   useEffect(() => {
     let live = true;
@@ -232,6 +224,15 @@ export function Charts({
       live = false;
     };
   }, [host, sheet, version]);
+  return charts;
+}
+
+/**
+ * The charts of the sheet shown, drawn from the values their parts cache (as LibreOffice or WPS
+ * show them before recalculating): the page has no chart engine, so these are pictures of the
+ * workbook's charts, which stay Excel charts in the file the page downloads.
+ */
+export function Charts({ charts }: { charts: readonly SheetChartView[] }) {
   if (charts.length === 0) return null;
   return (
     <div className="charts">

@@ -1,5 +1,5 @@
 import { Tab, TabList } from "@fluentui/react-components";
-import { Charts } from "./Charts";
+import { Charts, useSheetCharts } from "./Charts";
 import { Grid } from "./Grid";
 import type { WorkbookHost } from "./openInBrowser";
 import type { PageText } from "./text";
@@ -26,6 +26,7 @@ export function SheetView({
 }) {
   const sheet = host.sheetNames.includes(asked) ? asked : (host.sheetNames[0] ?? "");
   const selected = selection?.sheet === sheet ? selection : null;
+  const charts = useSheetCharts(host, sheet, version);
   return (
     <div className="sheet">
       <div className="sheet-tabs">
@@ -42,9 +43,16 @@ export function SheetView({
           ))}
         </TabList>
       </div>
-      {sheet && <Charts host={host} sheet={sheet} version={version} />}
+      {sheet && <Charts charts={charts} />}
       {sheet && (
-        <Grid host={host} sheet={sheet} version={version} selected={selected} text={text} />
+        <Grid
+          host={host}
+          sheet={sheet}
+          version={version}
+          selected={selected}
+          text={text}
+          chartRows={charts.flatMap((c) => (c.rows ? [c.rows] : []))}
+        />
       )}
     </div>
   );

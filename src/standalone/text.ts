@@ -12,6 +12,7 @@ export const PAGE_TEXT = {
     chooser: "选择工作簿文件",
     sheets: "工作表",
     firstRows: (n: number) => `…（仅显示前 ${n} 行）`,
+    underCharts: (from: number, to: number) => `第 ${from}–${to} 行是图表所在的空行（图表见上方）`,
   },
   en: {
     title: "United-Front Ledger Assistant (web)",
@@ -23,6 +24,8 @@ export const PAGE_TEXT = {
     chooser: "Choose a workbook file",
     sheets: "Sheets",
     firstRows: (n: number) => `… (first ${n} rows shown)`,
+    underCharts: (from: number, to: number) =>
+      `Rows ${from}–${to}: empty rows the charts sit on (charts shown above)`,
   },
 } satisfies Record<Locale, unknown>;
 

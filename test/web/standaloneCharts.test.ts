@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, promises as fs, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { type Browser, type Page, chromium } from "playwright-core";
+import { CHART_BAND_ROWS } from "../../src/core/summary/charts";
 import { readZipEntries } from "../hosts/input/zipWriter";
 import { CHROMIUM, CHROMIUM_FLAGS } from "./chromium";
 import { serve } from "./server";
@@ -112,6 +113,19 @@ it("makes 年度汇总 in the page and shows its four charts above the grid", as
   expect(widest.value).toBeGreaterThan(0);
   expect(await page.locator("figure.chart").nth(2).locator("svg rect").count()).toBe(2 * 6);
   expect(await page.locator("figure.chart").nth(3).locator("svg polyline").count()).toBe(6);
+  // The empty rows the charts sit on are one line of the grid, which says so; the rows around it
+  // keep their numbers.
+  const folded = page.locator("table.grid tr.under-charts");
+  expect(await folded.count()).toBe(1);
+  const [, from, to] = /第 (\d+)–(\d+) 行是图表所在的空行/.exec(
+    (await folded.textContent()) ?? ""
+  )!;
+  expect(Number(from)).toBe(5);
+  expect(Number(to)).toBeGreaterThanOrEqual(4 + CHART_BAND_ROWS);
+  const heads = await page.locator("table.grid tbody th").allTextContents();
+  const at = heads.indexOf("⋯");
+  expect(heads.slice(0, at)).toEqual(["1", "2", "3", "4"]);
+  expect(heads[at + 1]).toBe(String(Number(to) + 1));
   await page.screenshot({ path: path.join(ARTIFACTS, "charts-1280.png"), fullPage: true });
 
   await page.setViewportSize({ width: 360, height: 800 });

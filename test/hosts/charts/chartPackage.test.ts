@@ -323,6 +323,7 @@ describe("charts in the package", () => {
           kind: "pie",
           title: "来访人数构成",
           data: { categories: ["一月", "二月"], series: [{ name: "来访人数", values: [3, 5] }] },
+          rows: rowsOf(pie),
         },
       ],
     });
@@ -342,14 +343,25 @@ async function chartsRead(file: Uint8Array, sheets = ["旧图表", "统计", "�
   return out;
 }
 
+/** The rows a planned chart covers, as the reader gives them. */
+const rowsOf = (c: ChartSpec) => ({ top: c.anchor.top, bottom: c.anchor.bottom });
+
 const PLANNED = {
   旧图表: OLD_DOC.charts!.map((c) => ({
     kind: c.kind,
     title: c.title,
     data: chartData(c, OLD_DOC.cells),
+    rows: rowsOf(c),
   })),
-  统计: CHARTS.map((c) => ({ kind: c.kind, title: c.title, data: chartData(c, STATS) })),
-  批注与图表: [{ kind: "bar", title: BAR.title, data: chartData(BAR, BAR_CELLS) }],
+  统计: CHARTS.map((c) => ({
+    kind: c.kind,
+    title: c.title,
+    data: chartData(c, STATS),
+    rows: rowsOf(c),
+  })),
+  批注与图表: [
+    { kind: "bar", title: BAR.title, data: chartData(BAR, BAR_CELLS), rows: rowsOf(BAR) },
+  ],
 };
 
 /** The share of a PPM picture's pixels near a colour (RGB hex). */

@@ -12,6 +12,8 @@ export interface SheetChartView {
   kind: ChartKind;
   title: string;
   data: ChartData;
+  /** The sheet's rows it covers (1-based, inclusive), as its drawing anchors it to the cells. */
+  rows: { top: number; bottom: number } | null;
 }
 
 /** The <c:pt> values of a cache, in their index order (a gap where a point is missing). */
@@ -39,7 +41,7 @@ function kindOf(xml: string): ChartKind | null {
 }
 
 /** One chart part read: null where it is no chart drawn here. */
-export function readChart(xml: string): SheetChartView | null {
+export function readChart(xml: string): Omit<SheetChartView, "rows"> | null {
   const kind = kindOf(xml);
   if (!kind) return null;
   const title = [...inner(xml, "title").matchAll(/<a:t>([\s\S]*?)<\/a:t>/g)]
@@ -62,6 +64,40 @@ export function readChart(xml: string): SheetChartView | null {
   };
 }
 
+/** A marker (<xdr:from> or <xdr:to>): its 0-based row and the offset into that row. */
+function marker(anchor: string, tag: "from" | "to"): { row: number; off: number } | null {
+  const m = new RegExp(`<(?:\\w+:)?${tag}>([\\s\\S]*?)</(?:\\w+:)?${tag}>`).exec(anchor);
+  const row = m && /<(?:\w+:)?row>(\d+)</.exec(m[1]);
+  if (!m || !row) return null;
+  return { row: Number(row[1]), off: Number(/<(?:\w+:)?rowOff>(\d+)</.exec(m[1])?.[1] ?? 0) };
+}
+
+/**
+ * The rows an anchor covers (1-based, inclusive): from its <xdr:from> row to its <xdr:to> row,
+ * which it covers only when it reaches into it (an offset past 0). A one-cell anchor covers its row.
+ */
+function anchorRows(anchor: string): SheetChartView["rows"] {
+  const from = marker(anchor, "from");
+  if (!from) return null;
+  const to = marker(anchor, "to");
+  const bottom = to ? (to.off > 0 ? to.row + 1 : to.row) : from.row + 1;
+  return { top: from.row + 1, bottom: Math.max(from.row + 1, bottom) };
+}
+
+/**
+ * The charts a drawing part places, in its order: each anchor's chart (by its relationship id)
+ * and the rows the anchor spans. An anchor of anything else (a picture, a shape) is passed over.
+ */
+export function drawingCharts(xml: string): { id: string; rows: SheetChartView["rows"] }[] {
+  const out: { id: string; rows: SheetChartView["rows"] }[] = [];
+  for (const m of xml.matchAll(/<(\w+:)?(twoCellAnchor|oneCellAnchor)\b[\s\S]*?<\/\1\2>/g)) {
+    const id = /<(?:\w+:)?chart\b[^>]*?\s[\w]+:id="([^"]+)"/.exec(m[0])?.[1];
+    if (!id) continue;
+    out.push({ id, rows: anchorRows(m[0]) });
+  }
+  return out;
+}
+
 /** The charts of a worksheet, in the order its drawing places them. */
 export async function sheetCharts(
   pkg: WorkbookPackage,
@@ -69,10 +105,17 @@ export async function sheetCharts(
 ): Promise<SheetChartView[]> {
   if (!sheet.part) return [];
   const out: SheetChartView[] = [];
-  for (const drawing of await pkg.relatedParts(sheet.part, "drawing"))
-    for (const chart of await pkg.relatedParts(drawing, "chart")) {
-      const view = readChart(await pkg.partText(chart));
-      if (view) out.push(view);
+  for (const drawing of await pkg.relatedParts(sheet.part, "drawing")) {
+    const parts = new Map(
+      (await pkg.relatedPartsById(drawing))
+        .filter((r) => r.kind === "chart")
+        .map((r) => [r.id, r.part])
+    );
+    for (const { id, rows } of drawingCharts(await pkg.partText(drawing))) {
+      const part = parts.get(id);
+      const view = part ? readChart(await pkg.partText(part)) : null;
+      if (view) out.push({ ...view, rows });
     }
+  }
   return out;
 }

@@ -138,14 +138,19 @@ export class WorkbookPackage {
     return part && this.zip.has(part) ? part : null;
   }
 
-  /** The parts a part's relationships of this kind point at (drawing, chart, comments), present in the package. */
-  async relatedParts(part: string, kind: string): Promise<string[]> {
+  /** A part's relationships to parts present in the package, with their ids and kinds. */
+  async relatedPartsById(part: string): Promise<{ id: string; kind: string; part: string }[]> {
     const rels = relsPartOf(part);
     if (!this.zip.has(rels)) return [];
     return parseRels(await this.partText(rels))
-      .filter((r) => !r.external && relKind(r.type) === kind)
-      .map((r) => resolveTarget(part, r.target))
-      .filter((p) => this.zip.has(p));
+      .filter((r) => !r.external)
+      .map((r) => ({ id: r.id, kind: relKind(r.type), part: resolveTarget(part, r.target) }))
+      .filter((r) => this.zip.has(r.part));
+  }
+
+  /** The parts a part's relationships of this kind point at (drawing, chart, comments). */
+  async relatedParts(part: string, kind: string): Promise<string[]> {
+    return (await this.relatedPartsById(part)).filter((r) => r.kind === kind).map((r) => r.part);
   }
 
   entry(part: string): ZipEntry {
