@@ -265,6 +265,10 @@ describe("uf-ledger summary", () => {
     expect(meetings.slice(1, 6)).toEqual(["0", "1", "4", "1", "6"]);
     // Members at each quarter's end: those recorded by then.
     expect(y.find((row) => row[0] === "成员总数")!.slice(1, 6)).toEqual(["2", "3", "6", "6", "6"]);
+    // Its columns are the quarters, so no figure's name says 本季度.
+    const labels = y.slice(h + 1, h + 12).map((row) => row[0]);
+    expect(labels.slice(0, 3)).toEqual(["成员总数", "新建档成员", "支部间转移"]);
+    expect(y.flat().filter((t) => t.includes("本季度"))).toEqual([]);
   });
 
   it("accepts 2026-Q3 and refuses a bad quarter", () => {

@@ -317,6 +317,9 @@ export function summaryNotesSheet(n: SummaryNotes): SheetDoc {
  * formulas), the year before and the change on it; then the members' composition at the year's end
  * and the branches' activity over the year.
  */
+/** A key figure's name on the annual sheet, whose columns are the quarters: 本季度新建档成员 → 新建档成员. */
+export const yearLabel = (label: KeyFigure): string => label.replace(/^本季度/, "");
+
 export function yearSummarySheet(y: YearSummary, madeAt: LocalTime): SheetDoc {
   const g = new Grid();
   const width = 9;
@@ -335,7 +338,7 @@ export function yearSummarySheet(y: YearSummary, madeAt: LocalTime): SheetDoc {
   for (const label of KEY_FIGURES) {
     const r = g.next();
     const rate = label === "联系覆盖率";
-    g.put(r, 1, label, STYLES.td);
+    g.put(r, 1, yearLabel(label), STYLES.td);
     y.quarters.forEach((q, i) => g.put(r, i + 2, q.figures[label], rate ? PCT : NUM));
     // Counts of events add up over the quarters; members and coverage are taken over the year.
     const additive = isAdditive(label);
