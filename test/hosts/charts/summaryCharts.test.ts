@@ -150,7 +150,12 @@ describe("the summary's charts in the workbook", () => {
     const charts = await host.charts("季度汇总-2026Q3");
     const doc = summaryDocs(SOURCES, PERIOD, MADE_AT).docs[0];
     expect(charts).toEqual(
-      doc.charts!.map((c) => ({ kind: c.kind, title: c.title, data: chartData(c, doc.cells) }))
+      doc.charts!.map((c) => ({
+        kind: c.kind,
+        title: c.title,
+        data: chartData(c, doc.cells),
+        rows: { top: c.anchor.top, bottom: c.anchor.bottom },
+      }))
     );
     expect(await host.charts("汇总说明")).toEqual([]);
   });
