@@ -55,6 +55,7 @@ const TEXT = {
     resumed: (n: number) => `续做：${n} 个文件上次已完成，输入未改动，已跳过`,
     resumedLine: "（上次已完成，跳过）",
     interrupted: "已中断：未完成的输出和临时文件已删除，已完成的文件保留（可用 --resume 续做）",
+    interruptedTemps: "已中断：临时文件已删除",
     reportWritten: (p: string) => `报告：${p}`,
     fileLine: (i: number, n: number, file: string, text: string) => `[${i}/${n}] ${file}：${text}`,
     counts: (m: number, c: number, e: number, w: number) =>
@@ -115,6 +116,7 @@ const TEXT = {
     resumedLine: " (done by an earlier run, skipped)",
     interrupted:
       "interrupted: unfinished outputs and temp files removed, finished files kept (--resume goes on)",
+    interruptedTemps: "interrupted: temp files removed",
     reportWritten: (p: string) => `Report: ${p}`,
     fileLine: (i: number, n: number, file: string, text: string) => `[${i}/${n}] ${file}: ${text}`,
     counts: (m: number, c: number, e: number, w: number) =>

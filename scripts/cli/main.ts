@@ -226,6 +226,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       program.outputHelp();
       return EXIT.ok;
     }
+    // Ctrl+C in any command: LibreOffice stopped (in the worker threads too), temp files removed.
+    // A command that writes outputs says more and adds its output folder (cleanUpOnSignal again).
+    cleanUpOnSignal([], t.interruptedTemps);
     await program.parseAsync([...argv], { from: "user" });
     return code;
   } catch (e) {

@@ -20,7 +20,7 @@ export { FileError, isFileError } from "./fileError";
 export { isOneOf, sameFile, writeAtomic } from "./node/atomicWrite";
 export { removeOwnTemps, removeStaleTemps } from "./node/tempFiles";
 export { type SheetPdfOptions, pdfPathFor, stopConversions, writeSheetPdf } from "./pdf/sheetPdf";
-export { findSoffice } from "./read/libreoffice";
+export { findSoffice, followWorkerConversions } from "./read/libreoffice";
 export { SUPPORTED_EXTENSIONS, type OpenedInput, openInput } from "./read/openInput";
 export { type SourceFailure, type SourceRead, readSource, splitReads } from "./summary/readSource";
 export { type SummaryWritten, writeSummary } from "./summary/writeSummary";

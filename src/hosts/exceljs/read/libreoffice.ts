@@ -2,6 +2,7 @@ import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { pathToFileURL } from "url";
+import { BroadcastChannel, isMainThread } from "worker_threads";
 import type { FileErrorReason } from "../../../core/fileErrors";
 import { FileError } from "../fileError";
 import { makeTempDir } from "../node/tempFiles";
@@ -191,13 +192,55 @@ export async function runSoffice(job: SofficeJob): Promise<string> {
   }
 }
 
-/** The process groups of the LibreOffice runs of this thread that have not ended. */
+/**
+ * The process groups of the LibreOffice runs that have not ended: this thread's, and in the main
+ * thread also those the worker threads report (see {@link followWorkerConversions}).
+ */
 const running = new Set<number>();
 
+/** The channel on which worker threads tell the main thread of the LibreOffice runs they start. */
+const RUNS_CHANNEL = "uf-ledger:libreoffice-runs";
+let telling: BroadcastChannel | null = null;
+let hearing: BroadcastChannel | null = null;
+
+interface RunNews {
+  pid: number;
+  running: boolean;
+}
+
+/** A run started or ended: kept here, and told to the main thread from a worker thread. */
+function note(pid: number, on: boolean): void {
+  if (on) running.add(pid);
+  else running.delete(pid);
+  if (isMainThread) return;
+  if (!telling) {
+    telling = new BroadcastChannel(RUNS_CHANNEL);
+    telling.unref();
+  }
+  telling.postMessage({ pid, running: on } satisfies RunNews);
+}
+
 /**
- * Kills every LibreOffice this thread started that is still running, with its process tree (on
- * Ctrl+C: it runs in a process group of its own, so the terminal's signal does not reach it, and
- * it would go on writing into temp folders being removed). Synchronous, for a signal handler.
+ * In the main thread: hears of the LibreOffice runs the worker threads start and end, so that
+ * {@link stopConversions} (on Ctrl+C, which only the main thread handles) stops theirs too. It
+ * keeps no thread alive. Called before the workers start.
+ */
+export function followWorkerConversions(): void {
+  if (!isMainThread || hearing) return;
+  hearing = new BroadcastChannel(RUNS_CHANNEL);
+  hearing.unref();
+  hearing.onmessage = (event) => {
+    const news = (event as { data: RunNews }).data;
+    if (news.running) running.add(news.pid);
+    else running.delete(news.pid);
+  };
+}
+
+/**
+ * Kills every LibreOffice still running that this thread started, or (in the main thread) that
+ * a worker thread reported, with its process tree (on Ctrl+C: it runs in a process group of its
+ * own, so the terminal's signal does not reach it, and it would go on writing into temp folders
+ * being removed). Synchronous, for a signal handler.
  */
 export function stopConversions(): void {
   for (const pid of running) killTree(pid);
@@ -236,7 +279,7 @@ function runProgram(
       windowsHide: true,
     });
     const pid = child.pid;
-    if (pid) running.add(pid);
+    if (pid) note(pid, true);
     const collect = (chunk: Buffer) => {
       if (output.length < 65536) output += chunk.toString("utf8");
     };
@@ -248,12 +291,12 @@ function runProgram(
     }, timeoutMs);
     child.on("error", (e: NodeJS.ErrnoException) => {
       clearTimeout(timer);
-      if (pid) running.delete(pid);
+      if (pid) note(pid, false);
       resolve({ code: null, timedOut, error: e.code ?? "unknown", output });
     });
     child.on("close", (code) => {
       clearTimeout(timer);
-      if (pid) running.delete(pid);
+      if (pid) note(pid, false);
       resolve({ code, timedOut, output });
     });
   });
