@@ -69,8 +69,9 @@ async function demo(): Promise<number> {
       `--pdf 另用 LibreOffice 把这张表打印成旁边的 PDF（A4，中文字体嵌入）。退出码 ${summaryCode}。\n`
   );
   process.stdout.write(
-    `\n网页版（给用 WPS、不能装 Excel 加载项的同事）：运行 npm run dev-server，然后用浏览器打开 https://localhost:3000/standalone.html ，` +
-      `点“打开工作簿”选择 out/ 或 samples/ 里的文件即可；文件只在本机浏览器中处理，不会上传。\n` +
+    `\n网页版（给用 WPS、不能装 Excel 加载项的同事）：运行 npm run build，把 dist/统战台账助手-网页版.zip 发给同事，` +
+      `解压后双击 standalone.html 即可（不需要服务器和网络）；点“打开工作簿”选择 out/ 或 samples/ 里的文件。` +
+      `文件只在本机浏览器中处理，不会上传。开发时也可 npm run dev-server 后打开 https://localhost:3000/standalone.html 。\n` +
       `Excel 加载项：npm run dev-server 后按 README 旁加载 manifest.xml。\n`
   );
   const worst = Math.max(code, careCode, summaryCode);
