@@ -1,4 +1,12 @@
-import { followWorkerConversions, removeOwnTemps, stopConversions } from "../../src/hosts/exceljs";
+import {
+  followWorkerConversions,
+  removeOwnTemps,
+  stopConversions,
+  stopNewTemps,
+} from "../../src/hosts/exceljs";
+
+/** How long the handler waits for the temp files being opened as the signal came (ms). */
+const IN_FLIGHT_MS = 200;
 
 let installed = false;
 const dirs = new Set<string>();
@@ -21,8 +29,14 @@ export function cleanUpOnSignal(folders: readonly string[], message: string): vo
   const codes: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
   for (const signal of Object.keys(codes)) {
     process.once(signal, () => {
+      // No thread begins a temp file from now on (a worker that would, waits for the exit).
+      stopNewTemps();
       // LibreOffice first (a PDF being printed): it would write on into the folders removed.
       stopConversions();
+      removeOwnTemps([...dirs]);
+      // A temp file a worker began opening just before is there a moment later: this thread
+      // waits without yielding (nothing else of the run goes on here), then removes again.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, IN_FLIGHT_MS);
       removeOwnTemps([...dirs]);
       process.stderr.write(`\n${said}\n`);
       process.exit(codes[signal]);

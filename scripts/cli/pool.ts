@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { Piscina } from "piscina";
+import { stopFlagData } from "../../src/hosts/exceljs";
 
 /**
  * Runs `run` over every item, `jobs` at a time, in worker threads (piscina) loading `workerFile`,
@@ -52,6 +53,8 @@ export async function mapInPool<T, R>(
           maxThreads: workers,
           idleTimeout: 1000,
           resourceLimits: options.resourceLimits,
+          // Ctrl+C stops every thread from beginning a temp file (cleanup.ts).
+          workerData: stopFlagData(),
         })
       : null;
   try {

@@ -18,7 +18,7 @@ export { type DocRequest, type EditRefusal, addDocToFile } from "./docs/editWork
 export { writeDocWorkbook } from "./docs/writeDocWorkbook";
 export { FileError, isFileError } from "./fileError";
 export { isOneOf, sameFile, writeAtomic } from "./node/atomicWrite";
-export { removeOwnTemps, removeStaleTemps } from "./node/tempFiles";
+export { removeOwnTemps, removeStaleTemps, stopFlagData, stopNewTemps } from "./node/tempFiles";
 export { type SheetPdfOptions, pdfPathFor, stopConversions, writeSheetPdf } from "./pdf/sheetPdf";
 export { findSoffice, followWorkerConversions } from "./read/libreoffice";
 export { SUPPORTED_EXTENSIONS, type OpenedInput, openInput } from "./read/openInput";

@@ -3,6 +3,7 @@ import { readdirSync, rmSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { isMainThread, workerData } from "node:worker_threads";
 
 /**
  * Temp files and folders carry the id of the process that made them, so that what a killed run
@@ -15,8 +16,43 @@ import path from "node:path";
 const TEMP_FILE_RE = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 const TEMP_DIR_RE = /^uf-ledger-[a-z-]+?-(\d+)-[A-Za-z0-9]{6}$/;
 
+/** Where the stop flag goes in the workers' data (see {@link stopFlagData}). */
+const STOP_KEY = "ufLedgerStop";
+
+/**
+ * Set on Ctrl+C ({@link stopNewTemps}) and shared by the main thread with its worker threads (the
+ * pool passes it as their data): from then on no temp file or folder is begun in any thread, so
+ * that what the signal handler removes stays removed.
+ */
+const stopFlag = new Int32Array(
+  ((workerData as Record<string, unknown> | null)?.[STOP_KEY] as SharedArrayBuffer | undefined) ??
+    new SharedArrayBuffer(4)
+);
+
+/** The data a worker thread is started with so that it shares this thread's stop flag. */
+export const stopFlagData = (): Record<string, SharedArrayBuffer> => ({
+  [STOP_KEY]: stopFlag.buffer as SharedArrayBuffer,
+});
+
+/** No temp file or folder is begun from now on, in this thread or its workers (on a signal). */
+export function stopNewTemps(): void {
+  Atomics.store(stopFlag, 0, 1);
+}
+
+/**
+ * Before a temp file or folder is begun: once stopped, a worker thread waits here until the
+ * process exits (it is being interrupted); the main thread, whose signal handler runs to the exit
+ * without yielding, never gets here then, and would fail.
+ */
+function unlessStopped(): void {
+  if (Atomics.load(stopFlag, 0) === 0) return;
+  if (!isMainThread) Atomics.wait(stopFlag, 0, 1);
+  throw new Error("interrupted");
+}
+
 /** A temp file beside the target, hidden, unique to this process and call. */
 export function tempPathFor(target: string): string {
+  unlessStopped();
   return path.join(
     path.dirname(target),
     `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`
@@ -25,6 +61,7 @@ export function tempPathFor(target: string): string {
 
 /** A private folder in the system temp folder, named for its kind and this process. */
 export function makeTempDir(kind: string): Promise<string> {
+  unlessStopped();
   return mkdtemp(path.join(os.tmpdir(), `uf-ledger-${kind}-${process.pid}-`));
 }
 
