@@ -208,10 +208,15 @@ interface RunNews {
   running: boolean;
 }
 
+/** A run started or ended, in this thread or (heard in the main thread) in a worker. */
+function keep(news: RunNews): void {
+  if (news.running) running.add(news.pid);
+  else running.delete(news.pid);
+}
+
 /** A run started or ended: kept here, and told to the main thread from a worker thread. */
 function note(pid: number, on: boolean): void {
-  if (on) running.add(pid);
-  else running.delete(pid);
+  keep({ pid, running: on });
   if (isMainThread) return;
   if (!telling) {
     telling = new BroadcastChannel(RUNS_CHANNEL);
@@ -229,11 +234,7 @@ export function followWorkerConversions(): void {
   if (!isMainThread || hearing) return;
   hearing = new BroadcastChannel(RUNS_CHANNEL);
   hearing.unref();
-  hearing.onmessage = (event) => {
-    const news = (event as { data: RunNews }).data;
-    if (news.running) running.add(news.pid);
-    else running.delete(news.pid);
-  };
+  hearing.onmessage = (event) => keep((event as { data: RunNews }).data);
 }
 
 /**
